@@ -1,0 +1,79 @@
+/**
+ * What discovery produces: declarations, never code. An entry point says
+ * "plugin NAME of NAMESPACE lives at REFERENCE" and where that claim came from.
+ * Nothing here has been imported yet; the importer does that later, lazily.
+ */
+import type { DiscoveryError } from '../errors/kinds.ts';
+
+/** Where a plugin was declared: the provenance shown by `list` and `explain`. */
+export type PluginSource =
+  | {
+      readonly kind: 'package';
+      readonly packageName: string;
+      readonly version: string;
+      /** Real path of the package's folder (symlinks resolved). */
+      readonly root: string;
+      /** How the package was found: by a scan, or named by the host. */
+      readonly via: 'package-scan' | 'reference-list';
+    }
+  | {
+      readonly kind: 'file';
+      /** Absolute real path of the plugin file. */
+      readonly path: string;
+      readonly via: 'file-list' | 'directory-scan';
+    }
+  | {
+      /** Handed in by the host as an object (tests, `ExtensionSet.fromObjects`). */
+      readonly kind: 'object';
+      readonly via: 'in-memory';
+    };
+
+/** A resolved place to import: an absolute file URL plus the export to take. */
+export interface ImportTarget {
+  readonly url: string;
+  readonly exportName: string;
+}
+
+export interface EntryPoint {
+  readonly namespace: string;
+  readonly name: string;
+  /** The reference exactly as declared, e.g. `./storage/memory:MemoryStorage`. */
+  readonly reference: string;
+  readonly source: PluginSource;
+  /**
+   * Where the importer will go. Resolving is cheap and pure (no code runs), but
+   * it touches the file system, so sources may defer it until import.
+   */
+  readonly target: ImportTarget | (() => ImportTarget);
+}
+
+/** A declaration that could not be accepted: kept, reported, never imported. */
+export interface DiscoveryProblem {
+  readonly namespace: string | undefined;
+  readonly name: string | undefined;
+  /** Where the declaration was read: a package.json path, a file, a list entry. */
+  readonly origin: string;
+  /** The declared reference, when one could be read. */
+  readonly reference?: string | undefined;
+  /** The declaring package or file, when known. */
+  readonly source?: PluginSource | undefined;
+  readonly error: DiscoveryError;
+}
+
+export interface DiscoveryReport {
+  readonly entryPoints: readonly EntryPoint[];
+  readonly problems: readonly DiscoveryProblem[];
+}
+
+/**
+ * One of the essay's ways of finding plugins. `discover` reads declarations
+ * for one namespace (or every namespace when none is given) and must not
+ * import plugin code. It is synchronous on purpose: finding plugins is start-up
+ * work the host waits for anyway, and a sync scan of package.json files is the
+ * fastest there is.
+ */
+export interface DiscoverySource {
+  /** Shown in reports, e.g. `package-scan`. */
+  readonly kind: string;
+  discover(namespace?: string): DiscoveryReport;
+}

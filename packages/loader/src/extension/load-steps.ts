@@ -1,0 +1,79 @@
+/**
+ * The three stages that run when an extension is first used — import,
+ * integration, enforcement — and the self-checks that need the loaded plugin.
+ * Each step records its outcome on the extension, so its history reads as the
+ * plugin's story.
+ *
+ * Enforcement checks the integrated object, not the raw export: the contract
+ * is about what the host will call, and for a class plugin that is the
+ * instance. (An abstract-class contract still rejects a wrong class before its
+ * constructor matters, since the instance carries its prototype chain.)
+ */
+import type { EnablingPolicy } from '../enabling/policy.ts';
+import type { Contract } from '../enforcement/contract.ts';
+import {
+  ContractViolationError,
+  PluginIntegrationError,
+  PluginUnavailableError,
+} from '../errors/kinds.ts';
+import { PluginError } from '../errors/plugin-error.ts';
+import type { Importer } from '../importing/importer.ts';
+import type { Integration } from '../integration/integration.ts';
+import type { Extension, LoadSteps } from './extension.ts';
+
+export interface LoadStepsOptions<T> {
+  readonly importer: Importer;
+  readonly integration: Integration<T> | undefined;
+  readonly contract: Contract<T> | undefined;
+  readonly policies: readonly EnablingPolicy[];
+}
+
+export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
+  return async (extension: Extension<T>): Promise<T> => {
+    const who = { namespace: extension.namespace, name: extension.name };
+
+    const target = extension.target;
+    const exported = await options.importer(target, { ...who, reference: extension.reference });
+    extension.pass('import', 'importer', `imported ${target.exportName} from ${target.url}`);
+
+    let object: unknown = exported;
+    if (options.integration !== undefined) {
+      const how = options.integration.name;
+      try {
+        object = await options.integration.integrate(exported, who);
+      } catch (cause) {
+        throw cause instanceof PluginError
+          ? cause
+          : new PluginIntegrationError(how, { ...who, cause });
+      }
+      extension.pass('integration', how, 'integrated');
+    }
+
+    if (options.contract !== undefined) {
+      const contract = options.contract;
+      const result = await contract.check(object);
+      if (!result.ok) throw new ContractViolationError(contract.name, result.issues, who);
+      object = result.value;
+      extension.pass('enforcement', contract.name, 'meets the contract');
+    }
+
+    for (const policy of options.policies) {
+      if (policy.afterLoad === undefined) continue;
+      let availability: Awaited<ReturnType<NonNullable<EnablingPolicy['afterLoad']>>>;
+      try {
+        availability = await policy.afterLoad(object);
+      } catch (cause) {
+        availability = {
+          available: false,
+          reason: `its availability check threw: ${String(cause)}`,
+        };
+      }
+      if (!availability.available) {
+        extension.disable(policy.name, availability.reason);
+        throw new PluginUnavailableError(`disabled by ${policy.name}: ${availability.reason}`, who);
+      }
+      extension.pass('enabling', policy.name, 'available here');
+    }
+    return object as T;
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Import references: the string a plugin author writes to say where the
+ * plugin is, `MODULE:EXPORT` (the export defaults to `default`).
+ *
+ * In a package's manifest, MODULE is `.` or a `./subpath` of that same package:
+ * a reference can never name another package, a parent folder, an absolute
+ * path, a URL or a Node built-in. That rule is what makes "installing a
+ * package" the only way to add code, and it is checked here, before anything is
+ * resolved or imported. In a host's own list of references, MODULE is instead a
+ * bare package specifier (`@scope/name/subpath`), looked up from the host.
+ */
+export interface ParsedReference {
+  /** `.` / `./subpath` (package-relative) or a bare specifier (host list). */
+  readonly module: string;
+  readonly exportName: string;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly reference: ParsedReference }
+  | { readonly ok: false; readonly why: string };
+
+/** Schemes that turn a reference into a URL or a built-in: never allowed. */
+const URL_SCHEMES = new Set([
+  'node',
+  'data',
+  'file',
+  'http',
+  'https',
+  'blob',
+  'javascript',
+  'ftp',
+  'ws',
+  'wss',
+]);
+const EXPORT_NAME = /^[A-Za-z_$][\w$]*$/;
+const MAX_REFERENCE_LENGTH = 1024;
+
+/** Parses a reference declared in a package's manifest (package-relative). */
+export function parsePackageReference(text: unknown): ParseResult {
+  const split = splitReference(text);
+  if (!split.ok) return split;
+  const { module } = split.reference;
+  if (module !== '.' && !module.startsWith('./')) {
+    return refuse(
+      module.startsWith('/')
+        ? 'an absolute path is not inside the package'
+        : module.startsWith('../') || module === '..'
+          ? 'it climbs out of the package'
+          : 'it names another package; a reference must start with "./" (a module of its own package)',
+    );
+  }
+  const bad = badSubpath(module);
+  return bad === undefined ? split : refuse(bad);
+}
+
+/** Parses a reference from a host's explicit list: a bare package specifier. */
+export function parseSpecifierReference(text: unknown): ParseResult {
+  const split = splitReference(text);
+  if (!split.ok) return split;
+  const { module } = split.reference;
+  if (module.startsWith('.') || module.startsWith('/')) {
+    return refuse('a relative or absolute path is a file, not a package: use the file list source');
+  }
+  const name = packageNameOf(module);
+  if (name === undefined) return refuse(`"${module}" is not a valid package specifier`);
+  const bad = badSubpath(`.${module.slice(name.length)}`);
+  return bad === undefined ? split : refuse(bad);
+}
+
+/** The package name part of a bare specifier: `@scope/name` or `name`. */
+export function packageNameOf(specifier: string): string | undefined {
+  const match = /^(@[a-z0-9~][\w.~-]*\/[a-z0-9~][\w.~-]*|[a-z0-9~][\w.~-]*)(\/|$)/i.exec(specifier);
+  return match?.[1];
+}
+
+function splitReference(text: unknown): ParseResult {
+  if (typeof text !== 'string')
+    return refuse(`a reference must be a string, not ${typeName(text)}`);
+  if (text.length === 0) return refuse('the reference is empty');
+  if (text.length > MAX_REFERENCE_LENGTH)
+    return refuse(`it is longer than ${MAX_REFERENCE_LENGTH} characters`);
+  if (hasControlCharacter(text) || /[\\%]/.test(text))
+    return refuse('it contains a control character, a backslash or a percent sign');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
+  if (scheme !== undefined && (scheme.length === 1 || URL_SCHEMES.has(scheme.toLowerCase()))) {
+    return refuse(
+      scheme.toLowerCase() === 'node'
+        ? 'Node built-ins are not plugins'
+        : scheme.length === 1
+          ? 'an absolute path is not inside the package'
+          : `a ${scheme}: URL is not inside the package`,
+    );
+  }
+  const colon = text.lastIndexOf(':');
+  const module = colon === -1 ? text : text.slice(0, colon);
+  const exportName = colon === -1 ? 'default' : text.slice(colon + 1);
+  if (module.includes(':')) return refuse('it has more than one ":"');
+  if (!EXPORT_NAME.test(exportName)) return refuse(`"${exportName}" is not a valid export name`);
+  if (exportName === '__proto__' || exportName === 'constructor' || exportName === 'prototype') {
+    return refuse(`"${exportName}" is not a plugin export`);
+  }
+  return { ok: true, reference: { module, exportName } };
+}
+
+/** Checks a `./subpath` segment by segment, so `./a/../../x` cannot slip through. */
+function badSubpath(subpath: string): string | undefined {
+  if (subpath === '.') return undefined;
+  const segments = subpath.slice(2).split('/');
+  if (segments.some((s) => s === '..')) return 'it climbs out of the package';
+  if (segments.some((s) => s === '' || s === '.')) return 'it has an empty or "." path segment';
+  if (segments.includes('node_modules')) return 'it reaches into node_modules (another package)';
+  return undefined;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
+function refuse(why: string): ParseResult {
+  return { ok: false, why };
+}
+
+function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}

@@ -1,0 +1,62 @@
+export type {
+  DiscoveryProblem,
+  DiscoveryReport,
+  DiscoverySource,
+  EntryPoint,
+  ImportTarget,
+  PluginSource,
+} from './discovery/entry-point.ts';
+export type { Availability, EnablingPolicy, PolicyVerdict } from './enabling/policy.ts';
+export type { Contract, ContractResult, ContractType } from './enforcement/contract.ts';
+export {
+  AmbiguousPluginError,
+  type ContractIssue,
+  ContractViolationError,
+  DiscoveryError,
+  NoMatchingPluginError,
+  PluginCallError,
+  PluginImportError,
+  PluginIntegrationError,
+  PluginResultError,
+  PluginTimeoutError,
+  PluginUnavailableError,
+  ReferenceEscapeError,
+} from './errors/kinds.ts';
+export { describeThrown, PluginError, type PluginErrorContext } from './errors/plugin-error.ts';
+export { STAGES, type Stage } from './errors/stage.ts';
+export {
+  describeSource,
+  Extension,
+  type ExtensionReport,
+  type ExtensionState,
+  type HistoryEntry,
+  type LoadSteps,
+} from './extension/extension.ts';
+export {
+  ExtensionSet,
+  type ExtensionSetOptions,
+  type UnmatchedName,
+} from './extension/extension-set.ts';
+export { type Importer, type ImportWho, importExport } from './importing/importer.ts';
+export {
+  type ParsedReference,
+  type ParseResult,
+  packageNameOf,
+  parsePackageReference,
+  parseSpecifierReference,
+} from './importing/reference.ts';
+export {
+  isInside,
+  type PackageModule,
+  type ResolveResult,
+  resolveFile,
+  resolvePackageModule,
+} from './importing/resolve.ts';
+export type { Integration, IntegrationContext } from './integration/integration.ts';
+export {
+  defineNamespace,
+  type Namespace,
+  type NamespaceOptions,
+  type PluginOf,
+} from './namespace.ts';
+export { closestName, editDistance } from './util/closest-name.ts';

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests run the TypeScript sources directly: the custom export condition makes
+// every workspace package resolve to its `src/` instead of its built `dist/`.
+export default defineConfig({
+  resolve: { conditions: ['@plugin-patterns/source'] },
+  ssr: { resolve: { conditions: ['@plugin-patterns/source'] } },
+  test: {
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'docs/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    env: { NODE_OPTIONS: '--conditions=@plugin-patterns/source' },
+    testTimeout: 20_000,
+  },
+});
