@@ -6,8 +6,14 @@ export type {
   ImportTarget,
   PluginSource,
 } from './discovery/entry-point.ts';
+export { allInstalled } from './enabling/all-installed.ts';
+export { type AllowListOptions, allowList } from './enabling/allow-list.ts';
+export { type DenyListOptions, denyList } from './enabling/deny-list.ts';
 export type { Availability, EnablingPolicy, PolicyVerdict } from './enabling/policy.ts';
+export { type EntryPredicate, predicate } from './enabling/predicate.ts';
+export { type SelfCheckOptions, selfCheck } from './enabling/self-check.ts';
 export type { Contract, ContractResult, ContractType } from './enforcement/contract.ts';
+export { describeValue, kindOf } from './enforcement/describe-value.ts';
 export {
   AmbiguousPluginError,
   type ContractIssue,
