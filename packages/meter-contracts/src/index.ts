@@ -1,3 +1,13 @@
+export { StorageConformanceError } from './conformance/expectations.ts';
+export {
+  type MakeDriver,
+  runStorageConformance,
+  type StorageConformanceCheck,
+  type StorageConformanceContext,
+  type StorageConformanceOptions,
+  storageConformanceChecks,
+  type TestRegistrar,
+} from './conformance/storage-conformance.ts';
 export {
   MalformedNotificationError,
   NOTIFICATION_NAMESPACE,
@@ -20,8 +30,10 @@ export {
   sampleProblems,
 } from './sample.ts';
 export {
+  InvalidStorageUrlError,
   type SampleQuery,
   STORAGE_NAMESPACE,
+  StorageClosedError,
   type StorageDriver,
   type StorageDriverClass,
   type StorageOptions,

@@ -36,3 +36,31 @@ export interface StorageOptions {
 
 /** A storage plugin's export: a class the host constructs with the options. */
 export type StorageDriverClass = new (options: StorageOptions) => StorageDriver;
+
+/**
+ * A driver was given a URL it cannot use. Names the URL and what the driver
+ * expects, so a typo in a host's configuration is fixed from the message alone.
+ */
+export class InvalidStorageUrlError extends Error {
+  readonly url: string;
+  /** What the driver accepts, e.g. `sqlite:///absolute/path.db or sqlite::memory:`. */
+  readonly expected: string;
+  constructor(driver: string, url: string, expected: string, why?: string) {
+    super(
+      `${driver} cannot use the URL "${url}"${why === undefined ? '' : ` (${why})`}: expected ${expected}`,
+    );
+    this.name = 'InvalidStorageUrlError';
+    this.url = url;
+    this.expected = expected;
+  }
+}
+
+/** A driver was used after `close()`. A closed store stays closed; open a new driver instead. */
+export class StorageClosedError extends Error {
+  readonly url: string;
+  constructor(driver: string, url: string, operation: string) {
+    super(`${driver} (${url}): cannot ${operation} after close()`);
+    this.name = 'StorageClosedError';
+    this.url = url;
+  }
+}

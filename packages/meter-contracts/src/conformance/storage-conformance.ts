@@ -1,0 +1,259 @@
+/**
+ * The storage conformance kit: every promise a `meter.storage` driver makes
+ * (see StorageDriver), written once as named checks, so that a third party's
+ * driver is held to exactly what the project's own drivers are held to.
+ *
+ * It is framework-agnostic on purpose. A check is a plain async function that
+ * throws a StorageConformanceError; `runStorageConformance` registers the
+ * checks with any runner that offers `describe` and `it` (vitest, node:test,
+ * jest, mocha), so the contracts package depends on none of them.
+ *
+ * Every check calls `makeDriver()` once and needs the driver to be over a new,
+ * empty store; it closes the driver when done.
+ */
+import type { StorageDriver } from '../storage.ts';
+import { invalidSamples, sampleAt, timeAt, variedSamples } from './conformance-samples.ts';
+import {
+  ExpectationFailure,
+  expect,
+  expectInvalidSampleError,
+  expectRejection,
+  expectSamples,
+  StorageConformanceError,
+} from './expectations.ts';
+
+export type MakeDriver = () => StorageDriver | Promise<StorageDriver>;
+
+export interface StorageConformanceContext {
+  /** Opens, again, the store that the latest `makeDriver()` call created. */
+  readonly reopen?: MakeDriver | undefined;
+  /** Samples in the large-batch check. */
+  readonly largeBatchSize: number;
+}
+
+export interface StorageConformanceCheck {
+  readonly name: string;
+  /** Set when the check needs `reopen`; adapters leave such checks out without it. */
+  readonly needs?: 'reopen';
+  run(makeDriver: MakeDriver, context: StorageConformanceContext): Promise<void>;
+}
+
+export const storageConformanceChecks: readonly StorageConformanceCheck[] = [
+  check('write then query returns every sample unchanged', async (driver) => {
+    const samples = variedSamples();
+    await driver.write(samples);
+    expectSamples(await driver.query(), samples, 'query() after one write');
+    expectSamples(await driver.query({}), samples, 'query({}) after one write');
+  }),
+
+  check('query filters by meter', async (driver) => {
+    const memory = sampleAt({ at: 2, meter: 'memory.usage', unit: 'B' });
+    await driver.write([sampleAt({ at: 1 }), memory, sampleAt({ at: 3 })]);
+    const cpu = [sampleAt({ at: 1 }), sampleAt({ at: 3 })];
+    expectSamples(await driver.query({ meter: 'cpu.util' }), cpu, 'query({ meter })');
+    expectSamples(await driver.query({ meter: 'no.such.meter' }), [], 'query for an absent meter');
+  }),
+
+  check('query filters by resourceId', async (driver) => {
+    const onB = sampleAt({ at: 2, resourceId: 'host-b' });
+    await driver.write([sampleAt({ at: 1 }), onB, sampleAt({ at: 3 })]);
+    expectSamples(await driver.query({ resourceId: 'host-b' }), [onB], 'query({ resourceId })');
+  }),
+
+  check('query filters by time range: from inclusive, to exclusive', async (driver) => {
+    const at = (seconds: number) => sampleAt({ at: seconds, volume: seconds });
+    await driver.write([at(0), at(10), at(20), at(30)]);
+    const range = { from: timeAt(10), to: timeAt(30) };
+    expectSamples(await driver.query(range), [at(10), at(20)], 'query({ from, to })');
+    expectSamples(await driver.query({ from: timeAt(20) }), [at(20), at(30)], 'query({ from })');
+    expectSamples(await driver.query({ to: timeAt(10) }), [at(0)], 'query({ to })');
+  }),
+
+  check('query combines filters', async (driver) => {
+    const wanted = sampleAt({ at: 5, resourceId: 'host-b' });
+    await driver.write([
+      sampleAt({ at: 1, resourceId: 'host-b' }),
+      sampleAt({ at: 5, resourceId: 'host-b', meter: 'memory.usage', unit: 'B' }),
+      sampleAt({ at: 5 }),
+      wanted,
+    ]);
+    const q = { meter: 'cpu.util', resourceId: 'host-b', from: timeAt(2) };
+    expectSamples(await driver.query(q), [wanted], 'query({ meter, resourceId, from })');
+  }),
+
+  check('query orders by timestamp, then by write order', async (driver) => {
+    const mark = (at: number, volume: number) => sampleAt({ at, volume });
+    await driver.write([mark(20, 1), mark(10, 2), mark(10, 3)]);
+    await driver.write([mark(10, 4), mark(20, 5), mark(0, 6)]);
+    const expected = [mark(0, 6), mark(10, 2), mark(10, 3), mark(10, 4), mark(20, 1), mark(20, 5)];
+    expectSamples(await driver.query(), expected, 'query() over out-of-order writes');
+  }),
+
+  check(
+    'a batch with an invalid sample stores nothing and leaves the store untouched',
+    async (driver) => {
+      const kept = [sampleAt({ at: 1 }), sampleAt({ at: 2 })];
+      await driver.write(kept);
+      const bad = { ...sampleAt({ at: 3 }), volume: Number.NaN };
+      const error = await expectRejection(
+        () => driver.write([sampleAt({ at: 3 }), bad, sampleAt({ at: 4 })]),
+        'write() of a batch whose second sample is invalid',
+      );
+      expectInvalidSampleError(error, 'write() of a batch whose second sample is invalid');
+      expectSamples(await driver.query(), kept, 'query() after the refused batch');
+      const index = (error as { index?: unknown }).index;
+      expect(index === 1, `the InvalidSampleError must name sample #1, it names #${String(index)}`);
+    },
+  ),
+
+  check('refuses NaN volumes, missing fields and wrong types', async (driver) => {
+    for (const { why, sample } of invalidSamples()) {
+      const what = `write() of a sample with ${why}`;
+      expectInvalidSampleError(await expectRejection(() => driver.write([sample]), what), what);
+    }
+    expectSamples(await driver.query(), [], 'query() after only refused batches');
+  }),
+
+  check('accepts an empty batch and stores nothing', async (driver) => {
+    await driver.write([]);
+    expectSamples(await driver.query(), [], 'query() after an empty batch');
+  }),
+
+  check('concurrent writes are all stored', async (driver) => {
+    const batches = [1, 2, 3].map((b) => [
+      sampleAt({ at: b, volume: b }),
+      sampleAt({ at: b + 10 }),
+    ]);
+    await Promise.all(batches.map((batch) => driver.write(batch)));
+    const all = batches.flat().sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+    expectSamples(await driver.query(), all, 'query() after three writes not awaited in turn');
+  }),
+
+  check('stores a large batch whole', async (driver, context) => {
+    const size = context.largeBatchSize;
+    const batch = Array.from({ length: size }, (_, i) =>
+      sampleAt({
+        at: i,
+        volume: i,
+        meter: i % 2 === 0 ? 'cpu.util' : 'memory.usage',
+        resourceId: `host-${i % 7}`,
+      }),
+    );
+    await driver.write(batch);
+    expectSamples(await driver.query(), batch, `query() after a batch of ${size}`);
+    const cpu = batch.filter((s) => s.meter === 'cpu.util' && s.resourceId === 'host-3');
+    expectSamples(await driver.query({ meter: 'cpu.util', resourceId: 'host-3' }), cpu, 'a filter');
+  }),
+
+  checkOwnLifecycle('refuses to write after close', async (makeDriver) => {
+    const driver = await openEmpty(makeDriver);
+    await driver.write([sampleAt()]);
+    await driver.close();
+    await expectRejection(() => driver.write([sampleAt({ at: 1 })]), 'write() after close()');
+  }),
+
+  checkOwnLifecycle(
+    'reopening the store returns what was written',
+    async (makeDriver, context) => {
+      const reopen = context.reopen;
+      expect(reopen !== undefined, 'this check needs the reopen option');
+      const driver = await openEmpty(makeDriver);
+      const second = sampleAt({ at: 2 });
+      const first = sampleAt({ at: 1, meter: 'memory.usage', unit: 'B' });
+      await driver.write([second, first]);
+      await driver.close();
+      const again = await reopen();
+      try {
+        const later = sampleAt({ at: 1, volume: 99 });
+        expectSamples(await again.query(), [first, second], 'query() after reopening');
+        await again.write([later]);
+        const expected = [first, later, second];
+        expectSamples(await again.query(), expected, 'query() after writing to the reopened store');
+      } finally {
+        await again.close();
+      }
+    },
+    'reopen',
+  ),
+];
+
+/** Any describe/it pair: vitest's, node:test's, jest's, mocha's. */
+export interface TestRegistrar {
+  describe(name: string, body: () => void): unknown;
+  it(name: string, body: () => Promise<void>): unknown;
+}
+
+export interface StorageConformanceOptions {
+  /** Opens the store of the latest `makeDriver()` again; enables the persistence check. */
+  readonly reopen?: MakeDriver | undefined;
+  /** Default 2,000. */
+  readonly largeBatchSize?: number;
+  /** The describe block's title. Default `meter.storage conformance`. */
+  readonly title?: string;
+}
+
+/**
+ * Registers every check as a test. Checks that need `reopen` are left out (not
+ * skipped) when it is not given: a store that cannot be reopened, such as one
+ * in memory, has no persistence to check.
+ */
+export function runStorageConformance(
+  makeDriver: MakeDriver,
+  runner: TestRegistrar,
+  options: StorageConformanceOptions = {},
+): void {
+  const context = { reopen: options.reopen, largeBatchSize: options.largeBatchSize ?? 2000 };
+  runner.describe(options.title ?? 'meter.storage conformance', () => {
+    for (const conformance of storageConformanceChecks) {
+      if (conformance.needs === 'reopen' && context.reopen === undefined) continue;
+      runner.it(conformance.name, () => conformance.run(makeDriver, context));
+    }
+  });
+}
+
+/** A check that gets one fresh, empty driver and closes it afterwards. */
+function check(
+  name: string,
+  body: (driver: StorageDriver, context: StorageConformanceContext) => Promise<void>,
+): StorageConformanceCheck {
+  return {
+    name,
+    run: (makeDriver, context) =>
+      attempt(name, async () => {
+        const driver = await openEmpty(makeDriver);
+        try {
+          await body(driver, context);
+        } finally {
+          await driver.close();
+        }
+      }),
+  };
+}
+
+/** A check that opens and closes drivers itself, to test closing and reopening. */
+function checkOwnLifecycle(
+  name: string,
+  body: (makeDriver: MakeDriver, context: StorageConformanceContext) => Promise<void>,
+  needs?: 'reopen',
+): StorageConformanceCheck {
+  const run: StorageConformanceCheck['run'] = (makeDriver, context) =>
+    attempt(name, () => body(makeDriver, context));
+  return needs === undefined ? { name, run } : { name, needs, run };
+}
+
+async function openEmpty(makeDriver: MakeDriver): Promise<StorageDriver> {
+  const driver = await makeDriver();
+  expectSamples(await driver.query(), [], 'a new store (makeDriver must open an empty store)');
+  return driver;
+}
+
+/** Gives every failure the check's name; a driver's own error is kept as the cause. */
+async function attempt(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (error instanceof ExpectationFailure) throw new StorageConformanceError(name, error.message);
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new StorageConformanceError(name, `the driver threw ${message}`, { cause: error });
+  }
+}

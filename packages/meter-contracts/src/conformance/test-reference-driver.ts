@@ -1,0 +1,66 @@
+/**
+ * A deliberately small in-memory driver for testing the conformance kit
+ * itself, with switches that each break one storage promise: the kit must
+ * pass the honest driver and catch every broken one.
+ */
+import { assertSamples, type Sample } from '../sample.ts';
+import type { SampleQuery, StorageDriver } from '../storage.ts';
+
+export interface Faults {
+  readonly ignoresTo?: boolean;
+  readonly storesUntilInvalid?: boolean;
+  readonly newestFirst?: boolean;
+  readonly writesAfterClose?: boolean;
+  readonly forgetsOnClose?: boolean;
+  readonly capsBatchesAt?: number;
+}
+
+/** The rows outlive a driver, so a second driver over them is a "reopen". */
+export class ReferenceStore {
+  rows: Sample[] = [];
+}
+
+export class ReferenceDriver implements StorageDriver {
+  readonly #store: ReferenceStore;
+  readonly #faults: Faults;
+  #closed = false;
+
+  constructor(store: ReferenceStore, faults: Faults = {}) {
+    this.#store = store;
+    this.#faults = faults;
+  }
+
+  async write(samples: readonly Sample[]): Promise<void> {
+    if (this.#closed && !this.#faults.writesAfterClose) throw new Error('closed');
+    if (this.#faults.storesUntilInvalid) {
+      for (const sample of samples) {
+        assertSamples([sample]);
+        this.#store.rows.push({ ...sample });
+      }
+      return;
+    }
+    assertSamples(samples);
+    const kept = samples.slice(0, this.#faults.capsBatchesAt ?? samples.length);
+    this.#store.rows.push(...kept.map((s) => ({ ...s })));
+  }
+
+  async query(query: SampleQuery = {}): Promise<Sample[]> {
+    const from = query.from === undefined ? -Infinity : Date.parse(query.from);
+    const to = query.to === undefined || this.#faults.ignoresTo ? Infinity : Date.parse(query.to);
+    const rows = this.#store.rows
+      .map((sample, order) => ({ sample, order, ms: Date.parse(sample.timestamp) }))
+      .filter(({ sample, ms }) => {
+        if (query.meter !== undefined && sample.meter !== query.meter) return false;
+        if (query.resourceId !== undefined && sample.resourceId !== query.resourceId) return false;
+        return ms >= from && ms < to;
+      })
+      .sort((a, b) => a.ms - b.ms || a.order - b.order)
+      .map(({ sample }) => ({ ...sample }));
+    return this.#faults.newestFirst ? rows.reverse() : rows;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#faults.forgetsOnClose) this.#store.rows = [];
+  }
+}
