@@ -1,0 +1,335 @@
+import {
+  AmbiguousPluginError,
+  type Contract,
+  ContractViolationError,
+  defineNamespace,
+  type EnablingPolicy,
+  type Importer,
+  importExport,
+  NoMatchingPluginError,
+  PluginImportError,
+  PluginIntegrationError,
+  PluginUnavailableError,
+} from '@plugin-patterns/loader';
+import type { StorageDriver } from '@plugin-patterns/meter-contracts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { DriverManager, loadDriver } from './driver-manager.ts';
+import { InvalidDriverUrlError } from './driver-url.ts';
+import { fixtureSource } from './test-fixtures.ts';
+
+const namespace = 'meter.storage';
+const fast = fixtureSource('fast-drivers');
+const both = fixtureSource('fast-drivers', 'rival-drivers');
+
+interface FixtureDriver extends StorageDriver {
+  readonly options: unknown;
+}
+
+/** An importer that records what it was asked to import, then imports it for real. */
+function recordingImporter(): { importer: Importer; imported: string[] } {
+  const imported: string[] = [];
+  return {
+    imported,
+    importer: (target, who) => {
+      imported.push(`${who.name} <- ${target.url.slice(target.url.indexOf('test-fixtures/'))}`);
+      return importExport(target, who);
+    },
+  };
+}
+
+describe('DriverManager.load by name', () => {
+  it('hands back the constructed plugin object itself, not a wrapper', async () => {
+    const manager = await DriverManager.load<FixtureDriver>({
+      namespace,
+      sources: [fast],
+      name: 'memory',
+      args: [{ url: 'memory:' }],
+    });
+    // Already evaluated by the load above: this import returns the same module.
+    const modulePath = '../test-fixtures/fast-drivers/memory.js';
+    const module = (await import(modulePath)) as {
+      MemoryDriver: { instances: unknown[] };
+    };
+    expect(manager.driver).toBe(module.MemoryDriver.instances.at(-1));
+    expect(manager.driver).toBeInstanceOf(module.MemoryDriver as unknown as new () => unknown);
+    expect(manager.driver.options).toEqual({ url: 'memory:' });
+    expect(manager.name).toBe('memory');
+    expect(manager.url).toBeUndefined();
+    expect(manager.extension.object).toBe(manager.driver);
+    expect(manager.extension.toJSON()).toMatchObject({
+      status: 'enabled',
+      loaded: true,
+      source: 'fixture-fast-drivers@1.0.0',
+    });
+  });
+
+  it('imports the chosen plugin and no other', async () => {
+    const { importer, imported } = recordingImporter();
+    await DriverManager.load({ namespace, sources: [both], name: 'sqlite', importer });
+    expect(imported).toEqual(['sqlite <- test-fixtures/rival-drivers/sqlite.js']);
+  });
+
+  it('uses the export as it is when given no args', async () => {
+    const manager = await DriverManager.load({ namespace, sources: [fast], name: 'memory' });
+    expect(typeof manager.driver).toBe('function');
+    expect((manager.driver as { name: string }).name).toBe('MemoryDriver');
+  });
+
+  it('keeps the whole namespace in view for reports', async () => {
+    const manager = await DriverManager.load({ namespace, sources: [fast], name: 'memory' });
+    expect(manager.extensions.names()).toEqual([
+      'memory',
+      'broken',
+      'grumpy',
+      'shapeless',
+      'offline',
+    ]);
+    const loaded = manager.extensions.report().filter((r) => r.loaded);
+    expect(loaded.map((r) => r.name)).toEqual(['memory']);
+  });
+});
+
+describe('DriverManager.load by URL', () => {
+  it('chooses the driver named by the scheme and passes the URL to the args function', async () => {
+    const seen: unknown[] = [];
+    const manager = await DriverManager.load<FixtureDriver>({
+      namespace,
+      sources: [both],
+      url: 'SQLITE:///var/lib/meter.db',
+      args: (context) => {
+        seen.push(context);
+        return [{ url: context.url?.href }];
+      },
+    });
+    expect(manager.name).toBe('sqlite');
+    expect(manager.url?.scheme).toBe('sqlite');
+    expect(manager.driver.options).toEqual({ url: 'SQLITE:///var/lib/meter.db' });
+    expect(seen).toEqual([
+      { namespace, name: 'sqlite', url: expect.objectContaining({ rest: '///var/lib/meter.db' }) },
+    ]);
+  });
+
+  it('refuses a malformed URL before discovering or importing anything', async () => {
+    const { importer, imported } = recordingImporter();
+    const failing = DriverManager.load({
+      namespace,
+      sources: [fast],
+      url: 'var/lib/meter.db',
+      importer,
+    });
+    await expect(failing).rejects.toThrow(InvalidDriverUrlError);
+    await expect(failing).rejects.toThrow(/has no scheme/);
+    expect(imported).toEqual([]);
+  });
+
+  it('reports an unknown scheme as no matching plugin, with the closest name', async () => {
+    const failing = DriverManager.load({ namespace, sources: [both], url: 'sqlit:///x.db' });
+    await expect(failing).rejects.toThrow(NoMatchingPluginError);
+    await expect(failing).rejects.toMatchObject({ plugin: 'sqlit', closest: 'sqlite' });
+  });
+});
+
+describe('DriverManager.load: no match and several matches are distinct errors', () => {
+  it('no match lists the names that exist and the closest one', async () => {
+    const error = await rejection(
+      DriverManager.load({ namespace, sources: [fast], name: 'memroy' }),
+    );
+    expect(error).toBeInstanceOf(NoMatchingPluginError);
+    expect(error).toMatchObject({
+      namespace,
+      plugin: 'memroy',
+      stage: 'enabling',
+      closest: 'memory',
+      available: ['memory', 'broken', 'grumpy', 'shapeless', 'offline'],
+    });
+    expect(error.message).toBe(
+      '[meter.storage:memroy] (enabling) no plugin named "memroy". Available: memory, broken, grumpy, shapeless, offline. Did you mean "memory"?',
+    );
+  });
+
+  it('no match in an empty namespace says there is none', async () => {
+    const error = await rejection(
+      DriverManager.load({ namespace: 'meter.nothing', sources: [fast], name: 'memory' }),
+    );
+    expect(error.message).toContain('Available: none.');
+  });
+
+  it('two packages claiming the name is ambiguous: both are named and neither is imported', async () => {
+    const { importer, imported } = recordingImporter();
+    const error = await rejection(
+      DriverManager.load({ namespace, sources: [both], name: 'memory', importer }),
+    );
+    expect(error).toBeInstanceOf(AmbiguousPluginError);
+    expect(error).toMatchObject({
+      plugin: 'memory',
+      claimants: ['fixture-fast-drivers@1.0.0', 'fixture-rival-drivers@3.1.0'],
+    });
+    expect(error.message).toContain('fixture-fast-drivers@1.0.0, fixture-rival-drivers@3.1.0');
+    expect(imported).toEqual([]);
+  });
+
+  it('one package found by two sources is one claimant, not a conflict', async () => {
+    const manager = await DriverManager.load({ namespace, sources: [fast, fast], name: 'memory' });
+    expect(manager.extensions.named('memory')).toHaveLength(2);
+    expect(manager.name).toBe('memory');
+  });
+});
+
+describe('DriverManager.load: a driver that cannot load is a typed error naming it', () => {
+  it('a module that throws while evaluated: PluginImportError', async () => {
+    const error = await rejection(
+      DriverManager.load({ namespace, sources: [fast], name: 'broken' }),
+    );
+    expect(error).toBeInstanceOf(PluginImportError);
+    expect(error).toMatchObject({ namespace, plugin: 'broken', stage: 'import' });
+    expect(error.message).toContain('broken driver: a dependency is missing');
+  });
+
+  it('a constructor that throws: PluginIntegrationError', async () => {
+    const error = await rejection(
+      DriverManager.load({ namespace, sources: [fast], name: 'grumpy', args: [{ url: 'x:' }] }),
+    );
+    expect(error).toBeInstanceOf(PluginIntegrationError);
+    expect(error).toMatchObject({ plugin: 'grumpy', stage: 'integration' });
+    expect(error.message).toContain('construct failed: grumpy driver: no URL I like');
+  });
+
+  it('an object that misses the contract: ContractViolationError', async () => {
+    const storageContract: Contract<StorageDriver> = {
+      name: 'StorageDriver',
+      check(value) {
+        const missing = ['write', 'query', 'close'].filter(
+          (m) => typeof (value as Record<string, unknown>)[m] !== 'function',
+        );
+        return missing.length === 0
+          ? { ok: true, value: value as StorageDriver }
+          : { ok: false, issues: missing.map((path) => ({ path, message: 'is not a method' })) };
+      },
+    };
+    const storage = defineNamespace<StorageDriver>(namespace, { contract: storageContract });
+    const error = await rejection(
+      DriverManager.load({ namespace: storage, sources: [fast], name: 'shapeless', args: [{}] }),
+    );
+    expect(error).toBeInstanceOf(ContractViolationError);
+    expect(error).toMatchObject({ plugin: 'shapeless', stage: 'enforcement' });
+    expect(error.message).toContain('write: is not a method; query: is not a method');
+  });
+});
+
+describe('DriverManager.load: a disabled driver is reported as unavailable, with the reason', () => {
+  const denySqlite: EnablingPolicy = {
+    name: 'deny-list',
+    select: (candidates) => ({
+      enabled: candidates.filter((c) => c.name !== 'sqlite').map((c) => c.name),
+      disabled: [{ name: 'sqlite', reason: 'listed in storage.disabled' }],
+    }),
+  };
+  const selfCheck: EnablingPolicy = {
+    name: 'self-check',
+    select: (candidates) => ({ enabled: candidates.map((c) => c.name), disabled: [] }),
+    afterLoad: async (object) =>
+      (object as { checkAvailability?: () => Promise<never> }).checkAvailability?.() ?? {
+        available: true,
+      },
+  };
+
+  it('turned off by a policy before import: nothing is imported', async () => {
+    const { importer, imported } = recordingImporter();
+    const error = await rejection(
+      DriverManager.load({
+        namespace,
+        sources: [fixtureSource('rival-drivers')],
+        policies: [denySqlite],
+        url: 'sqlite:///x.db',
+        importer,
+      }),
+    );
+    expect(error).toBeInstanceOf(PluginUnavailableError);
+    expect(error).toMatchObject({ plugin: 'sqlite' });
+    expect(error.message).toContain('disabled by deny-list: listed in storage.disabled');
+    expect(imported).toEqual([]);
+  });
+
+  it('turned off by its own availability check after load', async () => {
+    const error = await rejection(
+      DriverManager.load({
+        namespace,
+        sources: [fast],
+        policies: [selfCheck],
+        name: 'offline',
+        args: [],
+      }),
+    );
+    expect(error).toBeInstanceOf(PluginUnavailableError);
+    expect(error.message).toBe(
+      '[meter.storage:offline] (enabling) is not available: disabled by self-check: the store at offline: is not reachable',
+    );
+  });
+});
+
+describe('DriverManager.load: the choice must be made exactly once', () => {
+  it('refuses both a name and a URL, and neither', async () => {
+    const options = { namespace, sources: [fast] };
+    // @ts-expect-error: name and url exclude each other
+    const both = DriverManager.load({ ...options, name: 'memory', url: 'memory:' });
+    await expect(both).rejects.toThrow(
+      'choose the meter.storage driver by "name" or by "url", not both',
+    );
+    // @ts-expect-error: one of name and url is required
+    const neither = DriverManager.load({ ...options });
+    await expect(neither).rejects.toThrow('not neither');
+  });
+
+  it('refuses an empty name', async () => {
+    await expect(DriverManager.load({ namespace, sources: [fast], name: '' })).rejects.toThrow(
+      TypeError,
+    );
+  });
+});
+
+describe('DriverManager.fromInstance: the test seam', () => {
+  it('wraps a driver the host already has, with no discovery and no import', () => {
+    const fake: StorageDriver = {
+      write: async () => {},
+      query: async () => [],
+      close: async () => {},
+    };
+    const manager = DriverManager.fromInstance(namespace, 'fake', fake);
+    expect(manager.driver).toBe(fake);
+    expect(manager.name).toBe('fake');
+    expect(manager.namespace).toBe(namespace);
+    expect(manager.extension.isReady).toBe(true);
+    expect(manager.extension.toJSON()).toMatchObject({ source: 'in-memory', status: 'enabled' });
+    expectTypeOf(manager.driver).toEqualTypeOf<StorageDriver>();
+  });
+});
+
+describe('loadDriver', () => {
+  it('returns the driver alone', async () => {
+    const driver = await loadDriver({ namespace, sources: [fast], name: 'memory', args: [{}] });
+    expect(driver).toHaveProperty('samples', []);
+  });
+
+  it('types the driver from a typed namespace', async () => {
+    const storage = defineNamespace<StorageDriver>(namespace);
+    const driver = await loadDriver({
+      namespace: storage,
+      sources: [fast],
+      name: 'memory',
+      args: [{}],
+    });
+    expectTypeOf(driver).toEqualTypeOf<StorageDriver>();
+    await driver.write([]);
+    expect(await driver.query()).toEqual([]);
+  });
+});
+
+async function rejection(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error as Error & Record<string, unknown>;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
