@@ -1,0 +1,62 @@
+/**
+ * `plugin-patterns list [namespace]`: every plugin the project's installed
+ * packages declare, with its state and the reason for it. Reads manifests
+ * only: no plugin code runs, so listing is safe on any project. When the
+ * project declares a host profile, its enabling policies are applied, so a
+ * plugin the host's deny list turns off is listed as disabled.
+ */
+import { COMMON_OPTIONS, type ParsedCommand } from '../command-spec.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { requireNamespace } from '../project/find-by-name.ts';
+import { loadHostProfile, pipelineFor } from '../project/host-profile.ts';
+import { openProject, projectRoot } from '../project/open-project.ts';
+import { listJson, renderList } from '../render/list-view.ts';
+import { type Command, type CommandContext, printJson } from './command.ts';
+
+export const listCommand: Command = {
+  spec: {
+    name: 'list',
+    summary: 'List every plugin declared by the packages a project depends on, with its state.',
+    positionals: [
+      {
+        name: 'namespace',
+        required: false,
+        description: 'only this namespace, e.g. meter.storage',
+      },
+    ],
+    options: COMMON_OPTIONS,
+    notes: [
+      'The project is the package.json in DIR: the packages in its dependencies,\n' +
+        'optionalDependencies and devDependencies are scanned for an "entryPoints" field.\n' +
+        'No plugin code is imported. If the package.json names a "pluginHost", that\n' +
+        "module (the host's configuration) is imported to apply the host's enabling policies.",
+    ],
+    examples: [
+      'plugin-patterns list',
+      'plugin-patterns list meter.pollster --cwd packages/tour --json',
+    ],
+  },
+
+  async run(args: ParsedCommand, context: CommandContext): Promise<ExitCode> {
+    const { io, palette } = context;
+    const root = projectRoot(io.cwd, args.string('cwd'));
+    const project = openProject(root, context.scanProject);
+    const wanted = args.positionals[0];
+    if (wanted !== undefined) requireNamespace(project, wanted);
+    const host = await loadHostProfile(root);
+
+    const namespaces = wanted === undefined ? project.namespaces : [wanted];
+    const extensions = namespaces.flatMap((ns) =>
+      project.extensionSet(ns, selectOnly(pipelineFor(host, ns))).report(),
+    );
+    const view = { root, scannedBy: project.scannedBy, extensions, problems: project.problems };
+    if (args.boolean('json')) printJson(io, listJson(view));
+    else io.stdout(renderList(view, { palette, maxWidth: io.columns }));
+    return EXIT.ok;
+  },
+};
+
+/** Listing decides from declarations alone: the policies, not the steps that need code. */
+function selectOnly(pipeline: ReturnType<typeof pipelineFor>): ReturnType<typeof pipelineFor> {
+  return pipeline.policies === undefined ? {} : { policies: pipeline.policies };
+}

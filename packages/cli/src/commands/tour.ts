@@ -1,0 +1,100 @@
+/**
+ * `plugin-patterns tour`: runs the tour of the plugin patterns. The tour is a
+ * separate, private package (`@plugin-patterns/tour`, the host application
+ * with the sample plugins as its dependencies); this command finds it the way
+ * Node would from the project folder, so the CLI itself depends on no plugin
+ * and on no sample: it stays small for the people who install it to inspect
+ * their own projects.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CliIo } from '../cli-io.ts';
+import { COMMON_OPTIONS, type ParsedCommand } from '../command-spec.ts';
+import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
+import { projectRoot } from '../project/open-project.ts';
+import type { Palette } from '../render/colour.ts';
+import { type Command, type CommandContext, printJson } from './command.ts';
+
+export const TOUR_PACKAGE = '@plugin-patterns/tour';
+
+/** What the CLI needs of the tour module; checked when it is imported. */
+export interface TourModule {
+  runTour(options: {
+    readonly storage?: string;
+    readonly progress?: (step: string) => void;
+  }): Promise<unknown>;
+  renderTour(
+    result: unknown,
+    options: { readonly palette: Palette; readonly maxWidth?: number | undefined },
+  ): string;
+}
+
+export const tourCommand: Command = {
+  spec: {
+    name: 'tour',
+    summary: 'Run the tour: ceilometer in miniature, every pattern on the same sample plugins.',
+    positionals: [],
+    options: {
+      storage: {
+        type: 'string',
+        valueName: 'URL',
+        description:
+          'where the samples go: sqlite:///path (default: a file under the system temp folder), memory:, jsonl:///path, postgres://…',
+      },
+      ...COMMON_OPTIONS,
+    },
+    notes: [
+      `The tour is the package ${TOUR_PACKAGE}, resolved from DIR the way Node resolves an\n` +
+        'import there. It is private to the plugin-patterns repository: run "pnpm tour" at its root.\n' +
+        'It imports and runs the sample plugins, including the deliberately faulty ones.',
+    ],
+    examples: ['pnpm tour', 'plugin-patterns tour --cwd packages/tour --storage memory: --json'],
+  },
+
+  async run(args: ParsedCommand, context: CommandContext): Promise<ExitCode> {
+    const { io, palette } = context;
+    const root = projectRoot(io.cwd, args.string('cwd'));
+    const tour = await importTour(root);
+    const storage = args.string('storage');
+    const progress = io.stderrIsTTY ? progressLine(io) : undefined;
+    let result: unknown;
+    try {
+      result = await tour.runTour({
+        ...(storage === undefined ? {} : { storage }),
+        ...(progress === undefined ? {} : { progress }),
+      });
+    } catch (error) {
+      throw new CliError(
+        `the tour failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      if (progress !== undefined) io.stderr('\r\u001b[K');
+    }
+    if (args.boolean('json')) printJson(io, result);
+    else io.stdout(tour.renderTour(result, { palette, maxWidth: io.columns }));
+    return EXIT.ok;
+  },
+};
+
+/** Node's resolution from the project folder: whatever `import` would find there. */
+export async function importTour(root: string): Promise<TourModule> {
+  let file: string;
+  try {
+    file = createRequire(join(root, 'package.json')).resolve(TOUR_PACKAGE);
+  } catch {
+    throw new CliError(`${TOUR_PACKAGE} is not installed in ${root}`, {
+      hint: 'the tour lives in the plugin-patterns repository: run "pnpm tour" at its root, or pass --cwd packages/tour',
+    });
+  }
+  const module = (await import(pathToFileURL(file).href)) as Partial<TourModule>;
+  if (typeof module.runTour !== 'function' || typeof module.renderTour !== 'function') {
+    throw new CliError(`${file} does not export runTour() and renderTour(): is it the tour?`);
+  }
+  return module as TourModule;
+}
+
+/** One line on stderr that rewrites itself: progress without scrolling the output away. */
+function progressLine(io: CliIo): (step: string) => void {
+  return (step) => io.stderr(`\r\u001b[K${step}…`);
+}

@@ -1,0 +1,65 @@
+/**
+ * What `plugin-patterns list` prints: one row per extension, grouped by
+ * namespace, then any declaration that could not be tied to a plugin.
+ */
+import type { DiscoveryProblem, ExtensionReport } from '@plugin-patterns/loader';
+import type { Palette } from './colour.ts';
+import { shortReason, stateText } from './state-text.ts';
+import { renderTable } from './table.ts';
+
+export interface ListView {
+  readonly root: string;
+  readonly scannedBy: string;
+  readonly extensions: readonly ExtensionReport[];
+  readonly problems: readonly DiscoveryProblem[];
+}
+
+export interface ListRenderOptions {
+  readonly palette: Palette;
+  readonly maxWidth?: number | undefined;
+}
+
+export function renderList(view: ListView, options: ListRenderOptions): string {
+  const c = options.palette;
+  const rows = view.extensions.map((e) => [
+    e.namespace,
+    c.bold(e.name),
+    stateText(e, c),
+    e.source,
+    shortReason(e),
+  ]);
+  let text = renderTable(
+    [
+      { header: 'NAMESPACE' },
+      { header: 'NAME' },
+      { header: 'STATE' },
+      { header: 'SOURCE' },
+      { header: 'REASON' },
+    ],
+    rows,
+    {
+      palette: c,
+      maxWidth: options.maxWidth,
+      empty: `no plugins found (${view.scannedBy} of ${view.root})`,
+    },
+  );
+  for (const problem of view.problems) {
+    text += `${c.red('problem')} ${problem.origin}: ${problem.error.message}\n`;
+  }
+  return text;
+}
+
+/** The `--json` shape: stable keys, errors as messages. */
+export function listJson(view: ListView): unknown {
+  return {
+    root: view.root,
+    scannedBy: view.scannedBy,
+    extensions: view.extensions,
+    problems: view.problems.map((p) => ({
+      namespace: p.namespace,
+      name: p.name,
+      origin: p.origin,
+      message: p.error.message,
+    })),
+  };
+}
