@@ -1,0 +1,144 @@
+/**
+ * The dispatcher pattern, by name and by predicate: every plugin of a
+ * namespace is loaded up front, and each call goes to the ones the host picks
+ * — by their names, or by a test over their extension records.
+ *
+ * A host chooses this over the driver pattern when it uses many plugins of one
+ * namespace side by side and picks among them per call (write this batch to
+ * the `memory` and `jsonl` stores; ask every plugin from one package), and over
+ * the iterator pattern when not every plugin should see every call.
+ *
+ * Calling by name is meant to cost little more than a map lookup and the call
+ * itself, so the name index is built once, here, and `call` does no more than
+ * look up, guard and call. A name that matches no plugin is a host mistake (a
+ * typo in a config file), so it is thrown at once as a NoMatchingPluginError
+ * with the closest name, before any plugin is called; it is never skipped.
+ */
+import {
+  AmbiguousPluginError,
+  closestName,
+  describeSource,
+  type Extension,
+  type ExtensionSet,
+  NoMatchingPluginError,
+} from '@plugin-patterns/loader';
+import { guardedCall } from './call-guard.ts';
+import { deliverInOrder } from './deliver-in-order.ts';
+import {
+  type CallOptions,
+  type Delivery,
+  type DispatchResult,
+  isPromiseLike,
+  type PluginCall,
+  type Settled,
+} from './delivery.ts';
+
+/** Picks plugins by their extension record: name, source, state, or the loaded object. */
+export type ExtensionFilter<T> = (extension: Extension<T>) => boolean;
+
+export class Dispatcher<T> {
+  readonly namespace: string;
+  readonly #set: ExtensionSet<T>;
+  readonly #options: CallOptions;
+  readonly #byName = new Map<string, Extension<T>>();
+  readonly #ambiguous = new Map<string, readonly string[]>();
+
+  /** Builds the name index over the set as it is; call `Dispatcher.load` to load it first. */
+  constructor(set: ExtensionSet<T>, options: CallOptions = {}) {
+    this.namespace = set.namespace;
+    this.#set = set;
+    this.#options = options;
+    for (const name of set.names()) {
+      const claimants = set.named(name);
+      const enabled = claimants.filter((e) => e.isEnabled);
+      if (enabled.length > 1) {
+        this.#ambiguous.set(name, enabled.map(describeClaimant));
+      } else {
+        // A disabled or failed plugin stays in the index: calling it says why it is unavailable.
+        this.#byName.set(name, enabled[0] ?? (claimants[0] as Extension<T>));
+      }
+    }
+  }
+
+  /** Loads every enabled plugin of the set (failures are recorded on their extensions). */
+  static async load<T>(set: ExtensionSet<T>, options: CallOptions = {}): Promise<Dispatcher<T>> {
+    await set.loadAll();
+    return new Dispatcher(set, options);
+  }
+
+  /** Names of the plugins that can be called now, in policy order. */
+  names(): string[] {
+    return this.#set.ready().map((e) => e.name);
+  }
+
+  /** Calls one plugin by name. The fast path: one lookup, one guarded call. */
+  call<R>(
+    name: string,
+    fn: PluginCall<T, R>,
+    options?: CallOptions,
+  ): Settled<R, Delivery<Awaited<R>>> {
+    const extension = this.#byName.get(name) ?? this.#missing(name);
+    const effective = this.#merge(options);
+    const delivery = guardedCall(extension, fn, effective);
+    if (effective.onError !== 'raise') return delivery as Settled<R, Delivery<Awaited<R>>>;
+    return (
+      isPromiseLike(delivery) ? delivery.then(raiseFailure) : raiseFailure(delivery)
+    ) as Settled<R, Delivery<Awaited<R>>>;
+  }
+
+  /**
+   * Calls the named plugins, in the order the names are given. Every name is
+   * checked before the first call, so a typo never leaves a dispatch half done.
+   */
+  byName<R>(
+    names: readonly string[],
+    fn: PluginCall<T, R>,
+    options?: CallOptions,
+  ): Settled<R, DispatchResult<Awaited<R>>> {
+    const targets = names.map((name) => this.#byName.get(name) ?? this.#missing(name));
+    return deliverInOrder(targets, fn, this.#merge(options)) as Settled<
+      R,
+      DispatchResult<Awaited<R>>
+    >;
+  }
+
+  /** Calls, in policy order, every ready plugin the filter selects. Selecting none is not an error. */
+  byPredicate<R>(
+    filter: ExtensionFilter<T>,
+    fn: PluginCall<T, R>,
+    options?: CallOptions,
+  ): Settled<R, DispatchResult<Awaited<R>>> {
+    const targets = this.#set.ready().filter(filter);
+    return deliverInOrder(targets, fn, this.#merge(options)) as Settled<
+      R,
+      DispatchResult<Awaited<R>>
+    >;
+  }
+
+  #merge(options: CallOptions | undefined): CallOptions {
+    return options === undefined ? this.#options : { ...this.#options, ...options };
+  }
+
+  #missing(name: string): never {
+    const claimants = this.#ambiguous.get(name);
+    if (claimants !== undefined) {
+      throw new AmbiguousPluginError({ namespace: this.namespace, name, claimants });
+    }
+    const available = [...this.#byName.keys()];
+    throw new NoMatchingPluginError({
+      namespace: this.namespace,
+      name,
+      available,
+      closest: closestName(name, available),
+    });
+  }
+}
+
+function raiseFailure<V>(delivery: Delivery<V>): Delivery<V> {
+  if (!delivery.ok) throw delivery.error;
+  return delivery;
+}
+
+function describeClaimant<T>(extension: Extension<T>): string {
+  return `${extension.reference} from ${describeSource(extension.source)}`;
+}

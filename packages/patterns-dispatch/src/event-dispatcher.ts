@@ -1,0 +1,182 @@
+/**
+ * The dispatcher pattern, by inspection: every handler of a namespace is
+ * loaded, asked once what it handles, and each event then goes to the
+ * handlers that subscribe to its type — ceilometer routing each notification
+ * from the message bus to the handlers for its event type.
+ *
+ * A host chooses this when the plugins themselves know what they are for and
+ * the host should not need a list of "which plugin for which event": install
+ * a new handler and its events start reaching it. When the host must decide
+ * per call, use `Dispatcher.byName` or `byPredicate` instead.
+ *
+ * Three promises to the host, whatever the plugins do:
+ * - routing an event costs a cached lookup, not a scan of every handler;
+ * - one handler's throw, rejection or timeout does not keep the event from the
+ *   others: it is recorded on the handler's extension and as a dead letter;
+ * - a malformed or unroutable event is reported (outcome and dead letter),
+ *   never thrown, and never costs another event its delivery.
+ * `onError: 'raise'` changes only the second: the host gets the first
+ * handler failure thrown instead of collected.
+ */
+import {
+  describeThrown,
+  type Extension,
+  type ExtensionSet,
+  type PluginError,
+} from '@plugin-patterns/loader';
+import { type DeadLetterReason, DeadLetters, type NewDeadLetter } from './dead-letters.ts';
+import { deliverInOrder } from './deliver-in-order.ts';
+import { type CallOptions, type DispatchResult, isPromiseLike, type Settled } from './delivery.ts';
+import { type DispatchAllResult, dispatchAll } from './dispatch-all.ts';
+import { MalformedEventError, UnroutedEventError } from './event-errors.ts';
+import type { EventOutcome } from './event-outcome.ts';
+import { inspectHandlers, type ReadSubscriptions } from './inspect-handlers.ts';
+import { RoutingTable } from './routing-table.ts';
+
+export interface EventDispatcherOptions<T, E, R> extends CallOptions {
+  /** What a handler handles, e.g. `(h) => h.eventTypes`. Read once per handler, when built. */
+  readonly subscriptions: ReadSubscriptions<T>;
+  /** An event's type, e.g. `(n) => n.event_type`. Anything but a non-empty string is malformed. */
+  readonly eventType: (event: E) => unknown;
+  /** Delivers one event to one handler, e.g. `(h, n) => h.process(n)`. */
+  readonly call: (handler: T, event: E) => R;
+  /** Capacity of the dead-letter list (default 1000), or a list to share. */
+  readonly deadLetters?: number | DeadLetters<E>;
+  /** Whether events nobody handles become dead letters (default true). */
+  readonly deadLetterUnrouted?: boolean;
+  /** How many event types' routes to cache (default 1024). */
+  readonly routeCacheSize?: number;
+}
+
+export class EventDispatcher<T, E extends object, R> {
+  readonly namespace: string;
+  /** Failed deliveries, malformed and unrouted events: bounded, oldest dropped first. */
+  readonly deadLetters: DeadLetters<E>;
+  readonly #options: EventDispatcherOptions<T, E, R>;
+  readonly #table: RoutingTable<Extension<T>>;
+  readonly #subscriptions: readonly { handler: string; patterns: readonly string[] }[];
+
+  /** Inspects the set's ready handlers; call `EventDispatcher.load` to load the set first. */
+  constructor(set: ExtensionSet<T>, options: EventDispatcherOptions<T, E, R>) {
+    this.namespace = set.namespace;
+    this.#options = options;
+    const { deadLetters } = options;
+    this.deadLetters =
+      deadLetters instanceof DeadLetters ? deadLetters : new DeadLetters<E>(deadLetters);
+    const subscriptions = inspectHandlers(set.ready(), options.subscriptions);
+    this.#subscriptions = subscriptions.map((s) => ({
+      handler: s.handler.name,
+      patterns: s.patterns,
+    }));
+    const cacheSize = options.routeCacheSize;
+    this.#table = new RoutingTable(subscriptions, cacheSize === undefined ? {} : { cacheSize });
+  }
+
+  static async load<T, E extends object, R>(
+    set: ExtensionSet<T>,
+    options: EventDispatcherOptions<T, E, R>,
+  ): Promise<EventDispatcher<T, E, R>> {
+    await set.loadAll();
+    return new EventDispatcher(set, options);
+  }
+
+  /** What each routed handler declared, in routing order. */
+  subscriptions(): readonly { handler: string; patterns: readonly string[] }[] {
+    return this.#subscriptions;
+  }
+
+  /** The handlers an event of this type would reach, by name. Calls nothing. */
+  route(eventType: string): string[] {
+    return this.#table.route(eventType).map((e) => e.name);
+  }
+
+  /** Routes one event to its handlers. Sync unless a handler returns a promise. */
+  dispatch(event: E, options?: CallOptions): Settled<R, EventOutcome<E, Awaited<R>>> {
+    type Out = Settled<R, EventOutcome<E, Awaited<R>>>;
+    const eventType = this.#readEventType(event);
+    if (eventType instanceof MalformedEventError) {
+      this.deadLetters.add(letter('malformed', event, undefined, eventType));
+      return { status: 'malformed', event, eventType: undefined, error: eventType } as Out;
+    }
+    const targets = readyOnly(this.#table.route(eventType));
+    if (targets.length === 0) {
+      const error = new UnroutedEventError(this.namespace, eventType);
+      if (this.#options.deadLetterUnrouted !== false) {
+        this.deadLetters.add(letter('unrouted', event, eventType, error));
+      }
+      return { status: 'unrouted', event, eventType, error } as Out;
+    }
+    const call = this.#options.call;
+    const result = deliverInOrder(
+      targets,
+      (handler: T) => call(handler, event),
+      options === undefined ? this.#options : { ...this.#options, ...options },
+    );
+    const routed = (r: DispatchResult<Awaited<R>>) => this.#routed(event, eventType, r);
+    return (isPromiseLike(result) ? result.then(routed) : routed(result)) as Out;
+  }
+
+  /**
+   * Dispatches every event in turn: one outcome per event and a summary.
+   * Synchronous for a list and sync handlers (see `dispatch-all.ts`).
+   */
+  dispatchAll(
+    events: Iterable<E>,
+    options?: CallOptions,
+  ): Settled<R, DispatchAllResult<E, Awaited<R>>>;
+  dispatchAll(
+    events: AsyncIterable<E>,
+    options?: CallOptions,
+  ): Promise<DispatchAllResult<E, Awaited<R>>>;
+  dispatchAll(
+    events: Iterable<E> | AsyncIterable<E>,
+    options?: CallOptions,
+  ): DispatchAllResult<E, Awaited<R>> | Promise<DispatchAllResult<E, Awaited<R>>> {
+    return dispatchAll(events, (event: E) => this.dispatch(event, options));
+  }
+
+  #routed(
+    event: E,
+    eventType: string,
+    result: DispatchResult<Awaited<R>>,
+  ): EventOutcome<E, Awaited<R>> {
+    for (const delivery of result.deliveries) {
+      if (!delivery.ok) {
+        this.deadLetters.add(letter('failed', event, eventType, delivery.error, delivery.plugin));
+      }
+    }
+    return { status: 'routed', event, eventType, ...result };
+  }
+
+  #readEventType(event: unknown): string | MalformedEventError {
+    const malformed = (reason: string) => new MalformedEventError(this.namespace, reason);
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      return malformed(`expected an object, got ${event === null ? 'null' : typeof event}`);
+    }
+    let type: unknown;
+    try {
+      type = this.#options.eventType(event as E);
+    } catch (cause) {
+      return malformed(`reading its event type threw: ${describeThrown(cause)}`);
+    }
+    if (typeof type !== 'string' || type.length === 0) {
+      return malformed(`no event type (got ${type === '' ? 'an empty string' : typeof type})`);
+    }
+    return type;
+  }
+}
+
+/** Handlers disabled since the table was built are left out, without allocating when none are. */
+function readyOnly<T>(route: readonly Extension<T>[]): readonly Extension<T>[] {
+  return route.every((e) => e.isReady) ? route : route.filter((e) => e.isReady);
+}
+
+function letter<E>(
+  reason: DeadLetterReason,
+  event: E,
+  eventType: string | undefined,
+  error: PluginError,
+  handler?: string,
+): NewDeadLetter<E> {
+  return { reason, event, eventType, handler, error };
+}
