@@ -1,0 +1,158 @@
+/**
+ * `jsonl:///absolute/path/samples.jsonl` — samples appended to a text file,
+ * one JSON object per line. The driver for a host that wants its data
+ * readable with `cat`, `grep` or `jq`, shipped by a log collector, or kept
+ * with no database at all.
+ *
+ * A batch is validated first and then written with ONE append of its whole
+ * text, so a refused batch leaves no line behind and two batches never
+ * interleave. An append is not a transaction, though: a crash in the middle
+ * of one can leave the first lines of a batch and a torn last line. Reading
+ * skips and reports such a line (see jsonl-lines.ts). When every batch must be
+ * all-or-nothing even across a crash, use the sqlite driver.
+ */
+import { appendFile, open, readFile } from 'node:fs/promises';
+import {
+  assertSamples,
+  type Sample,
+  type SampleQuery,
+  StorageClosedError,
+  type StorageDriver,
+  type StorageOptions,
+} from '@plugin-patterns/meter-contracts';
+import { readSampleLines, type SkippedLine } from './jsonl-lines.ts';
+import { copySample, selectSamples } from './select-samples.ts';
+import { filePathOf } from './storage-url.ts';
+
+const RULE = {
+  driver: 'JsonlStorage',
+  scheme: 'jsonl',
+  expected: 'jsonl:///absolute/path/to/samples.jsonl',
+};
+
+export interface JsonlStorageOptions extends StorageOptions {
+  /**
+   * Told about each line that reading skipped, once per line. The default
+   * emits a process warning, which Node prints on stderr.
+   */
+  readonly onSkippedLine?: (skipped: SkippedLine) => void;
+}
+
+export type { SkippedLine } from './jsonl-lines.ts';
+
+export class JsonlStorage implements StorageDriver {
+  readonly url: string;
+  readonly path: string;
+  readonly #onSkippedLine: (skipped: SkippedLine) => void;
+  readonly #reported = new Set<number>();
+  /** Appends run one after another, in call order; close waits for the last. */
+  #queue: Promise<void> = Promise.resolve();
+  /** Whether the file may end in a torn line that the next append must not extend. */
+  #tailUnchecked = true;
+  #wrote = false;
+  #closed = false;
+  #skipped: readonly SkippedLine[] = [];
+
+  constructor(options: JsonlStorageOptions) {
+    this.url = options?.url;
+    this.path = filePathOf(this.url, RULE);
+    this.#onSkippedLine = options.onSkippedLine ?? warn;
+  }
+
+  /** The lines the latest query skipped. */
+  get skippedLines(): readonly SkippedLine[] {
+    return this.#skipped;
+  }
+
+  async write(samples: readonly Sample[]): Promise<void> {
+    this.#assertOpen('write');
+    assertSamples(samples);
+    if (samples.length === 0) return;
+    const text = `${samples.map((s) => JSON.stringify(copySample(s))).join('\n')}\n`;
+    return this.#inTurn(async () => {
+      // Never glue the first new line onto a torn one: start on a fresh line.
+      const prefix = this.#tailUnchecked && (await endsMidLine(this.path)) ? '\n' : '';
+      this.#tailUnchecked = true; // until this append is known to have finished
+      await appendFile(this.path, prefix + text, 'utf8');
+      this.#tailUnchecked = false;
+      this.#wrote = true;
+    });
+  }
+
+  async query(query: SampleQuery = {}): Promise<Sample[]> {
+    this.#assertOpen('query');
+    // Read after the appends already asked for, so a caller reads its own writes.
+    await this.#queue;
+    const { samples, skipped } = readSampleLines(await readOrEmpty(this.path), this.path);
+    this.#skipped = skipped;
+    for (const line of skipped) {
+      if (this.#reported.has(line.line)) continue;
+      this.#reported.add(line.line);
+      this.#onSkippedLine(line);
+    }
+    return selectSamples(samples, query);
+  }
+
+  /** Waits for queued appends, then asks the OS to put the file on disk. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#queue;
+    if (!this.#wrote) return;
+    const handle = await open(this.path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  #inTurn(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(task);
+    // A failed append fails its own caller only; the queue goes on.
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #assertOpen(operation: string): void {
+    if (this.#closed) throw new StorageClosedError(RULE.driver, this.url, operation);
+  }
+}
+
+async function endsMidLine(path: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readOrEmpty(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return '';
+    throw error;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+function warn(skipped: SkippedLine): void {
+  process.emitWarning(`${skipped.file}:${skipped.line} skipped: ${skipped.reason}`, {
+    code: 'METER_JSONL_SKIPPED_LINE',
+  });
+}

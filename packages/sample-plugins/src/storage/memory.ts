@@ -1,0 +1,50 @@
+/**
+ * `memory:` — samples kept in a list in this process, gone when it exits.
+ * The driver for tests, demos and short-lived tools: nothing to configure,
+ * nothing left behind. It is also the smallest complete StorageDriver, so it
+ * is the one to read first.
+ */
+import {
+  assertSamples,
+  type Sample,
+  type SampleQuery,
+  StorageClosedError,
+  type StorageDriver,
+  type StorageOptions,
+} from '@plugin-patterns/meter-contracts';
+import { copySample, selectSamples } from './select-samples.ts';
+import { requireExactUrl } from './storage-url.ts';
+
+const RULE = { driver: 'MemoryStorage', scheme: 'memory', expected: '"memory:"' };
+
+export class MemoryStorage implements StorageDriver {
+  readonly url: string;
+  #samples: Sample[] = [];
+  #closed = false;
+
+  constructor(options: StorageOptions) {
+    this.url = requireExactUrl(options?.url, 'memory:', RULE);
+  }
+
+  async write(samples: readonly Sample[]): Promise<void> {
+    this.#assertOpen('write');
+    // Validate the whole batch before keeping any of it: whole or nothing.
+    assertSamples(samples);
+    for (const sample of samples) this.#samples.push(copySample(sample));
+  }
+
+  async query(query: SampleQuery = {}): Promise<Sample[]> {
+    this.#assertOpen('query');
+    return selectSamples(this.#samples, query);
+  }
+
+  /** Nothing to flush; the samples are released so a closed store holds no memory. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#samples = [];
+  }
+
+  #assertOpen(operation: string): void {
+    if (this.#closed) throw new StorageClosedError(RULE.driver, this.url, operation);
+  }
+}
