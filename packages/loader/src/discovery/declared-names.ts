@@ -1,0 +1,93 @@
+/**
+ * The names a declaration may use, checked the same way by every discovery
+ * source. A plugin's namespace and name end up in reports, in error messages,
+ * in configuration files and as keys of maps, so they are held to a small,
+ * printable alphabet and a length limit. Anything else is refused with a
+ * reason, before it can reach a map as `__proto__` or a terminal as an escape
+ * sequence.
+ */
+
+/** Longest namespace or plugin name accepted. */
+export const MAX_NAME_LENGTH = 200;
+
+/** Keys that mean something to JavaScript objects: never a namespace or plugin name. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+/** The same alphabet as `defineNamespace`, so a declared namespace can always be defined. */
+const NAMESPACE = /^[a-z0-9][a-z0-9._-]*$/i;
+/** `+` is allowed for dialect-style names such as `postgresql+pool`. */
+const PLUGIN_NAME = /^[a-z0-9][a-z0-9._+-]*$/i;
+/** npm's rule, minus the legacy upper case it still tolerates in old names. */
+const PACKAGE_NAME = /^(?:@[a-z0-9~][a-z0-9._~-]*\/)?[a-z0-9~][a-z0-9._~-]*$/i;
+const MAX_PACKAGE_NAME_LENGTH = 214;
+const EXPORT_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/** Why `text` cannot be a namespace, or undefined when it can. */
+export function namespaceProblem(text: unknown): string | undefined {
+  return nameProblem(text, NAMESPACE, 'namespace', 'letters, digits, ".", "_" and "-"');
+}
+
+/** Why `text` cannot be a plugin name, or undefined when it can. */
+export function pluginNameProblem(text: unknown): string | undefined {
+  return nameProblem(text, PLUGIN_NAME, 'plugin name', 'letters, digits, ".", "_", "+" and "-"');
+}
+
+/** Why `text` cannot be an npm package name (a key of `dependencies`), or undefined. */
+export function packageNameProblem(text: unknown): string | undefined {
+  if (typeof text !== 'string') return `a package name must be a string, not ${typeName(text)}`;
+  if (text.length > MAX_PACKAGE_NAME_LENGTH) {
+    return `package name "${shorten(text)}" is longer than ${MAX_PACKAGE_NAME_LENGTH} characters`;
+  }
+  if (!PACKAGE_NAME.test(text)) return `"${shorten(text)}" is not a valid package name`;
+  return undefined;
+}
+
+/** Why `text` cannot name an export of a module, or undefined. */
+export function exportNameProblem(text: unknown): string | undefined {
+  if (typeof text !== 'string') return `an export name must be a string, not ${typeName(text)}`;
+  if (!EXPORT_NAME.test(text) || RESERVED.has(text)) {
+    return `"${shorten(text)}" is not a valid export name`;
+  }
+  return undefined;
+}
+
+/**
+ * True for what `JSON.parse` makes of `{...}`: not null, not an array, and
+ * with no prototype but Object's (or none), so no getter or class can hide in it.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** `null`, `an array`, `a string`…: how a wrong value is named in messages. */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' || type === 'undefined' ? type : `a ${type}`;
+}
+
+/** Cuts long or hostile text down for a message, and makes control characters visible. */
+export function shorten(text: string, limit = 60): string {
+  const visible = JSON.stringify(text.length > limit ? `${text.slice(0, limit)}…` : text);
+  return visible.slice(1, -1);
+}
+
+function nameProblem(
+  text: unknown,
+  alphabet: RegExp,
+  what: string,
+  allowed: string,
+): string | undefined {
+  if (typeof text !== 'string') return `a ${what} must be a string, not ${typeName(text)}`;
+  if (text.length === 0) return `the ${what} is empty`;
+  if (text.length > MAX_NAME_LENGTH) {
+    return `${what} "${shorten(text)}" is longer than ${MAX_NAME_LENGTH} characters`;
+  }
+  if (RESERVED.has(text)) return `"${text}" is reserved and cannot be a ${what}`;
+  if (!alphabet.test(text)) {
+    return `${what} "${shorten(text)}" may only use ${allowed}, starting with a letter or digit`;
+  }
+  return undefined;
+}

@@ -1,0 +1,164 @@
+/**
+ * Discovery by scanning installed packages for a declared field — the
+ * setuptools entry-point approach, where installing a package is what
+ * activates its plugins. A host chooses it when third parties should be able
+ * to add plugins without the host's configuration changing: `npm install` is
+ * the whole act of enabling (an enabling policy can still narrow it).
+ *
+ * One scan reads every namespace at once, so one scan (and one cache file)
+ * serves all of a host's namespaces; `discover(namespace)` only filters. The
+ * scan reads manifests and nothing else: no plugin code is imported, and even
+ * resolving a reference to a file waits until that plugin is loaded.
+ */
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type CacheState, cacheFileFor, readScanCache, writeScanCache } from './cache.ts';
+import type { DiscoveryReport, DiscoverySource } from './entry-point.ts';
+import {
+  type DependencyField,
+  type PackageWalk,
+  walkInstalledPackages,
+} from './installed-packages.ts';
+import { type Findings, interpret, reportFor } from './scan-findings.ts';
+
+export interface PackageScanOptions {
+  /** The host's folder, holding its package.json. Default: `process.cwd()`. */
+  readonly cwd?: string;
+  /** The manifest field that declares plugins. Default: `entryPoints`. */
+  readonly field?: string;
+  /** Which of the host's dependency lists to scan. Default: dependencies and optionalDependencies. */
+  readonly include?: readonly DependencyField[];
+  /** Also scan dependencies of dependencies: `true` for all levels, a number for that many. */
+  readonly transitive?: boolean | number;
+  /** Where to keep the scan between runs (default `node_modules/.cache/plugin-patterns/`), or `false`. */
+  readonly cache?: { readonly dir?: string } | false;
+}
+
+/** How the last scan went: for reports, the tour's tables and benchmarks. */
+export interface ScanStats {
+  readonly fromCache: boolean;
+  /** package.json files read (0 when the cache answered). */
+  readonly packagesRead: number;
+  readonly ms: number;
+  readonly cache: CacheState;
+  /** Why the cache was not used, or could not be written; undefined on a clean hit. */
+  readonly cacheNote: string | undefined;
+  readonly cacheFile: string | undefined;
+}
+
+export interface PackageScanSource extends DiscoverySource {
+  readonly kind: 'package-scan';
+  /** Undefined until the first `discover()`. */
+  readonly lastScan: ScanStats | undefined;
+  /** Forgets the scan held in memory: the next `discover()` checks the cache or scans again. */
+  refresh(): void;
+}
+
+export const DEFAULT_FIELD = 'entryPoints';
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'optionalDependencies',
+  'devDependencies',
+  'peerDependencies',
+] as const;
+
+export function packageScan(options: PackageScanOptions = {}): PackageScanSource {
+  const settings = settle(options);
+  let findings: Findings | undefined;
+  let lastScan: ScanStats | undefined;
+  return {
+    kind: 'package-scan',
+    get lastScan() {
+      return lastScan;
+    },
+    refresh() {
+      findings = undefined;
+    },
+    discover(namespace?: string): DiscoveryReport {
+      if (findings === undefined) {
+        const started = performance.now();
+        const { walk, stats } = scanOrReuse(settings);
+        findings = interpret(walk, settings.field);
+        lastScan = { ...stats, ms: performance.now() - started };
+      }
+      return reportFor(findings, namespace);
+    },
+  };
+}
+
+interface Settings {
+  readonly cwd: string;
+  readonly field: string;
+  readonly include: readonly DependencyField[];
+  readonly levels: number;
+  readonly cacheDir: string | undefined;
+}
+
+function scanOrReuse(settings: Settings): { walk: PackageWalk; stats: Omit<ScanStats, 'ms'> } {
+  const cwd = realOrResolved(settings.cwd);
+  const walkOptions = { ...settings, cwd };
+  if (settings.cacheDir === undefined) {
+    const walk = walkInstalledPackages(walkOptions);
+    const stats = { fromCache: false, packagesRead: walk.packagesRead, cache: 'off' as const };
+    return { walk, stats: { ...stats, cacheNote: undefined, cacheFile: undefined } };
+  }
+  const key = JSON.stringify([cwd, settings.field, settings.include, String(settings.levels)]);
+  const file = cacheFileFor(settings.cacheDir, key);
+  // Made before the scan stamps anything, so creating it cannot invalidate what we write.
+  const defaultDir = settings.cacheDir === defaultCacheDir(settings.cwd);
+  try {
+    // The default folder lives in node_modules: no node_modules, no cache (never create one).
+    if (!defaultDir || existsSync(join(settings.cwd, 'node_modules'))) {
+      mkdirSync(settings.cacheDir, { recursive: true });
+    }
+  } catch {
+    // reported below, when the write fails
+  }
+  const cached = readScanCache(file, key);
+  if (cached.state === 'hit') {
+    const stats = { fromCache: true, packagesRead: 0, cache: cached.state, cacheNote: undefined };
+    return { walk: cached.walk, stats: { ...stats, cacheFile: file } };
+  }
+  const walk = walkInstalledPackages(walkOptions);
+  const failed = writeScanCache(file, key, walk);
+  const note = failed === undefined ? cached.why : `${cached.why}; ${failed}`;
+  const stats = { fromCache: false, packagesRead: walk.packagesRead, cache: cached.state };
+  return { walk, stats: { ...stats, cacheNote: note, cacheFile: file } };
+}
+
+/** Checks the host's options once, up front: a typo here is the host's bug, so it throws. */
+function settle(options: PackageScanOptions): Settings {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const field = options.field ?? DEFAULT_FIELD;
+  if (typeof field !== 'string' || field.length === 0 || field.length > 200) {
+    throw new TypeError('packageScan: "field" must be a non-empty string');
+  }
+  const include = options.include ?? ['dependencies', 'optionalDependencies'];
+  for (const list of include) {
+    if (!(DEPENDENCY_FIELDS as readonly string[]).includes(list)) {
+      throw new TypeError(`packageScan: "include" may hold ${DEPENDENCY_FIELDS.join(', ')}`);
+    }
+  }
+  const transitive = options.transitive ?? false;
+  const levels =
+    transitive === true ? Number.POSITIVE_INFINITY : transitive === false ? 0 : transitive;
+  if (!(levels === Number.POSITIVE_INFINITY || (Number.isInteger(levels) && levels >= 0))) {
+    throw new TypeError('packageScan: "transitive" must be a boolean or a whole number of levels');
+  }
+  const cache = options.cache ?? {};
+  const cacheDir = cache === false ? undefined : resolve(cwd, cache.dir ?? defaultCacheDir(cwd));
+  return { cwd, field, include: [...include], levels, cacheDir };
+}
+
+/** `<cwd>/node_modules/.cache/plugin-patterns`, where build tools keep their caches. */
+export function defaultCacheDir(cwd: string): string {
+  return join(resolve(cwd), 'node_modules', '.cache', 'plugin-patterns');
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}

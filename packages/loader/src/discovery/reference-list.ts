@@ -1,0 +1,143 @@
+/**
+ * Discovery from an explicit list of import references, the way a Django
+ * project lists its INSTALLED_APPS: the host names each plugin and where it
+ * lives, `@scope/package/subpath:Export`, and nothing else is found.
+ *
+ * A host chooses it when the set of plugins is part of its configuration:
+ * installing a package adds nothing until someone writes it into the list,
+ * which makes the running set easy to audit. The cost is the same list edited
+ * by hand for every plugin added.
+ *
+ * Each package is found from the host's folder with Node's own resolver, and
+ * each module through that package's `exports`, exactly as an `import` written
+ * in the host would find it. A bad entry becomes a problem; the others still load.
+ */
+import { realpathSync } from 'node:fs';
+import { findPackageJSON } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
+import { packageNameOf, parseSpecifierReference } from '../importing/reference.ts';
+import { resolvePackageModule } from '../importing/resolve.ts';
+import { namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
+import type {
+  DiscoveryProblem,
+  DiscoveryReport,
+  DiscoverySource,
+  EntryPoint,
+} from './entry-point.ts';
+import { describeFsError, packageFacts, readManifest } from './manifest-file.ts';
+import { refusedReference } from './refused-reference.ts';
+
+export interface ReferenceListOptions {
+  readonly namespace: string;
+  /** Plugin name -> `package/subpath:Export` (the export defaults to `default`). */
+  readonly plugins: Readonly<Record<string, string>>;
+  /** The host's folder: packages are resolved from here. Default: `process.cwd()`. */
+  readonly cwd?: string;
+}
+
+export function referenceList(options: ReferenceListOptions): DiscoverySource {
+  const namespace = options.namespace;
+  const badNamespace = namespaceProblem(namespace);
+  if (badNamespace !== undefined) throw new TypeError(`referenceList: ${badNamespace}`);
+  const cwd = resolve(options.cwd ?? process.cwd());
+  return {
+    kind: 'reference-list',
+    discover(wanted?: string): DiscoveryReport {
+      const entryPoints: EntryPoint[] = [];
+      const problems: DiscoveryProblem[] = [];
+      if (wanted !== undefined && wanted !== namespace) return { entryPoints, problems };
+      // The base is a file in the host's folder, so resolution starts exactly there.
+      const base = pathToFileURL(join(cwd, 'package.json'));
+      for (const [name, reference] of Object.entries(options.plugins)) {
+        const found = entryFor({ namespace, name, reference, base, cwd });
+        if ('error' in found) problems.push(found);
+        else entryPoints.push(found);
+      }
+      return { entryPoints, problems };
+    },
+  };
+}
+
+interface ListEntry {
+  readonly namespace: string;
+  readonly name: string;
+  readonly reference: unknown;
+  readonly base: URL;
+  readonly cwd: string;
+}
+
+function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
+  const { namespace, name, reference } = entry;
+  const origin = `reference list, plugin "${shorten(name)}"`;
+  const shown = typeof reference === 'string' ? reference : undefined;
+  const refuse = (error: DiscoveryError): DiscoveryProblem => ({
+    namespace,
+    name: pluginNameProblem(name) === undefined ? name : undefined,
+    origin,
+    reference: shown,
+    error,
+  });
+
+  const badName = pluginNameProblem(name);
+  if (badName !== undefined) return refuse(new DiscoveryError(badName, { namespace }));
+  const parsed = parseSpecifierReference(reference);
+  if (!parsed.ok) {
+    return refuse(refusedReference(reference, parsed.why, { namespace, name, kind: 'specifier' }));
+  }
+  const { module, exportName } = parsed.reference;
+  const packageName = packageNameOf(module) as string; // the parser checked it is one
+  const who = { namespace, name };
+
+  let link: string | undefined;
+  try {
+    link = findPackageJSON(packageName, entry.base);
+  } catch {
+    link = undefined;
+  }
+  if (link === undefined) {
+    const why = `package "${packageName}" of "${shown}" is not installed where the host can see it (${entry.cwd})`;
+    return refuse(new DiscoveryError(why, who));
+  }
+  let manifestPath: string;
+  try {
+    manifestPath = realpathSync.native(link);
+  } catch (cause) {
+    return refuse(new DiscoveryError(`${link}: ${describeFsError(cause)}`, { ...who, cause }));
+  }
+  const read = readManifest(manifestPath);
+  if (!read.ok) return refuse(new DiscoveryError(read.why, who));
+  const facts = packageFacts(read.manifest, packageName);
+  const root = dirname(manifestPath);
+  const resolved = resolvePackageModule({
+    root,
+    packageName: facts.name,
+    hasExports: facts.hasExports,
+    module: `.${module.slice(packageName.length)}`,
+    exportName,
+  });
+  if (!resolved.ok) {
+    return refuse(
+      resolved.escapes
+        ? new ReferenceEscapeError(shown ?? '', resolved.why, who)
+        : new DiscoveryError(`"${shown}" cannot be resolved: ${resolved.why}`, {
+            ...who,
+            cause: resolved.cause,
+          }),
+    );
+  }
+  return {
+    namespace,
+    name,
+    reference: shown ?? '',
+    source: {
+      kind: 'package',
+      via: 'reference-list',
+      packageName: facts.name,
+      version: facts.version,
+      root,
+    },
+    target: resolved.target,
+  };
+}

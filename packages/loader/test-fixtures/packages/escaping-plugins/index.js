@@ -1,0 +1,9 @@
+export class GoodStorage {
+  write() {}
+
+  query() {
+    return [];
+  }
+
+  close() {}
+}

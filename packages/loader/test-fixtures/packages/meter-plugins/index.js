@@ -1,0 +1,2 @@
+export { cpu } from './pollsters.js';
+export { MemoryStorage } from './storage.js';

@@ -1,0 +1,6 @@
+export const cpu = {
+  meters: ['cpu'],
+  poll() {
+    return [];
+  },
+};

@@ -1,0 +1,7 @@
+export class AuditHandler {
+  eventTypes = ['*'];
+
+  process() {
+    return [];
+  }
+}

@@ -1,0 +1,2 @@
+// A dotfile: never a plugin.
+export default {};

@@ -1,0 +1,6 @@
+export default {
+  meters: ['cpu'],
+  poll() {
+    return [];
+  },
+};

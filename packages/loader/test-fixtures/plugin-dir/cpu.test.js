@@ -1,0 +1,2 @@
+// A test beside a plugin: never a plugin.
+export default {};

@@ -1,0 +1,6 @@
+export default {
+  meters: ['disk.read.bytes', 'disk.write.bytes'],
+  poll() {
+    return [];
+  },
+};

@@ -1,0 +1,8 @@
+const meters: string[] = ['memory.usage'];
+
+export default {
+  meters,
+  poll(): never[] {
+    return [];
+  },
+};

@@ -1,0 +1,2 @@
+// In a subfolder: the scan reads one level only.
+export default {};

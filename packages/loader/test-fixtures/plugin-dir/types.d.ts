@@ -1,0 +1,2 @@
+// A type declaration beside plugins: never a plugin.
+export declare const meters: string[];

@@ -1,0 +1,6 @@
+export const handler = {
+  eventTypes: ['compute.instance.*'],
+  process() {
+    return [];
+  },
+};

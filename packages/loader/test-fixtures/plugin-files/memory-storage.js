@@ -1,0 +1,11 @@
+export class MemoryStorage {
+  write() {}
+
+  query() {
+    return [];
+  }
+
+  close() {}
+}
+
+export default MemoryStorage;
