@@ -60,6 +60,15 @@ export {
 } from './importing/resolve.ts';
 export type { Integration, IntegrationContext } from './integration/integration.ts';
 export {
+  type CallOptions,
+  callPlugin,
+  checkResult,
+  invoke,
+  type MethodArgs,
+  type MethodName,
+  type MethodResult,
+} from './invocation/guard.ts';
+export {
   defineNamespace,
   type Namespace,
   type NamespaceOptions,

@@ -50,11 +50,17 @@ export class Extension<T = unknown> {
   readonly reference: string;
   readonly source: PluginSource;
   readonly #entry: EntryPoint;
-  readonly #loadSteps: LoadSteps<T>;
+  // Held as a thunk, not as `LoadSteps<T>`: a field taking `Extension<T>` as a
+  // parameter would make the class invariant in T, and an `Extension<Pollster>`
+  // could then not be passed where an `Extension<unknown>` is expected.
+  readonly #runLoadSteps: () => Promise<T>;
   #state: ExtensionState = { status: 'enabled' };
   readonly #history: HistoryEntry[] = [];
   #object: T | undefined;
   #loaded = false;
+  // `isReady` is read before every guarded call, so it is kept as one boolean
+  // instead of being derived from `#loaded` and `#state` each time.
+  #ready = false;
   #loading: Promise<T> | undefined;
   #lastError: PluginError | undefined;
 
@@ -64,7 +70,7 @@ export class Extension<T = unknown> {
     this.reference = entry.reference;
     this.source = entry.source;
     this.#entry = entry;
-    this.#loadSteps = loadSteps;
+    this.#runLoadSteps = () => loadSteps(this);
   }
 
   /**
@@ -84,6 +90,7 @@ export class Extension<T = unknown> {
     );
     extension.#object = object;
     extension.#loaded = true;
+    extension.#ready = true;
     extension.#loading = Promise.resolve(object);
     extension.pass('integration', 'in-memory', 'handed in by the host');
     return extension;
@@ -104,7 +111,7 @@ export class Extension<T = unknown> {
 
   /** True once `load()` has produced the object, and the plugin is still enabled. */
   get isReady(): boolean {
-    return this.#loaded && this.#state.status === 'enabled';
+    return this.#ready;
   }
 
   /** The object the host calls. Throws a typed error until the extension is loaded. */
@@ -134,10 +141,11 @@ export class Extension<T = unknown> {
         this.#unavailable(`disabled by ${this.#state.by}: ${this.#state.reason}`),
       );
     }
-    this.#loading = this.#loadSteps(this).then(
+    this.#loading = this.#runLoadSteps().then(
       (object) => {
         this.#object = object;
         this.#loaded = true;
+        this.#ready = this.#state.status === 'enabled';
         return object;
       },
       (thrown: unknown) => {
@@ -169,7 +177,10 @@ export class Extension<T = unknown> {
    */
   disable(by: string, reason: string, stage: Stage = 'enabling'): void {
     this.#push({ stage, by, outcome: 'disabled', detail: reason });
-    if (this.#state.status === 'enabled') this.#state = { status: 'disabled', by, reason };
+    if (this.#state.status === 'enabled') {
+      this.#state = { status: 'disabled', by, reason };
+      this.#ready = false;
+    }
   }
 
   /**
@@ -183,6 +194,7 @@ export class Extension<T = unknown> {
     this.#push({ stage: error.stage, by, outcome: 'failed', detail: error.message });
     if (error.stage !== 'invocation' && this.#state.status !== 'failed') {
       this.#state = { status: 'failed', stage: error.stage, error };
+      this.#ready = false;
     }
   }
 
