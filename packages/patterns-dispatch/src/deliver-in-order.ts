@@ -30,13 +30,18 @@ export function deliverInOrder<T, R>(
   call: PluginCall<T, R>,
   options: CallOptions,
 ): Result<R> | Promise<Result<R>> {
-  const gathered = new Gathered<Awaited<R>>(options);
+  // Plain locals rather than a helper object: this loop is on the hot path of every dispatch.
+  const deliveries: Delivery<Awaited<R>>[] = [];
+  let failed = 0;
   for (let i = 0; i < targets.length; i++) {
     const delivery = guardedCall(targets[i] as Extension<T>, call, options);
-    if (isPromiseLike(delivery)) return continueAsync(targets, i, delivery, call, gathered);
-    gathered.add(delivery);
+    if (isPromiseLike(delivery)) {
+      return continueAsync(targets, i, delivery, call, options, { deliveries, failed });
+    }
+    failed += failures(delivery, options);
+    deliveries.push(delivery);
   }
-  return gathered.result();
+  return { deliveries, failed };
 }
 
 /** From the first async call on: await each call before making the next. */
@@ -45,34 +50,23 @@ async function continueAsync<T, R>(
   from: number,
   pending: Promise<Delivery<Awaited<R>>>,
   call: PluginCall<T, R>,
-  gathered: Gathered<Awaited<R>>,
+  options: CallOptions,
+  sofar: { deliveries: Delivery<Awaited<R>>[]; failed: number },
 ): Promise<Result<R>> {
-  gathered.add(await pending);
-  for (let i = from + 1; i < targets.length; i++) {
-    gathered.add(await guardedCall(targets[i] as Extension<T>, call, gathered.options));
+  const { deliveries } = sofar;
+  let { failed } = sofar;
+  for (let i = from; i < targets.length; i++) {
+    const delivery =
+      i === from ? await pending : await guardedCall(targets[i] as Extension<T>, call, options);
+    failed += failures(delivery, options);
+    deliveries.push(delivery);
   }
-  return gathered.result();
+  return { deliveries, failed };
 }
 
-/** The deliveries so far, and the error policy that decides whether a failure stops the rest. */
-class Gathered<V> {
-  readonly options: CallOptions;
-  readonly #deliveries: Delivery<V>[] = [];
-  #failed = 0;
-
-  constructor(options: CallOptions) {
-    this.options = options;
-  }
-
-  add(delivery: Delivery<V>): void {
-    if (!delivery.ok) {
-      if (this.options.onError === 'raise') throw delivery.error;
-      this.#failed += 1;
-    }
-    this.#deliveries.push(delivery);
-  }
-
-  result(): DispatchResult<V> {
-    return { deliveries: this.#deliveries, failed: this.#failed };
-  }
+/** 1 for a failed delivery, 0 otherwise; with `raise`, a failure is thrown instead. */
+function failures<V>(delivery: Delivery<V>, options: CallOptions): 0 | 1 {
+  if (delivery.ok) return 0;
+  if (options.onError === 'raise') throw delivery.error;
+  return 1;
 }

@@ -95,7 +95,8 @@ export class Dispatcher<T> {
     fn: PluginCall<T, R>,
     options?: CallOptions,
   ): Settled<R, DispatchResult<Awaited<R>>> {
-    const targets = names.map((name) => this.#byName.get(name) ?? this.#missing(name));
+    const targets: Extension<T>[] = [];
+    for (const name of names) targets.push(this.#byName.get(name) ?? this.#missing(name));
     return deliverInOrder(targets, fn, this.#merge(options)) as Settled<
       R,
       DispatchResult<Awaited<R>>
