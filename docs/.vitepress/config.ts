@@ -1,0 +1,64 @@
+/**
+ * The docs site: one page per stage of the plugin pipeline and one per
+ * invocation pattern, in the order a reader meets them. Base `/` and plain
+ * `.html` URLs keep the built site servable by any static file server, which
+ * is what the browser test does.
+ */
+import { defineConfig } from 'vitepress';
+import { sourceLinks } from './source-links.ts';
+
+const stages = [
+  { text: 'Discovery', link: '/discovery' },
+  { text: 'Enabling', link: '/enabling' },
+  { text: 'Importing', link: '/importing' },
+  { text: 'Enforcement', link: '/enforcement' },
+  { text: 'Integration', link: '/integration' },
+  { text: 'Invocation', link: '/invocation' },
+];
+
+const patterns = [
+  { text: 'Driver', link: '/driver' },
+  { text: 'Dispatcher', link: '/dispatch' },
+  { text: 'Iterator', link: '/iterator' },
+];
+
+const guides = [
+  { text: 'Choosing a pattern', link: '/choosing-a-pattern' },
+  { text: 'Writing a plugin', link: '/writing-a-plugin' },
+  { text: 'Security', link: '/security' },
+  { text: 'Benchmarks', link: '/benchmarks' },
+];
+
+export default defineConfig({
+  title: 'plugin-patterns',
+  description:
+    'How an application loads plugins: discovery, enabling, importing, enforcement, integration and invocation, as runnable TypeScript.',
+  base: '/',
+  cleanUrls: false,
+  lastUpdated: false,
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
+  // Test files and example sources live beside the pages; they are not pages.
+  srcExclude: ['**/README.md', 'examples/**', 'test-support/**'],
+  markdown: {
+    // Links to sources outside docs/ work on a repository host as they are;
+    // on the site they become links to the repository.
+    config: (md) => sourceLinks(md),
+  },
+  themeConfig: {
+    nav: [
+      { text: 'Introduction', link: '/' },
+      { text: 'Stages', link: '/discovery' },
+      { text: 'Patterns', link: '/invocation' },
+      { text: 'Choosing a pattern', link: '/choosing-a-pattern' },
+      { text: 'Writing a plugin', link: '/writing-a-plugin' },
+    ],
+    sidebar: [
+      { text: 'Introduction', items: [{ text: 'What this is', link: '/' }] },
+      { text: 'The six stages', items: stages },
+      { text: 'The three patterns', items: patterns },
+      { text: 'Guides', items: guides },
+    ],
+    outline: { level: [2, 3] },
+    search: { provider: 'local' },
+  },
+});
