@@ -59,10 +59,10 @@ export {
   resolvePackageModule,
 } from './importing/resolve.ts';
 export type { Integration, IntegrationContext } from './integration/integration.ts';
+export { checkResult } from './invocation/check-result.ts';
 export {
   type CallOptions,
   callPlugin,
-  checkResult,
   invoke,
   type MethodArgs,
   type MethodName,

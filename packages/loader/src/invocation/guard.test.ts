@@ -1,26 +1,13 @@
-import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   PluginCallError,
   PluginImportError,
   PluginResultError,
-  PluginTimeoutError,
   PluginUnavailableError,
 } from '../errors/kinds.ts';
 import { Extension } from '../extension/extension.ts';
-import { callPlugin, checkResult, invoke } from './guard.ts';
-
-interface Pollster {
-  readonly meters: readonly string[];
-  poll(): number[] | Promise<number[]>;
-  scale?(factor: number, offset: number): number;
-}
-
-const ext = <T>(object: T, name = 'cpu') => Extension.preloaded('meter.pollster', name, object);
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+import { callPlugin, invoke } from './guard.ts';
+import { catchSync, ext, type Pollster } from './test-calls.ts';
 
 describe('invoke: sync stays sync', () => {
   it('returns what a sync plugin returned, not a promise, with the plugin as this', () => {
@@ -85,30 +72,6 @@ describe('invoke: a plugin that throws', () => {
     expect(catchSync(() => invoke(extension, 'poll'))?.message).toContain(
       'call to poll() failed: non-Error value {"code":7}',
     );
-  });
-
-  it('maps a rejection the same way', async () => {
-    const extension = ext({ poll: () => Promise.reject('nope') });
-    const error = await invoke(extension, 'poll').then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(PluginCallError);
-    expect((error as Error).message).toContain('call to poll() failed: nope');
-    expect(extension.lastError).toBe(error);
-  });
-
-  it('maps a thenable whose then throws', async () => {
-    const thenable = {
-      // biome-ignore lint/suspicious/noThenProperty: a hostile thenable is the point
-      then() {
-        throw new Error('bad then');
-      },
-    };
-    const answer = invoke(ext({ poll: () => thenable }), 'poll') as unknown as Promise<unknown>;
-    const error = await answer.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PluginCallError);
-    expect((error as Error).message).toContain('bad then');
   });
 
   it('blames a plugin that lacks the method', () => {
@@ -200,95 +163,6 @@ describe('callPlugin', () => {
   });
 });
 
-describe('callPlugin: time limit', () => {
-  it('rejects with PluginTimeoutError blaming this plugin, and records it', async () => {
-    vi.useFakeTimers();
-    const slow = ext({ poll: () => new Promise<number[]>(() => {}) }, 'slow');
-    const fast = ext({ poll: async () => [1] }, 'fast');
-    const pending = callPlugin(slow, (p) => p.poll(), { method: 'poll', timeoutMs: 50 });
-    const done = callPlugin(fast, (p) => p.poll(), { method: 'poll', timeoutMs: 50 });
-    const caught = pending.catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(50);
-    const error = await caught;
-    expect(error).toBeInstanceOf(PluginTimeoutError);
-    expect(error).toMatchObject({ plugin: 'slow', timeoutMs: 50, stage: 'invocation' });
-    expect((error as Error).message).toContain('call to poll() did not settle within 50 ms');
-    expect(slow.lastError).toBe(error);
-    await expect(done).resolves.toEqual([1]);
-    expect(fast.lastError).toBeUndefined();
-  });
-
-  it('clears its timer once the plugin settles', async () => {
-    vi.useFakeTimers();
-    await callPlugin(ext({ poll: async () => [1] }), (p) => p.poll(), { timeoutMs: 1000 });
-    expect(vi.getTimerCount()).toBe(0);
-  });
-
-  it('ignores a rejection that arrives after the time limit', async () => {
-    vi.useFakeTimers();
-    let rejectLate: (reason: unknown) => void = () => {};
-    const extension = ext({ poll: () => new Promise<number[]>((_, r) => (rejectLate = r)) });
-    const caught = callPlugin(extension, (p) => p.poll(), { timeoutMs: 10 }).catch((e) => e);
-    await vi.advanceTimersByTimeAsync(10);
-    const timeout = await caught;
-    rejectLate(new Error('late'));
-    await Promise.resolve();
-    expect(extension.lastError).toBe(timeout);
-  });
-
-  it('does not keep the process alive: the timer is unref-ed', async () => {
-    const spy = vi.spyOn(globalThis, 'setTimeout');
-    let finish: (value: number[]) => void = () => {};
-    const extension = ext({ poll: () => new Promise<number[]>((r) => (finish = r)) });
-    const pending = callPlugin(extension, (p) => p.poll(), { timeoutMs: 60_000 });
-    const timer = spy.mock.results.at(-1)?.value as NodeJS.Timeout;
-    expect(timer.hasRef()).toBe(false);
-    finish([1]);
-    await expect(pending).resolves.toEqual([1]);
-  });
-
-  it('sets no timer for a sync answer', () => {
-    vi.useFakeTimers();
-    expect(callPlugin(ext({ poll: () => [3] }), (p) => p.poll(), { timeoutMs: 5 })).toEqual([3]);
-    expect(vi.getTimerCount()).toBe(0);
-  });
-});
-
-describe('checkResult', () => {
-  const isNumbers = (v: unknown): v is number[] =>
-    Array.isArray(v) && v.every((n) => typeof n === 'number');
-
-  it('returns a value of the right shape, typed', () => {
-    const value = checkResult(ext({}), [1, 2], isNumbers, 'an array of numbers');
-    expectTypeOf(value).toEqualTypeOf<number[]>();
-    expect(value).toEqual([1, 2]);
-  });
-
-  it('blames the plugin for a wrong shape, with what was expected and what came', () => {
-    const extension = ext({});
-    const error = catchSync(() =>
-      checkResult(extension, 'soon', isNumbers, 'an array of numbers', { method: 'poll' }),
-    );
-    expect(error).toBeInstanceOf(PluginResultError);
-    expect(error?.message).toBe(
-      '[meter.pollster:cpu] (invocation) returned an unusable result: expected an array of numbers from poll(), got a string "soon"',
-    );
-    expect(extension.lastError).toBe(error);
-  });
-
-  it('adds the detail a check returns as a string', () => {
-    const error = catchSync(() =>
-      checkResult(
-        ext({}),
-        [],
-        (v) => (Array.isArray(v) && v.length > 0) || 'it is empty',
-        'samples',
-      ),
-    );
-    expect(error?.message).toContain('expected samples, got an array of 0 (it is empty)');
-  });
-});
-
 describe('types', () => {
   it('infers method names, arguments and results from the extension', () => {
     const extension = ext<Pollster>({ meters: [], poll: () => [] });
@@ -305,12 +179,3 @@ describe('types', () => {
     expectTypeOf<Extension<Pollster>>().toExtend<Extension<unknown>>();
   });
 });
-
-function catchSync(fn: () => unknown): Error | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  return undefined;
-}

@@ -17,17 +17,13 @@
  *
  * Sync stays sync: a plugin that answers synchronously is answered
  * synchronously. A time limit can only apply to a promise — nothing can
- * interrupt synchronous code running on the host's own thread.
+ * interrupt synchronous code running on the host's own thread. The promise
+ * path is `settle.ts`; checking the shape of an answer is `check-result.ts`.
  */
-
 import { describeValue } from '../enforcement/describe-value.ts';
-import {
-  PluginCallError,
-  PluginResultError,
-  PluginTimeoutError,
-  PluginUnavailableError,
-} from '../errors/kinds.ts';
+import { PluginUnavailableError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
+import { callFailed, settle } from './settle.ts';
 
 export interface CallOptions {
   /** Named in errors and history: `call to poll() failed`. */
@@ -111,83 +107,6 @@ export function callPlugin<T, R>(
   return result;
 }
 
-/**
- * Checks the shape of what a plugin returned: a wrong shape becomes a
- * PluginResultError blamed on the plugin (and recorded), instead of a
- * TypeError deep inside the host later. `check` answers true, or false, or a
- * string saying what is wrong.
- */
-export function checkResult<T, R>(
-  extension: Extension<T>,
-  value: unknown,
-  check: (value: unknown) => value is R,
-  what: string,
-  options?: Pick<CallOptions, 'method'>,
-): R;
-export function checkResult<T>(
-  extension: Extension<T>,
-  value: unknown,
-  check: (value: unknown) => boolean | string,
-  what: string,
-  options?: Pick<CallOptions, 'method'>,
-): unknown;
-export function checkResult<T>(
-  extension: Extension<T>,
-  value: unknown,
-  check: (value: unknown) => boolean | string,
-  what: string,
-  options: Pick<CallOptions, 'method'> = {},
-): unknown {
-  const verdict = check(value);
-  if (verdict === true) return value;
-  const from = options.method === undefined ? '' : ` from ${options.method}()`;
-  const detail = typeof verdict === 'string' && verdict !== '' ? ` (${verdict})` : '';
-  const error = new PluginResultError(
-    `expected ${what}${from}, got ${describeValue(value)}${detail}`,
-    { namespace: extension.namespace, name: extension.name },
-  );
-  extension.fail(error);
-  throw error;
-}
-
-/** Follows a promised answer: maps a rejection, and enforces the time limit. */
-function settle(
-  extension: Extension<unknown>,
-  answer: PromiseLike<unknown>,
-  method: string | undefined,
-  timeoutMs: number | undefined,
-): Promise<unknown> {
-  // Promise.resolve adopts any thenable, and turns a `then` that throws into a rejection.
-  const adopted = Promise.resolve(answer);
-  if (timeoutMs === undefined) {
-    return adopted.then(undefined, (thrown: unknown) => {
-      throw callFailed(extension, thrown, method);
-    });
-  }
-  return new Promise((resolve, reject) => {
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      const error = new PluginTimeoutError(timeoutMs, who(extension, method));
-      extension.fail(error);
-      reject(error);
-    }, timeoutMs);
-    // A hung plugin must not keep a host that has finished its work alive.
-    timer.unref();
-    adopted.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (thrown: unknown) => {
-        clearTimeout(timer);
-        // A plugin that rejects after its time is up was already blamed once.
-        if (!timedOut) reject(callFailed(extension, thrown, method));
-      },
-    );
-  });
-}
-
 function missingMethod(object: unknown, method: string): TypeError | undefined {
   if ((typeof object !== 'object' && typeof object !== 'function') || object === null) {
     return new TypeError(`the plugin is ${describeValue(object)}, which has no method ${method}()`);
@@ -216,22 +135,4 @@ function readyObject<T>(extension: Extension<T>): T {
     namespace: extension.namespace,
     name: extension.name,
   });
-}
-
-function callFailed(
-  extension: Extension<unknown>,
-  thrown: unknown,
-  method: string | undefined,
-): PluginCallError {
-  const error = new PluginCallError({ ...who(extension, method), cause: thrown });
-  extension.fail(error);
-  return error;
-}
-
-function who(
-  extension: Extension<unknown>,
-  method: string | undefined,
-): { namespace: string; name: string; method?: string } {
-  const context = { namespace: extension.namespace, name: extension.name };
-  return method === undefined ? context : { ...context, method };
 }

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
+import { callPlugin, invoke } from './guard.ts';
+import { ext } from './test-calls.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('settle: rejections', () => {
+  it('maps a rejection the same way', async () => {
+    const extension = ext({ poll: () => Promise.reject('nope') });
+    const error = await invoke(extension, 'poll').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PluginCallError);
+    expect((error as Error).message).toContain('call to poll() failed: nope');
+    expect(extension.lastError).toBe(error);
+  });
+
+  it('maps a thenable whose then throws', async () => {
+    const thenable = {
+      // biome-ignore lint/suspicious/noThenProperty: a hostile thenable is the point
+      then() {
+        throw new Error('bad then');
+      },
+    };
+    const answer = invoke(ext({ poll: () => thenable }), 'poll') as unknown as Promise<unknown>;
+    const error = await answer.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PluginCallError);
+    expect((error as Error).message).toContain('bad then');
+  });
+});
+
+describe('callPlugin: time limit', () => {
+  it('rejects with PluginTimeoutError blaming this plugin, and records it', async () => {
+    vi.useFakeTimers();
+    const slow = ext({ poll: () => new Promise<number[]>(() => {}) }, 'slow');
+    const fast = ext({ poll: async () => [1] }, 'fast');
+    const pending = callPlugin(slow, (p) => p.poll(), { method: 'poll', timeoutMs: 50 });
+    const done = callPlugin(fast, (p) => p.poll(), { method: 'poll', timeoutMs: 50 });
+    const caught = pending.catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(50);
+    const error = await caught;
+    expect(error).toBeInstanceOf(PluginTimeoutError);
+    expect(error).toMatchObject({ plugin: 'slow', timeoutMs: 50, stage: 'invocation' });
+    expect((error as Error).message).toContain('call to poll() did not settle within 50 ms');
+    expect(slow.lastError).toBe(error);
+    await expect(done).resolves.toEqual([1]);
+    expect(fast.lastError).toBeUndefined();
+  });
+
+  it('clears its timer once the plugin settles', async () => {
+    vi.useFakeTimers();
+    await callPlugin(ext({ poll: async () => [1] }), (p) => p.poll(), { timeoutMs: 1000 });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('ignores a rejection that arrives after the time limit', async () => {
+    vi.useFakeTimers();
+    let rejectLate: (reason: unknown) => void = () => {};
+    const extension = ext({ poll: () => new Promise<number[]>((_, r) => (rejectLate = r)) });
+    const caught = callPlugin(extension, (p) => p.poll(), { timeoutMs: 10 }).catch((e) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    const timeout = await caught;
+    rejectLate(new Error('late'));
+    await Promise.resolve();
+    expect(extension.lastError).toBe(timeout);
+  });
+
+  it('does not keep the process alive: the timer is unref-ed', async () => {
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    let finish: (value: number[]) => void = () => {};
+    const extension = ext({ poll: () => new Promise<number[]>((r) => (finish = r)) });
+    const pending = callPlugin(extension, (p) => p.poll(), { timeoutMs: 60_000 });
+    const timer = spy.mock.results.at(-1)?.value as NodeJS.Timeout;
+    expect(timer.hasRef()).toBe(false);
+    finish([1]);
+    await expect(pending).resolves.toEqual([1]);
+  });
+
+  it('sets no timer for a sync answer', () => {
+    vi.useFakeTimers();
+    expect(callPlugin(ext({ poll: () => [3] }), (p) => p.poll(), { timeoutMs: 5 })).toEqual([3]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

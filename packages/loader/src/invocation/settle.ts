@@ -1,0 +1,69 @@
+/**
+ * The async half of the call guard: what happens once a plugin has answered
+ * with a promise (or any thenable). A rejection becomes a PluginCallError
+ * recorded on the plugin's extension, like a synchronous throw; with a time
+ * limit, a promise that does not settle in time becomes a PluginTimeoutError.
+ *
+ * The timer starts when the plugin's promise arrives, so a hang is blamed on
+ * the plugin that hung, never on the next one in line. Nothing can cancel
+ * someone else's promise: a late answer is simply ignored.
+ */
+import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
+import type { Extension } from '../extension/extension.ts';
+
+/** Follows a promised answer: maps a rejection, and enforces the time limit. */
+export function settle(
+  extension: Extension<unknown>,
+  answer: PromiseLike<unknown>,
+  method: string | undefined,
+  timeoutMs: number | undefined,
+): Promise<unknown> {
+  // Promise.resolve adopts any thenable, and turns a `then` that throws into a rejection.
+  const adopted = Promise.resolve(answer);
+  if (timeoutMs === undefined) {
+    return adopted.then(undefined, (thrown: unknown) => {
+      throw callFailed(extension, thrown, method);
+    });
+  }
+  return new Promise((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      const error = new PluginTimeoutError(timeoutMs, who(extension, method));
+      extension.fail(error);
+      reject(error);
+    }, timeoutMs);
+    // A hung plugin must not keep a host that has finished its work alive.
+    timer.unref();
+    adopted.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (thrown: unknown) => {
+        clearTimeout(timer);
+        // A plugin that rejects after its time is up was already blamed once.
+        if (!timedOut) reject(callFailed(extension, thrown, method));
+      },
+    );
+  });
+}
+
+/** Wraps whatever a plugin threw, and records it on its extension. */
+export function callFailed(
+  extension: Extension<unknown>,
+  thrown: unknown,
+  method: string | undefined,
+): PluginCallError {
+  const error = new PluginCallError({ ...who(extension, method), cause: thrown });
+  extension.fail(error);
+  return error;
+}
+
+function who(
+  extension: Extension<unknown>,
+  method: string | undefined,
+): { namespace: string; name: string; method?: string } {
+  const context = { namespace: extension.namespace, name: extension.name };
+  return method === undefined ? context : { ...context, method };
+}
