@@ -16,8 +16,8 @@
 import type { Extension } from '@plugin-patterns/loader';
 import { guardedCall } from './call-guard.ts';
 import {
-  type CallOptions,
   type Delivery,
+  type DispatchOptions,
   type DispatchResult,
   isPromiseLike,
   type PluginCall,
@@ -28,7 +28,7 @@ type Result<R> = DispatchResult<Awaited<R>>;
 export function deliverInOrder<T, R>(
   targets: readonly Extension<T>[],
   call: PluginCall<T, R>,
-  options: CallOptions,
+  options: DispatchOptions,
 ): Result<R> | Promise<Result<R>> {
   // Plain locals rather than a helper object: this loop is on the hot path of every dispatch.
   const deliveries: Delivery<Awaited<R>>[] = [];
@@ -50,7 +50,7 @@ async function continueAsync<T, R>(
   from: number,
   pending: Promise<Delivery<Awaited<R>>>,
   call: PluginCall<T, R>,
-  options: CallOptions,
+  options: DispatchOptions,
   sofar: { deliveries: Delivery<Awaited<R>>[]; failed: number },
 ): Promise<Result<R>> {
   const { deliveries } = sofar;
@@ -65,7 +65,7 @@ async function continueAsync<T, R>(
 }
 
 /** 1 for a failed delivery, 0 otherwise; with `raise`, a failure is thrown instead. */
-function failures<V>(delivery: Delivery<V>, options: CallOptions): 0 | 1 {
+function failures<V>(delivery: Delivery<V>, options: DispatchOptions): 0 | 1 {
   if (delivery.ok) return 0;
   if (options.onError === 'raise') throw delivery.error;
   return 1;

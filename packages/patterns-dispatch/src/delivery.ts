@@ -12,17 +12,17 @@
  * the types: `X` for a plain `R`, `Promise<X>` for a promise, and both for a
  * plugin API that allows either.
  */
-import type { PluginError } from '@plugin-patterns/loader';
+import type { CallOptions, PluginError } from '@plugin-patterns/loader';
 
 /** `collect` (default): record the failure and go on. `raise`: throw the first failure. */
 export type ErrorPolicy = 'collect' | 'raise';
 
-export interface CallOptions {
+/**
+ * The loader's call options (`method` for error messages, `timeoutMs` for a
+ * promised answer) plus what to do when a call fails.
+ */
+export interface DispatchOptions extends CallOptions {
   readonly onError?: ErrorPolicy;
-  /** Milliseconds an async call may take before it counts as failed. None by default. */
-  readonly timeoutMs?: number;
-  /** The method the host calls on each plugin (e.g. `process`), for error messages. */
-  readonly method?: string;
 }
 
 export type Delivery<R> =

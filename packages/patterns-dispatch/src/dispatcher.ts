@@ -25,8 +25,8 @@ import {
 import { guardedCall } from './call-guard.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
 import {
-  type CallOptions,
   type Delivery,
+  type DispatchOptions,
   type DispatchResult,
   isPromiseLike,
   type PluginCall,
@@ -39,12 +39,12 @@ export type ExtensionFilter<T> = (extension: Extension<T>) => boolean;
 export class Dispatcher<T> {
   readonly namespace: string;
   readonly #set: ExtensionSet<T>;
-  readonly #options: CallOptions;
+  readonly #options: DispatchOptions;
   readonly #byName = new Map<string, Extension<T>>();
   readonly #ambiguous = new Map<string, readonly string[]>();
 
   /** Builds the name index over the set as it is; call `Dispatcher.load` to load it first. */
-  constructor(set: ExtensionSet<T>, options: CallOptions = {}) {
+  constructor(set: ExtensionSet<T>, options: DispatchOptions = {}) {
     this.namespace = set.namespace;
     this.#set = set;
     this.#options = options;
@@ -61,7 +61,10 @@ export class Dispatcher<T> {
   }
 
   /** Loads every enabled plugin of the set (failures are recorded on their extensions). */
-  static async load<T>(set: ExtensionSet<T>, options: CallOptions = {}): Promise<Dispatcher<T>> {
+  static async load<T>(
+    set: ExtensionSet<T>,
+    options: DispatchOptions = {},
+  ): Promise<Dispatcher<T>> {
     await set.loadAll();
     return new Dispatcher(set, options);
   }
@@ -75,7 +78,7 @@ export class Dispatcher<T> {
   call<R>(
     name: string,
     fn: PluginCall<T, R>,
-    options?: CallOptions,
+    options?: DispatchOptions,
   ): Settled<R, Delivery<Awaited<R>>> {
     const extension = this.#byName.get(name) ?? this.#missing(name);
     const effective = this.#merge(options);
@@ -93,7 +96,7 @@ export class Dispatcher<T> {
   byName<R>(
     names: readonly string[],
     fn: PluginCall<T, R>,
-    options?: CallOptions,
+    options?: DispatchOptions,
   ): Settled<R, DispatchResult<Awaited<R>>> {
     const targets: Extension<T>[] = [];
     for (const name of names) targets.push(this.#byName.get(name) ?? this.#missing(name));
@@ -107,7 +110,7 @@ export class Dispatcher<T> {
   byPredicate<R>(
     filter: ExtensionFilter<T>,
     fn: PluginCall<T, R>,
-    options?: CallOptions,
+    options?: DispatchOptions,
   ): Settled<R, DispatchResult<Awaited<R>>> {
     const targets = this.#set.ready().filter(filter);
     return deliverInOrder(targets, fn, this.#merge(options)) as Settled<
@@ -116,7 +119,7 @@ export class Dispatcher<T> {
     >;
   }
 
-  #merge(options: CallOptions | undefined): CallOptions {
+  #merge(options: DispatchOptions | undefined): DispatchOptions {
     return options === undefined ? this.#options : { ...this.#options, ...options };
   }
 

@@ -26,14 +26,19 @@ import {
 } from '@plugin-patterns/loader';
 import { type DeadLetterReason, DeadLetters, type NewDeadLetter } from './dead-letters.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
-import { type CallOptions, type DispatchResult, isPromiseLike, type Settled } from './delivery.ts';
+import {
+  type DispatchOptions,
+  type DispatchResult,
+  isPromiseLike,
+  type Settled,
+} from './delivery.ts';
 import { type DispatchAllResult, dispatchAll } from './dispatch-all.ts';
 import { MalformedEventError, UnroutedEventError } from './event-errors.ts';
 import type { EventOutcome } from './event-outcome.ts';
 import { inspectHandlers, type ReadSubscriptions } from './inspect-handlers.ts';
 import { RoutingTable } from './routing-table.ts';
 
-export interface EventDispatcherOptions<T, E, R> extends CallOptions {
+export interface EventDispatcherOptions<T, E, R> extends DispatchOptions {
   /** What a handler handles, e.g. `(h) => h.eventTypes`. Read once per handler, when built. */
   readonly subscriptions: ReadSubscriptions<T>;
   /** An event's type, e.g. `(n) => n.event_type`. Anything but a non-empty string is malformed. */
@@ -91,7 +96,7 @@ export class EventDispatcher<T, E extends object, R> {
   }
 
   /** Routes one event to its handlers. Sync unless a handler returns a promise. */
-  dispatch(event: E, options?: CallOptions): Settled<R, EventOutcome<E, Awaited<R>>> {
+  dispatch(event: E, options?: DispatchOptions): Settled<R, EventOutcome<E, Awaited<R>>> {
     type Out = Settled<R, EventOutcome<E, Awaited<R>>>;
     const eventType = this.#readEventType(event);
     if (eventType instanceof MalformedEventError) {
@@ -122,15 +127,15 @@ export class EventDispatcher<T, E extends object, R> {
    */
   dispatchAll(
     events: Iterable<E>,
-    options?: CallOptions,
+    options?: DispatchOptions,
   ): Settled<R, DispatchAllResult<E, Awaited<R>>>;
   dispatchAll(
     events: AsyncIterable<E>,
-    options?: CallOptions,
+    options?: DispatchOptions,
   ): Promise<DispatchAllResult<E, Awaited<R>>>;
   dispatchAll(
     events: Iterable<E> | AsyncIterable<E>,
-    options?: CallOptions,
+    options?: DispatchOptions,
   ): DispatchAllResult<E, Awaited<R>> | Promise<DispatchAllResult<E, Awaited<R>>> {
     return dispatchAll(events, (event: E) => this.dispatch(event, options));
   }

@@ -6,8 +6,8 @@ export {
   type NewDeadLetter,
 } from './dead-letters.ts';
 export type {
-  CallOptions,
   Delivery,
+  DispatchOptions,
   DispatchResult,
   ErrorPolicy,
   PluginCall,
