@@ -1,1 +1,1 @@
-export {};
+export { UptimePollster } from './uptime-pollster.ts';

@@ -64,7 +64,7 @@ function payloadOf(notification: Notification): Readonly<Record<string, unknown>
 }
 
 function whatIsWrong(value: unknown, wanted: string): string {
-  return value === undefined
-    ? 'is missing'
-    : `must be ${wanted}, got ${value === null ? 'null' : typeof value} ${JSON.stringify(value)}`;
+  if (value === undefined) return 'is missing';
+  const got = value === null ? 'null' : `${typeof value} ${JSON.stringify(value)}`;
+  return `must be ${wanted}, got ${got}`;
 }
