@@ -1,3 +1,10 @@
+export type { CacheState } from './discovery/cache.ts';
+export {
+  MAX_NAME_LENGTH,
+  namespaceProblem,
+  pluginNameProblem,
+} from './discovery/declared-names.ts';
+export { type DirectoryScanOptions, directoryScan } from './discovery/directory-scan.ts';
 export type {
   DiscoveryProblem,
   DiscoveryReport,
@@ -6,6 +13,24 @@ export type {
   ImportTarget,
   PluginSource,
 } from './discovery/entry-point.ts';
+export {
+  type Declaration,
+  type FieldIssue,
+  type FieldReading,
+  MAX_DECLARATIONS_PER_PACKAGE,
+  readEntryPointField,
+} from './discovery/entry-point-field.ts';
+export { type FileListOptions, fileList, type PluginFile } from './discovery/file-list.ts';
+export type { DependencyField } from './discovery/installed-packages.ts';
+export {
+  DEFAULT_FIELD,
+  defaultCacheDir,
+  type PackageScanOptions,
+  type PackageScanSource,
+  packageScan,
+  type ScanStats,
+} from './discovery/package-scan.ts';
+export { type ReferenceListOptions, referenceList } from './discovery/reference-list.ts';
 export { allInstalled } from './enabling/all-installed.ts';
 export { type AllowListOptions, allowList } from './enabling/allow-list.ts';
 export { type DenyListOptions, denyList } from './enabling/deny-list.ts';

@@ -87,7 +87,11 @@ export function writeScanCache(file: string, key: string, walk: PackageWalk): st
     renameSync(temporary, file);
     return undefined;
   } catch (cause) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // the folder itself is unusable: there is no temporary file to remove
+    }
     return `could not write the discovery cache ${file}: ${cause instanceof Error ? cause.message : String(cause)}`;
   }
 }
