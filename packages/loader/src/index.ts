@@ -83,7 +83,19 @@ export {
   resolveFile,
   resolvePackageModule,
 } from './importing/resolve.ts';
+export { asIs } from './integration/as-is.ts';
+export { type ConstructOptions, construct, isClass } from './integration/construct.ts';
+export {
+  createHookRegistry,
+  type HookFn,
+  type HookHost,
+  type HookRegistry,
+  type HookRegistryOptions,
+  type HookSession,
+  type Registration,
+} from './integration/hook-registry.ts';
 export type { Integration, IntegrationContext } from './integration/integration.ts';
+export { type SetupOptions, type SetupPlugin, setup } from './integration/setup.ts';
 export { checkResult } from './invocation/check-result.ts';
 export {
   type CallOptions,
