@@ -1,11 +1,14 @@
 /**
- * End to end: the sample notification handlers, loaded as a host would load
- * them, route the committed fixture stream of notifications, and what they
- * produce is written into a sample storage driver. The expected numbers are
- * worked out here from the fixture itself — its event types and its list of
- * deliberately broken messages — not taken from the handlers' code.
+ * End to end: the sample notification handlers, found and loaded as a host
+ * finds them (a scan of this package's installed dependencies for their
+ * `entryPoints`, each class constructed), route the committed fixture stream
+ * of notifications, and what they produce is written into a sample storage
+ * driver. The expected numbers are worked out here from the fixture itself —
+ * its event types and its list of deliberately broken messages — not taken
+ * from the handlers' code.
  */
-import { ExtensionSet, PluginCallError } from '@plugin-patterns/loader';
+import { fileURLToPath } from 'node:url';
+import { construct, ExtensionSet, PluginCallError, packageScan } from '@plugin-patterns/loader';
 import {
   MalformedNotificationError,
   NOTIFICATION_NAMESPACE,
@@ -15,12 +18,9 @@ import {
   type StorageDriver,
 } from '@plugin-patterns/meter-contracts';
 import {
-  ComputeInstanceHandler,
-  ImageHandler,
   loadNotificationFixture,
   MemoryStorage,
   SqliteStorage,
-  VolumeHandler,
 } from '@plugin-patterns/sample-plugins';
 import { describe, expect, it } from 'vitest';
 import { EventDispatcher, MalformedEventError, UnroutedEventError } from '../src/index.ts';
@@ -58,16 +58,20 @@ function defectIds(kind: string): string[] {
   return fixture.defects.filter((d) => d.kind === kind).map((d) => d.messageId);
 }
 
-function loadHandlers(): ExtensionSet<NotificationHandler> {
-  return ExtensionSet.fromObjects<NotificationHandler>(NOTIFICATION_NAMESPACE, {
-    compute: new ComputeInstanceHandler(),
-    volume: new VolumeHandler(),
-    image: new ImageHandler(),
+/** This package's folder: sample-plugins is one of its (dev) dependencies. */
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function discoverHandlers(): ExtensionSet<NotificationHandler> {
+  return ExtensionSet.discover<NotificationHandler>({
+    namespace: NOTIFICATION_NAMESPACE,
+    sources: [packageScan({ cwd: packageRoot, include: ['devDependencies'], cache: false })],
+    integration: construct(),
   });
 }
 
 async function routeFixtureInto(storage: StorageDriver) {
-  const dispatcher = new EventDispatcher(loadHandlers(), {
+  const handlers = discoverHandlers();
+  const dispatcher = await EventDispatcher.load(handlers, {
     subscriptions: (handler) => handler.eventTypes,
     eventType: (n: Notification) => n.event_type,
     call: (handler, n) => handler.process(n),
@@ -80,7 +84,7 @@ async function routeFixtureInto(storage: StorageDriver) {
       if (delivery.ok) await storage.write(delivery.value);
     }
   }
-  return { dispatcher, run };
+  return { handlers, dispatcher, run };
 }
 
 function countByMeter(samples: readonly Sample[]): Record<string, number> {
@@ -88,6 +92,17 @@ function countByMeter(samples: readonly Sample[]): Record<string, number> {
   for (const s of samples) counts[s.meter] = (counts[s.meter] ?? 0) + 1;
   return counts;
 }
+
+describe('the handlers, found by discovery', () => {
+  it('are the three sample handlers, loaded and routed by what they declare', async () => {
+    const { handlers, dispatcher } = await routeFixtureInto(new MemoryStorage({ url: 'memory:' }));
+    expect(handlers.ready().map((e) => e.name)).toEqual(['compute', 'volume', 'image']);
+    expect(handlers.ready().map((e) => e.source.kind)).toEqual(['package', 'package', 'package']);
+    expect(dispatcher.route('compute.instance.create.end')).toEqual(['compute']);
+    expect(dispatcher.route('volume.attach.end')).toEqual(['volume']);
+    expect(dispatcher.route('image.update')).toEqual(['image']);
+  });
+});
 
 describe.each([
   ['memory', () => new MemoryStorage({ url: 'memory:' })],
