@@ -1,27 +1,24 @@
 // Ceilometer's notification agent in miniature: every handler is loaded, says
 // once which event types it handles, and each notification then goes to the
 // handlers that subscribe to its type.
+import { fileURLToPath } from 'node:url';
 import { EventDispatcher } from '@plugin-patterns/dispatch';
-import { ExtensionSet } from '@plugin-patterns/loader';
+import { construct, ExtensionSet, packageScan } from '@plugin-patterns/loader';
 import {
   NOTIFICATION_NAMESPACE,
   type Notification,
   type NotificationHandler,
 } from '@plugin-patterns/meter-contracts';
-import {
-  ComputeInstanceHandler,
-  ImageHandler,
-  VolumeHandler,
-} from '@plugin-patterns/sample-plugins';
 
-// The loaded handlers, as the loader hands them over.
-const handlers = ExtensionSet.fromObjects<NotificationHandler>(NOTIFICATION_NAMESPACE, {
-  compute: new ComputeInstanceHandler(),
-  volume: new VolumeHandler(),
-  image: new ImageHandler(),
+// Found as any host finds them: the packages this one depends on (docs/
+// depends on the sample plugins) declare them in their `entryPoints`.
+const handlers = ExtensionSet.discover<NotificationHandler>({
+  namespace: NOTIFICATION_NAMESPACE,
+  sources: [packageScan({ cwd: fileURLToPath(new URL('../..', import.meta.url)) })],
+  integration: construct(), // each export is a class: build one of each
 });
 
-const dispatcher = new EventDispatcher(handlers, {
+const dispatcher = await EventDispatcher.load(handlers, {
   subscriptions: (handler) => handler.eventTypes, // asked once, here
   eventType: (notification: Notification) => notification.event_type,
   call: (handler, notification) => handler.process(notification),
