@@ -110,7 +110,6 @@ function isPackage(value: unknown): value is InstalledPackage {
     typeof value.name === 'string' &&
     typeof value.version === 'string' &&
     typeof value.root === 'string' &&
-    typeof value.manifest === 'string' &&
     typeof value.hasExports === 'boolean' &&
     Object.hasOwn(value, 'field')
   );

@@ -29,10 +29,8 @@ export type DependencyField =
 export interface InstalledPackage {
   readonly name: string;
   readonly version: string;
-  /** Real path of the package folder. */
+  /** Real path of the package folder; its manifest is `<root>/package.json`. */
   readonly root: string;
-  /** Real path of its package.json. */
-  readonly manifest: string;
   readonly hasExports: boolean;
   readonly field: unknown;
 }
@@ -94,7 +92,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
     { manifestPath: hostManifest, manifest: host.manifest, label: 'the host', depth: 0 },
   ];
   const seenLinks = new Set<string>();
-  const seenReal = new Set<string>([hostManifest]);
+  const seenRoots = new Set<string>([options.cwd]);
   let packagesRead = 0;
 
   for (let next = 0; next < queue.length; next++) {
@@ -132,37 +130,34 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
         seenLinks.add(link);
         // The folder holding the package changes when it is added, removed or upgraded.
         fingerprint.watch(dirname(dirname(link)));
-        let real: string;
+        // The package is its real folder (pnpm links it; a workspace links it from afar).
+        let root: string;
         try {
-          real = realpathSync.native(link);
+          root = realpathSync.native(dirname(link));
         } catch (cause) {
           issues.push({ origin: link, why: `"${name}": ${link}: ${describeFsError(cause)}` });
           continue;
         }
-        if (seenReal.has(real)) continue;
-        seenReal.add(real);
-        const read = readManifest(real);
+        if (seenRoots.has(root)) continue;
+        seenRoots.add(root);
+        const manifestPath = join(root, 'package.json');
+        const read = readManifest(manifestPath);
         if (!read.ok) {
-          issues.push({ origin: real, why: `package "${shorten(name)}" is unusable: ${read.why}` });
+          issues.push({
+            origin: manifestPath,
+            why: `package "${shorten(name)}" is unusable: ${read.why}`,
+          });
           continue;
         }
         packagesRead++;
         const facts = packageFacts(read.manifest, name);
-        const linked = !real.includes(`${sep}node_modules${sep}`);
-        if (linked || Object.hasOwn(read.manifest, options.field)) {
-          fingerprint.record(real, read.stamp);
-        }
-        if (Object.hasOwn(read.manifest, options.field)) {
-          packages.push({
-            ...facts,
-            root: dirname(real),
-            manifest: real,
-            field: read.manifest[options.field],
-          });
-        }
+        const linked = !`${root}${sep}`.includes(`${sep}node_modules${sep}`);
+        const declares = Object.hasOwn(read.manifest, options.field);
+        if (linked || declares) fingerprint.record(manifestPath, read.stamp);
+        if (declares) packages.push({ ...facts, root, field: read.manifest[options.field] });
         if (from.depth + 1 <= options.levels) {
           const label = `${facts.name}@${facts.version}`;
-          queue.push({ manifestPath: real, manifest: read.manifest, label, depth: from.depth + 1 });
+          queue.push({ manifestPath, manifest: read.manifest, label, depth: from.depth + 1 });
         }
       }
     }

@@ -8,6 +8,7 @@
  * filters them by namespace, so one scan serves every namespace of a host.
  * A resolved target is remembered, so a plugin loaded twice resolves once.
  */
+import { join } from 'node:path';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { resolvePackageModule } from '../importing/resolve.ts';
 import type {
@@ -32,7 +33,7 @@ export function interpret(walk: PackageWalk, field: string): Findings {
   const entryPoints: EntryPoint[] = [];
   const fieldIssues: { pkg: InstalledPackage; issue: FieldIssue }[] = [];
   for (const pkg of walk.packages) {
-    const packageLabel = `package ${pkg.name}@${pkg.version} (${pkg.manifest})`;
+    const packageLabel = `package ${pkg.name}@${pkg.version} (${join(pkg.root, 'package.json')})`;
     const reading = readEntryPointField(pkg.field, { field, packageLabel });
     for (const issue of reading.issues) fieldIssues.push({ pkg, issue });
     for (const declaration of reading.declarations) {
@@ -76,7 +77,7 @@ export function reportFor(findings: Findings, namespace: string | undefined): Di
     problems.push({
       namespace: ns,
       name,
-      origin: pkg.manifest,
+      origin: join(pkg.root, 'package.json'),
       reference,
       source: sourceOf(pkg),
       error,
