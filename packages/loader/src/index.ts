@@ -37,8 +37,26 @@ export { type DenyListOptions, denyList } from './enabling/deny-list.ts';
 export type { Availability, EnablingPolicy, PolicyVerdict } from './enabling/policy.ts';
 export { type EntryPredicate, predicate } from './enabling/predicate.ts';
 export { type SelfCheckOptions, selfCheck } from './enabling/self-check.ts';
-export type { Contract, ContractResult, ContractType } from './enforcement/contract.ts';
+export {
+  type AbstractClassOptions,
+  type AbstractConstructor,
+  abstractClass,
+} from './enforcement/abstract-class.ts';
+export type {
+  Contract,
+  ContractResult,
+  ContractType,
+  SyncContract,
+} from './enforcement/contract.ts';
+export {
+  type ConventionOptions,
+  convention,
+  type MemberKind,
+  type MemberRule,
+  type MemberRules,
+} from './enforcement/convention.ts';
 export { describeValue, kindOf } from './enforcement/describe-value.ts';
+export { type StandardSchemaOptions, standardSchema } from './enforcement/standard-schema.ts';
 export {
   AmbiguousPluginError,
   type ContractIssue,

@@ -17,5 +17,13 @@ export interface Contract<T> {
   check(value: unknown): ContractResult<T> | Promise<ContractResult<T>>;
 }
 
+/**
+ * A contract that always answers at once (convention, abstract class). Hosts
+ * and tests can read its result without awaiting; it is still a `Contract<T>`.
+ */
+export interface SyncContract<T> extends Contract<T> {
+  check(value: unknown): ContractResult<T>;
+}
+
 /** The type a contract admits. */
 export type ContractType<C> = C extends Contract<infer T> ? T : never;
