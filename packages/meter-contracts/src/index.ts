@@ -1,9 +1,11 @@
+export type {
+  MakeDriver,
+  StorageConformanceCheck,
+  StorageConformanceContext,
+} from './conformance/define-check.ts';
 export { StorageConformanceError } from './conformance/expectations.ts';
 export {
-  type MakeDriver,
   runStorageConformance,
-  type StorageConformanceCheck,
-  type StorageConformanceContext,
   type StorageConformanceOptions,
   storageConformanceChecks,
   type TestRegistrar,

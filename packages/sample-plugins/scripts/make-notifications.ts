@@ -9,8 +9,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Notification } from '@plugin-patterns/meter-contracts';
-import type { FixtureDefect, NotificationFixture } from '../src/notification-fixture.ts';
-import { notificationFixturePath } from '../src/notification-fixture.ts';
+import {
+  type FixtureDefect,
+  type NotificationFixture,
+  notificationFixturePath,
+} from '../src/notification-fixture.ts';
+import { withoutEventType, withoutField } from './broken-notifications.ts';
+import { drawing, mulberry32, weighted } from './seeded-random.ts';
 
 export const FIXTURE_SEED = 20261126;
 export const FIXTURE_BASE_TIMESTAMP = '2026-11-26T08:00:00.000Z';
@@ -34,7 +39,7 @@ const METERS_BY_FAMILY: Record<string, readonly string[]> = {
 
 export function makeNotificationFixture(): NotificationFixture {
   const random = mulberry32(FIXTURE_SEED);
-  const { pick, int, uuid } = drawing(random);
+  const { pick, pickAny, take, int, uuid } = drawing(random);
   const projects = Array.from({ length: 4 }, () => uuid().replaceAll('-', ''));
   const users = Array.from({ length: 6 }, () => uuid().replaceAll('-', ''));
   let clock = Date.parse(FIXTURE_BASE_TIMESTAMP);
@@ -87,7 +92,7 @@ export function makeNotificationFixture(): NotificationFixture {
       send('compute.instance.create.end', `compute.${host}`, { ...instance, state: 'active' });
     },
     () => {
-      const instance = pickLive(instances, pick);
+      const instance = pickAny(instances);
       if (instance === undefined) return;
       const flavor = pick(FLAVORS);
       Object.assign(instance, {
@@ -99,14 +104,14 @@ export function makeNotificationFixture(): NotificationFixture {
       send('compute.instance.resize.end', `compute.${instance.host}`, { ...instance });
     },
     () => {
-      const instance = pickLive(instances, pick);
+      const instance = pickAny(instances);
       if (instance === undefined) return;
       // `exists` is the hourly audit event; the others end a user's action.
       const event = pick(['power_off.end', 'power_on.end', 'reboot.end', 'exists'] as const);
       send(`compute.instance.${event}`, `compute.${instance.host}`, { ...instance });
     },
     () => {
-      const instance = takeLive(instances, int);
+      const instance = take(instances);
       if (instance === undefined) return;
       send('compute.instance.delete.start', `compute.${instance.host}`, { ...instance });
       send('compute.instance.delete.end', `compute.${instance.host}`, {
@@ -129,20 +134,20 @@ export function makeNotificationFixture(): NotificationFixture {
       send('volume.create.end', 'volume.storage-01', volume);
     },
     () => {
-      const volume = pickLive(volumes, pick);
+      const volume = pickAny(volumes);
       if (volume === undefined) return;
       volume.size = (volume.size as number) + pick([10, 20, 50]);
       send('volume.resize.end', 'volume.storage-01', { ...volume });
     },
     () => {
-      const volume = pickLive(volumes, pick);
-      const instance = pickLive(instances, pick);
+      const volume = pickAny(volumes);
+      const instance = pickAny(instances);
       if (volume === undefined || instance === undefined) return;
       const payload = { ...volume, status: 'in-use', instance_uuid: instance.instance_id };
       send('volume.attach.end', 'volume.storage-01', payload);
     },
     () => {
-      const volume = takeLive(volumes, int);
+      const volume = take(volumes);
       if (volume !== undefined) {
         send('volume.delete.end', 'volume.storage-01', { ...volume, status: 'deleted' });
       }
@@ -162,11 +167,11 @@ export function makeNotificationFixture(): NotificationFixture {
       send('image.upload', 'image.glance-01', image);
     },
     () => {
-      const image = pickLive(images, pick);
+      const image = pickAny(images);
       if (image !== undefined) send('image.update', 'image.glance-01', { ...image });
     },
     () => {
-      const image = takeLive(images, int);
+      const image = take(images);
       if (image !== undefined)
         send('image.delete', 'image.glance-01', { ...image, status: 'deleted' });
     },
@@ -228,71 +233,6 @@ export function makeNotificationFixture(): NotificationFixture {
 /** The file's exact text: two-space JSON and a final newline. */
 export function serializeFixture(fixture: NotificationFixture): string {
   return `${JSON.stringify(fixture, null, 2)}\n`;
-}
-
-/** A copy of an earlier compute notification whose event type got lost on the way. */
-function withoutEventType(
-  sent: readonly Notification[],
-  pick: <T>(items: readonly T[]) => T,
-  uuid: () => string,
-): Notification {
-  const model = pick(sent.filter((n) => n.event_type.startsWith('compute.')));
-  const { event_type: _lost, ...rest } = model;
-  return { ...rest, message_id: uuid() } as unknown as Notification;
-}
-
-/** A new notification like the latest one of `eventType`, without one payload field. */
-function withoutField(
-  sent: readonly Notification[],
-  eventType: string,
-  field: string,
-  uuid: () => string,
-): Notification {
-  const model = sent.findLast((n) => n.event_type === eventType);
-  if (model === undefined)
-    throw new Error(`no ${eventType} sent yet to copy: move the defect later`);
-  const { [field]: _lost, ...payload } = model.payload;
-  return { ...model, message_id: uuid(), payload };
-}
-
-function pickLive<T>(live: T[], pick: (items: readonly T[]) => T): T | undefined {
-  return live.length === 0 ? undefined : pick(live);
-}
-
-function takeLive<T>(live: T[], int: (min: number, max: number) => number): T | undefined {
-  return live.length === 0 ? undefined : live.splice(int(0, live.length - 1), 1)[0];
-}
-
-function weighted(weights: readonly number[], random: () => number): number {
-  let left = random() * weights.reduce((a, b) => a + b, 0);
-  for (const [index, weight] of weights.entries()) {
-    left -= weight;
-    if (left < 0) return index;
-  }
-  return weights.length - 1;
-}
-
-function drawing(random: () => number) {
-  const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
-  const hex = (digits: number) =>
-    Array.from({ length: digits }, () => int(0, 15).toString(16)).join('');
-  // Shaped like a version-4 UUID, drawn from the seeded generator.
-  const uuid = () =>
-    `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
-  return { int, pick, uuid };
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same sequence, on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 if (import.meta.main) {

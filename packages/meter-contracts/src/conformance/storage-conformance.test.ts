@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { StorageConformanceCheck } from './define-check.ts';
 import { StorageConformanceError } from './expectations.ts';
-import {
-  runStorageConformance,
-  type StorageConformanceCheck,
-  storageConformanceChecks,
-} from './storage-conformance.ts';
+import { runStorageConformance, storageConformanceChecks } from './storage-conformance.ts';
 import { type Faults, ReferenceDriver, ReferenceStore } from './test-reference-driver.ts';
 
 // The kit registered with vitest, exactly as a driver author would use it.

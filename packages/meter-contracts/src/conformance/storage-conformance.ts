@@ -11,32 +11,20 @@
  * Every check calls `makeDriver()` once and needs the driver to be over a new,
  * empty store; it closes the driver when done.
  */
-import type { StorageDriver } from '../storage.ts';
 import { invalidSamples, sampleAt, timeAt, variedSamples } from './conformance-samples.ts';
 import {
-  ExpectationFailure,
+  check,
+  checkOwnLifecycle,
+  type MakeDriver,
+  openEmpty,
+  type StorageConformanceCheck,
+} from './define-check.ts';
+import {
   expect,
   expectInvalidSampleError,
   expectRejection,
   expectSamples,
-  StorageConformanceError,
 } from './expectations.ts';
-
-export type MakeDriver = () => StorageDriver | Promise<StorageDriver>;
-
-export interface StorageConformanceContext {
-  /** Opens, again, the store that the latest `makeDriver()` call created. */
-  readonly reopen?: MakeDriver | undefined;
-  /** Samples in the large-batch check. */
-  readonly largeBatchSize: number;
-}
-
-export interface StorageConformanceCheck {
-  readonly name: string;
-  /** Set when the check needs `reopen`; adapters leave such checks out without it. */
-  readonly needs?: 'reopen';
-  run(makeDriver: MakeDriver, context: StorageConformanceContext): Promise<void>;
-}
 
 export const storageConformanceChecks: readonly StorageConformanceCheck[] = [
   check('write then query returns every sample unchanged', async (driver) => {
@@ -209,51 +197,4 @@ export function runStorageConformance(
       runner.it(conformance.name, () => conformance.run(makeDriver, context));
     }
   });
-}
-
-/** A check that gets one fresh, empty driver and closes it afterwards. */
-function check(
-  name: string,
-  body: (driver: StorageDriver, context: StorageConformanceContext) => Promise<void>,
-): StorageConformanceCheck {
-  return {
-    name,
-    run: (makeDriver, context) =>
-      attempt(name, async () => {
-        const driver = await openEmpty(makeDriver);
-        try {
-          await body(driver, context);
-        } finally {
-          await driver.close();
-        }
-      }),
-  };
-}
-
-/** A check that opens and closes drivers itself, to test closing and reopening. */
-function checkOwnLifecycle(
-  name: string,
-  body: (makeDriver: MakeDriver, context: StorageConformanceContext) => Promise<void>,
-  needs?: 'reopen',
-): StorageConformanceCheck {
-  const run: StorageConformanceCheck['run'] = (makeDriver, context) =>
-    attempt(name, () => body(makeDriver, context));
-  return needs === undefined ? { name, run } : { name, needs, run };
-}
-
-async function openEmpty(makeDriver: MakeDriver): Promise<StorageDriver> {
-  const driver = await makeDriver();
-  expectSamples(await driver.query(), [], 'a new store (makeDriver must open an empty store)');
-  return driver;
-}
-
-/** Gives every failure the check's name; a driver's own error is kept as the cause. */
-async function attempt(name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    if (error instanceof ExpectationFailure) throw new StorageConformanceError(name, error.message);
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new StorageConformanceError(name, `the driver threw ${message}`, { cause: error });
-  }
 }
