@@ -10,6 +10,9 @@
  * of one can leave the first lines of a batch and a torn last line. Reading
  * skips and reports such a line (see jsonl-lines.ts). When every batch must be
  * all-or-nothing even across a crash, use the sqlite driver.
+ *
+ * A query reads the whole file: no index, which is the trade for a format any
+ * tool can read. It suits the thousands of samples of a demo or a day's log.
  */
 import { appendFile, open, readFile } from 'node:fs/promises';
 import {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -58,6 +58,16 @@ describe('SqliteStorage URL', () => {
     const url = `sqlite://${join(dir, 'no-such-folder', 'meter.db')}`;
     expect(() => new SqliteStorage({ url })).toThrow(
       `SqliteStorage cannot open the database ${join(dir, 'no-such-folder', 'meter.db')}`,
+    );
+  });
+});
+
+describe('SqliteStorage on a file that is not a database', () => {
+  it('says so, naming the file', () => {
+    const path = join(dir, 'not-a-database.db');
+    writeFileSync(path, 'these are not the pages you are looking for'.repeat(100));
+    expect(() => new SqliteStorage({ url: `sqlite://${path}` })).toThrow(
+      `SqliteStorage cannot use ${path} as a sample store: file is not a database`,
     );
   });
 });

@@ -81,12 +81,22 @@ export class SqliteStorage implements StorageDriver {
         cause,
       });
     }
-    // WAL: readers do not block the writer, and a commit is one append to the
-    // log. An in-memory database has no log, so it keeps its own journal.
-    if (this.location !== ':memory:') this.#db.exec('PRAGMA journal_mode = WAL');
-    // Another process holding the write lock is waited for, not failed on at once.
-    this.#db.exec('PRAGMA busy_timeout = 5000');
-    this.#db.exec(SCHEMA);
+    try {
+      // WAL: readers do not block the writer, and a commit is one append to
+      // the log. An in-memory database has no log, so it keeps its own journal.
+      if (this.location !== ':memory:') this.#db.exec('PRAGMA journal_mode = WAL');
+      // Another process holding the write lock is waited for, not failed on at once.
+      this.#db.exec('PRAGMA busy_timeout = 5000');
+      this.#db.exec(SCHEMA);
+    } catch (cause) {
+      this.#db.close();
+      throw new Error(
+        `${RULE.driver} cannot use ${this.location} as a sample store: ${text(cause)}`,
+        {
+          cause,
+        },
+      );
+    }
   }
 
   async write(samples: readonly Sample[]): Promise<void> {
