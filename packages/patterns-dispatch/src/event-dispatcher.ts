@@ -117,8 +117,8 @@ export class EventDispatcher<T, E extends object, R> {
       (handler: T) => call(handler, event),
       options === undefined ? this.#options : { ...this.#options, ...options },
     );
-    const routed = (r: DispatchResult<Awaited<R>>) => this.#routed(event, eventType, r);
-    return (isPromiseLike(result) ? result.then(routed) : routed(result)) as Out;
+    if (!isPromiseLike(result)) return this.#routed(event, eventType, result) as Out;
+    return result.then((settled) => this.#routed(event, eventType, settled)) as Out;
   }
 
   /**
@@ -154,26 +154,33 @@ export class EventDispatcher<T, E extends object, R> {
   }
 
   #readEventType(event: unknown): string | MalformedEventError {
-    const malformed = (reason: string) => new MalformedEventError(this.namespace, reason);
+    let reason: string;
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-      return malformed(`expected an object, got ${event === null ? 'null' : typeof event}`);
+      reason = `expected an object, got ${event === null ? 'null' : typeof event}`;
+    } else {
+      let type: unknown;
+      try {
+        type = this.#options.eventType(event as E);
+      } catch (cause) {
+        return new MalformedEventError(
+          this.namespace,
+          `reading its event type threw: ${describeThrown(cause)}`,
+        );
+      }
+      if (typeof type === 'string' && type.length > 0) return type;
+      reason = `no event type (got ${type === '' ? 'an empty string' : typeof type})`;
     }
-    let type: unknown;
-    try {
-      type = this.#options.eventType(event as E);
-    } catch (cause) {
-      return malformed(`reading its event type threw: ${describeThrown(cause)}`);
-    }
-    if (typeof type !== 'string' || type.length === 0) {
-      return malformed(`no event type (got ${type === '' ? 'an empty string' : typeof type})`);
-    }
-    return type;
+    return new MalformedEventError(this.namespace, reason);
   }
 }
 
 /** Handlers disabled since the table was built are left out, without allocating when none are. */
 function readyOnly<T>(route: readonly Extension<T>[]): readonly Extension<T>[] {
-  return route.every((e) => e.isReady) ? route : route.filter((e) => e.isReady);
+  return route.every(isReady) ? route : route.filter(isReady);
+}
+
+function isReady<T>(extension: Extension<T>): boolean {
+  return extension.isReady;
 }
 
 function letter<E>(
