@@ -66,6 +66,8 @@ const REQUIRED: ReadonlySet<string> = new Set(['dependencies', 'devDependencies'
 
 interface Visit {
   readonly manifestPath: string;
+  /** The manifest as a URL: where Node resolves this package's dependencies from. */
+  readonly base: URL;
   readonly manifest: Record<string, unknown>;
   readonly label: string;
   readonly depth: number;
@@ -89,15 +91,65 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   // Later levels follow what a dependency needs at run time, never its devDependencies.
   const onward = options.include.filter((f) => f !== 'devDependencies');
   const queue: Visit[] = [
-    { manifestPath: hostManifest, manifest: host.manifest, label: 'the host', depth: 0 },
+    {
+      manifestPath: hostManifest,
+      base: pathToFileURL(hostManifest),
+      manifest: host.manifest,
+      label: 'the host',
+      depth: 0,
+    },
   ];
   const seenLinks = new Set<string>();
   const seenRoots = new Set<string>([options.cwd]);
   let packagesRead = 0;
 
+  /** Finds one declared package and reads it, unless it was met before. */
+  function visit(name: string, from: Visit, list: DependencyField, where: string): void {
+    const link = locate(name, from.base);
+    if (link === undefined) {
+      fingerprint.unresolved(name, from.manifestPath);
+      if (REQUIRED.has(list)) {
+        const why = `"${name}" is declared in ${where} but Node cannot find it (not installed, or a broken link)`;
+        issues.push({ origin: from.manifestPath, why });
+      }
+      return;
+    }
+    if (seenLinks.has(link)) return;
+    seenLinks.add(link);
+    // The folder holding the package changes when it is added, removed or upgraded.
+    fingerprint.watch(dirname(dirname(link)));
+    // The package is its real folder: pnpm links it from its store, a workspace from afar.
+    let root: string;
+    try {
+      root = realpathSync.native(dirname(link));
+    } catch (cause) {
+      issues.push({ origin: link, why: `"${name}": ${link}: ${describeFsError(cause)}` });
+      return;
+    }
+    if (seenRoots.has(root)) return;
+    seenRoots.add(root);
+    const manifestPath = join(root, 'package.json');
+    const read = readManifest(manifestPath);
+    if (!read.ok) {
+      const why = `package "${shorten(name)}" is unusable: ${read.why}`;
+      issues.push({ origin: manifestPath, why });
+      return;
+    }
+    packagesRead++;
+    const facts = packageFacts(read.manifest, name);
+    const linked = !`${root}${sep}`.includes(`${sep}node_modules${sep}`);
+    const declares = Object.hasOwn(read.manifest, options.field);
+    if (linked || declares) fingerprint.record(manifestPath, read.stamp);
+    if (declares) packages.push({ ...facts, root, field: read.manifest[options.field] });
+    if (from.depth + 1 <= options.levels) {
+      const label = `${facts.name}@${facts.version}`;
+      const base = pathToFileURL(manifestPath);
+      queue.push({ manifestPath, base, manifest: read.manifest, label, depth: from.depth + 1 });
+    }
+  }
+
   for (let next = 0; next < queue.length; next++) {
     const from = queue[next] as Visit;
-    const base = pathToFileURL(from.manifestPath);
     for (const list of from.depth === 0 ? options.include : onward) {
       if (!Object.hasOwn(from.manifest, list)) continue;
       const declared = from.manifest[list];
@@ -108,62 +160,22 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
       }
       for (const name of Object.keys(declared)) {
         const badName = packageNameProblem(name);
-        if (badName !== undefined) {
-          issues.push({ origin: from.manifestPath, why: `${where} lists ${badName}` });
-          continue;
-        }
-        let link: string | undefined;
-        try {
-          link = findPackageJSON(name, base);
-        } catch {
-          link = undefined;
-        }
-        if (link === undefined) {
-          fingerprint.unresolved(name, from.manifestPath);
-          if (REQUIRED.has(list)) {
-            const why = `"${name}" is declared in ${where} but Node cannot find it (not installed, or a broken link)`;
-            issues.push({ origin: from.manifestPath, why });
-          }
-          continue;
-        }
-        if (seenLinks.has(link)) continue;
-        seenLinks.add(link);
-        // The folder holding the package changes when it is added, removed or upgraded.
-        fingerprint.watch(dirname(dirname(link)));
-        // The package is its real folder (pnpm links it; a workspace links it from afar).
-        let root: string;
-        try {
-          root = realpathSync.native(dirname(link));
-        } catch (cause) {
-          issues.push({ origin: link, why: `"${name}": ${link}: ${describeFsError(cause)}` });
-          continue;
-        }
-        if (seenRoots.has(root)) continue;
-        seenRoots.add(root);
-        const manifestPath = join(root, 'package.json');
-        const read = readManifest(manifestPath);
-        if (!read.ok) {
-          issues.push({
-            origin: manifestPath,
-            why: `package "${shorten(name)}" is unusable: ${read.why}`,
-          });
-          continue;
-        }
-        packagesRead++;
-        const facts = packageFacts(read.manifest, name);
-        const linked = !`${root}${sep}`.includes(`${sep}node_modules${sep}`);
-        const declares = Object.hasOwn(read.manifest, options.field);
-        if (linked || declares) fingerprint.record(manifestPath, read.stamp);
-        if (declares) packages.push({ ...facts, root, field: read.manifest[options.field] });
-        if (from.depth + 1 <= options.levels) {
-          const label = `${facts.name}@${facts.version}`;
-          queue.push({ manifestPath, manifest: read.manifest, label, depth: from.depth + 1 });
-        }
+        if (badName === undefined) visit(name, from, list, where);
+        else issues.push({ origin: from.manifestPath, why: `${where} lists ${badName}` });
       }
     }
   }
   packages.sort((a, b) => compare(a.name, b.name) || compare(a.root, b.root));
   return { packages, issues, packagesRead, fingerprint: fingerprint.build() };
+}
+
+/** Node's own answer to "where is NAME, imported from this manifest?" — or undefined. */
+function locate(name: string, from: URL): string | undefined {
+  try {
+    return findPackageJSON(name, from);
+  } catch {
+    return undefined;
+  }
 }
 
 function compare(a: string, b: string): number {
