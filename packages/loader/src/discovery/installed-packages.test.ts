@@ -86,6 +86,40 @@ describe('a scan goes on past a broken package', () => {
   });
 });
 
+describe('how far a scan goes', () => {
+  const chain = [
+    { name: 'a', manifest: { dependencies: { b: '1' }, entryPoints: {} } },
+    {
+      name: 'b',
+      manifest: { dependencies: { c: '1' }, devDependencies: { d: '1' }, entryPoints: {} },
+    },
+    { name: 'c', manifest: { entryPoints: {} } },
+    { name: 'd', manifest: { entryPoints: {} } },
+  ];
+
+  it.each([
+    [0, ['a']],
+    [1, ['a', 'b']],
+    [Number.POSITIVE_INFINITY, ['a', 'b', 'c']],
+  ])("follows %s levels of dependencies, never a dependency's devDependencies", (levels, names) => {
+    const p = project({ layout: 'pnpm', host: { dependencies: { a: '1' } }, packages: chain });
+    expect(walk(p.dir, levels).packages.map((p) => p.name)).toEqual(names);
+  });
+
+  it('reads peerDependencies only when they are included', () => {
+    const host = { peerDependencies: { 'meter-plugins': '1' } };
+    const p = project({ host, packages: [meter] });
+    expect(walk(p.dir).packages).toEqual([]);
+    const withPeers = walkInstalledPackages({
+      cwd: p.dir,
+      field: 'entryPoints',
+      include: ['dependencies', 'peerDependencies'],
+      levels: 0,
+    });
+    expect(withPeers.packages.map((p) => p.name)).toEqual(['meter-plugins']);
+  });
+});
+
 describe('what the host declares is untrusted too', () => {
   it('refuses dependency names that are paths, never resolving them', () => {
     const host = { dependencies: { '../outside': '1', '/etc': '1', 'meter-plugins': '1' } };
