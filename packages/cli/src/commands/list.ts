@@ -26,8 +26,8 @@ export const listCommand: Command = {
     ],
     options: COMMON_OPTIONS,
     notes: [
-      'The project is the package.json in DIR: the packages in its dependencies,\n' +
-        'optionalDependencies and devDependencies are scanned for an "entryPoints" field.\n' +
+      'The project is the package.json in DIR: the packages in its dependencies and\n' +
+        'optionalDependencies are scanned for an "entryPoints" field (one level, no cache).\n' +
         'No plugin code is imported. If the package.json names a "pluginHost", that\n' +
         "module (the host's configuration) is imported to apply the host's enabling policies.",
     ],

@@ -1,0 +1,117 @@
+/**
+ * The CLI as a user runs it: a child process on a project folder made for the
+ * test. What only a real process shows is checked here — exit codes, which
+ * stream gets what, no colour in a pipe; the rendering details are unit-tested
+ * beside the renderers.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { makeTempProject } from './temp-project.ts';
+
+const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, ['--conditions=@plugin-patterns/source', BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('plugin-patterns list (child process, temp project)', () => {
+  const project = makeTempProject();
+
+  it('lists every declared plugin, and the refused one with its reason', () => {
+    const { code, out, err } = cli(['list', '--cwd', project]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).not.toContain('\u001b[');
+    const rows = out
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(/\s+/).slice(0, 4));
+    expect(rows).toEqual([
+      ['meter.pollster', 'cpu', 'enabled', 'demo-meters@1.2.3'],
+      ['meter.pollster', 'memory', 'enabled', 'demo-meters@1.2.3'],
+      ['meter.pollster', 'broken', 'enabled', 'demo-meters@1.2.3'],
+      ['meter.pollster', 'escapee', 'failed', '(discovery)'],
+    ]);
+    expect(out).toMatch(/escapee.*climbs out of the package/);
+  });
+
+  it('prints JSON that a script can read', () => {
+    const { code, out } = cli(['list', 'meter.pollster', '--cwd', project, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { extensions: { name: string; source: string }[] };
+    expect(json.extensions.map((e) => e.name)).toEqual(['cpu', 'memory', 'broken', 'escapee']);
+    expect(json.extensions[0]?.source).toBe('demo-meters@1.2.3');
+  });
+
+  it('suggests the closest namespace on stderr and exits 1', () => {
+    const { code, out, err } = cli(['list', 'meter.polster', '--cwd', project]);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('Did you mean "meter.pollster"?');
+  });
+});
+
+describe('plugin-patterns explain (child process, temp project)', () => {
+  const project = makeTempProject();
+
+  it('imports a working plugin and exits 0', () => {
+    const { code, out } = cli(['explain', 'meter.pollster', 'cpu', '--cwd', project]);
+    expect(code).toBe(0);
+    expect(out).toContain('demo-meters@1.2.3 (found by package-scan)');
+    expect(out).toContain(`${project}/node_modules/demo-meters/package.json`);
+    expect(out).toMatch(/import\s+importer\s+passed/);
+  });
+
+  it('shows where a broken plugin stopped and exits 3', () => {
+    const { code, out } = cli(['explain', 'meter.pollster', 'broken', '--cwd', project]);
+    expect(code).toBe(3);
+    expect(out).toContain('failed at import');
+    expect(out).toContain('broken.js fails while it is imported');
+  });
+
+  it('suggests the closest plugin and exits 1', () => {
+    const { code, err } = cli(['explain', 'meter.pollster', 'cpux', '--cwd', project]);
+    expect(code).toBe(1);
+    expect(err).toContain('Did you mean "cpu"?');
+  });
+});
+
+describe('host profile (child process, temp project)', () => {
+  const project = makeTempProject({ hostProfile: true });
+
+  it("applies the host's enabling policy in list", () => {
+    const { code, out } = cli(['list', '--cwd', project, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { extensions: { name: string; reason?: string }[] };
+    const memory = json.extensions.find((e) => e.name === 'memory');
+    expect(memory?.reason).toBe('disabled by deny-list: denied by the host');
+  });
+
+  it("runs the host's integration and contract in explain", () => {
+    const { code, out } = cli(['explain', 'meter.pollster', 'cpu', '--cwd', project]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/integration\s+construct\s+passed/);
+    expect(out).toMatch(/enforcement\s+pollster convention\s+passed/);
+    expect(out).not.toContain('not checked');
+  });
+});
+
+describe('usage and the tour (child process)', () => {
+  it('exits 2 on an unknown option, with the closest one', () => {
+    const { code, err } = cli(['list', '--josn']);
+    expect(code).toBe(2);
+    expect(err).toContain('Did you mean --json?');
+  });
+
+  it('says the tour is not installed in a project without it, and exits 1', () => {
+    const { code, err } = cli(['tour', '--cwd', makeTempProject()]);
+    expect(code).toBe(1);
+    expect(err).toContain('@plugin-patterns/tour is not installed in');
+  });
+});
