@@ -10,13 +10,13 @@
 import type { DiscoveryProblem, DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
 import type { Contract } from '../enforcement/contract.ts';
-import { NoMatchingPluginError } from '../errors/kinds.ts';
+import { AmbiguousPluginError, NoMatchingPluginError } from '../errors/kinds.ts';
 import { type Importer, importExport } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../util/closest-name.ts';
 import type { ExtensionReport } from './extension.ts';
-import { Extension } from './extension.ts';
+import { describeSource, Extension } from './extension.ts';
 import { runLoadSteps } from './load-steps.ts';
 
 export interface ExtensionSetOptions<T> {
@@ -174,9 +174,25 @@ export class ExtensionSet<T = unknown> {
     return this.ready();
   }
 
-  /** Loads the one extension called `name`; a typed error if there is none. */
+  /**
+   * Loads the one extension called `name`; a typed error if there is none, or
+   * if several enabled extensions claim the name (the loader never picks one
+   * silently).
+   */
   load(name: string): Promise<T> {
-    const extension = this.named(name)[0];
+    const claimants = this.named(name);
+    const enabled = claimants.filter((e) => e.isEnabled);
+    if (enabled.length > 1) {
+      return Promise.reject(
+        new AmbiguousPluginError({
+          namespace: this.namespace,
+          name,
+          claimants: enabled.map((e) => `${describeSource(e.source)} (${e.reference})`),
+        }),
+      );
+    }
+    // With no enabled claimant, the first one's load() says why it is unavailable.
+    const extension = enabled[0] ?? claimants[0];
     if (extension === undefined) {
       return Promise.reject(
         new NoMatchingPluginError({
@@ -221,7 +237,12 @@ function applyPolicies<T>(
     for (const e of order) {
       if (e.isEnabled && !kept.includes(e)) e.disable(policy.name, 'not selected');
     }
-    for (const u of verdict.unmatched ?? []) unmatched.push({ policy: policy.name, ...u });
+    for (const u of verdict.unmatched ?? []) {
+      // A policy sees only what earlier policies kept. A name it cannot find may
+      // still be a plugin that an earlier policy turned off (or discovery refused):
+      // its own record says why, and "matches no plugin" would be false.
+      if (!extensions.some((e) => e.name === u.name)) unmatched.push({ policy: policy.name, ...u });
+    }
     order = kept;
   }
   return { order, unmatched };

@@ -16,7 +16,7 @@ import {
   PluginIntegrationError,
   PluginUnavailableError,
 } from '../errors/kinds.ts';
-import { PluginError } from '../errors/plugin-error.ts';
+import { describeThrown, PluginError } from '../errors/plugin-error.ts';
 import type { Importer } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { Extension, LoadSteps } from './extension.ts';
@@ -51,7 +51,17 @@ export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
 
     if (options.contract !== undefined) {
       const contract = options.contract;
-      const result = await contract.check(object);
+      let result: Awaited<ReturnType<typeof contract.check>>;
+      try {
+        result = await contract.check(object);
+      } catch (cause) {
+        // A validator that crashes is still a verdict on this plugin at this stage.
+        throw new PluginError(`the ${contract.name} check threw: ${describeThrown(cause)}`, {
+          ...who,
+          stage: 'enforcement',
+          cause,
+        });
+      }
       if (!result.ok) throw new ContractViolationError(contract.name, result.issues, who);
       object = result.value;
       extension.pass('enforcement', contract.name, 'meets the contract');
@@ -65,7 +75,7 @@ export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
       } catch (cause) {
         availability = {
           available: false,
-          reason: `its availability check threw: ${String(cause)}`,
+          reason: `its availability check threw: ${describeThrown(cause)}`,
         };
       }
       if (!availability.available) {

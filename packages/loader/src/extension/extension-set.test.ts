@@ -1,0 +1,179 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { allowList } from '../enabling/allow-list.ts';
+import { denyList } from '../enabling/deny-list.ts';
+import type { EnablingPolicy } from '../enabling/policy.ts';
+import { predicate } from '../enabling/predicate.ts';
+import { convention } from '../enforcement/convention.ts';
+import { defineNamespace } from '../namespace.ts';
+import { ExtensionSet } from './extension-set.ts';
+import { fakeEntries, fakeEntry, fakeImporter, fakeProblem, fakeSource } from './test-fakes.ts';
+
+interface Pollster {
+  poll(): number[];
+}
+
+const names = ['cpu', 'memory', 'disk', 'network'];
+const plugins = Object.fromEntries(names.map((n) => [`fake:${n}`, { poll: () => [n.length] }]));
+
+function discover(policies: readonly EnablingPolicy[] = []) {
+  const fake = fakeImporter(plugins);
+  return {
+    fake,
+    set: ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource(fakeEntries(names))],
+      importer: fake.importer,
+      policies,
+    }),
+  };
+}
+
+describe('ExtensionSet.discover', () => {
+  it('finds every declaration of its namespace and imports nothing', () => {
+    const fake = fakeImporter(plugins);
+    const other = fakeEntry('elsewhere', { namespace: 'other.ns' });
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource([...fakeEntries(['cpu', 'memory']), other])],
+      importer: fake.importer,
+    });
+    expect(set.names()).toEqual(['cpu', 'memory']);
+    expect(set.enabled().map((e) => e.name)).toEqual(['cpu', 'memory']);
+    expect(set.ready()).toEqual([]);
+    expect(fake.calls.size).toBe(0);
+    expect(set.extensions[0]?.history).toEqual([
+      {
+        stage: 'discovery',
+        by: 'fake-scan',
+        outcome: 'passed',
+        detail: 'declared "./cpu:default"',
+      },
+    ]);
+  });
+
+  it('keeps a refused declaration as a failed record, and an unnamed one as a problem', () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [
+        fakeSource(fakeEntries(['cpu']), [
+          fakeProblem('escaper', 'reference leaves the package'),
+          fakeProblem(undefined, 'entryPoints is not an object'),
+        ]),
+      ],
+    });
+    const [escaper] = set.named('escaper');
+    expect(escaper?.state).toMatchObject({ status: 'failed', stage: 'discovery' });
+    expect(set.enabled().map((e) => e.name)).toEqual(['cpu']);
+    expect(set.problems.map((p) => p.error.message)).toEqual([
+      '[test.ns] (discovery) entryPoints is not an object',
+    ]);
+  });
+
+  it('joins several sources in order', () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource(fakeEntries(['b'])), fakeSource(fakeEntries(['a']))],
+    });
+    expect(set.names()).toEqual(['b', 'a']);
+  });
+});
+
+describe('ExtensionSet.discover: policies composed in order', () => {
+  it('applies a deny list, then an allow list whose order wins', () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource(fakeEntries(names))],
+      policies: [denyList(['disk']), allowList(['network', 'disk', 'cpu'])],
+    });
+    expect(set.enabled().map((e) => e.name)).toEqual(['network', 'cpu']);
+    const disk = set.named('disk')[0];
+    expect(disk?.state).toEqual({
+      status: 'disabled',
+      by: 'deny-list',
+      reason: 'in the deny list',
+    });
+    expect(set.named('memory')[0]?.state).toMatchObject({ by: 'allow-list' });
+  });
+
+  it('reports names that match no plugin, with the closest, but not names a policy turned off', () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource(fakeEntries(names))],
+      policies: [denyList(['dsk', 'disk']), allowList(['disk', 'netwrk', 'cpu'])],
+    });
+    expect(set.unmatched).toEqual([
+      { policy: 'deny-list', name: 'dsk', closest: 'disk' },
+      { policy: 'allow-list', name: 'netwrk', closest: 'network' },
+    ]);
+  });
+
+  it('records every policy decision in the history', () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource(fakeEntries(['cpu', 'gpu']))],
+      policies: [predicate('no-gpu', (e) => e.name !== 'gpu' || 'no GPU here'), allowList(['cpu'])],
+    });
+    expect(set.named('cpu')[0]?.history.map((h) => `${h.by}:${h.outcome}`)).toEqual([
+      'fake-scan:passed',
+      'no-gpu:passed',
+      'allow-list:passed',
+    ]);
+    expect(set.named('gpu')[0]?.toJSON().reason).toBe('disabled by no-gpu: no GPU here');
+  });
+});
+
+describe('ExtensionSet.fromObjects', () => {
+  it('builds a ready set from objects, without discovery or import', async () => {
+    const cpu: Pollster = { poll: () => [1] };
+    const set = ExtensionSet.fromObjects('test.ns', { cpu, disk: { poll: () => [2] } });
+    expect(set.ready().map((e) => e.name)).toEqual(['cpu', 'disk']);
+    await expect(set.load('cpu')).resolves.toBe(cpu);
+    expect(set.named('cpu')[0]?.source).toEqual({ kind: 'object', via: 'in-memory' });
+  });
+
+  it('accepts pairs, keeping their order', () => {
+    const set = ExtensionSet.fromObjects('test.ns', [
+      ['b', 2],
+      ['a', 1],
+    ]);
+    expect(set.names()).toEqual(['b', 'a']);
+  });
+});
+
+describe('ExtensionSet.report', () => {
+  it('is plain JSON describing every extension, whatever its state', async () => {
+    const { set } = discover([denyList(['disk'])]);
+    await set.loadAll();
+    const report = JSON.parse(JSON.stringify(set.report()));
+    expect(report).toEqual(set.report());
+    expect(
+      report.map((r: { name: string; status: string; loaded: boolean }) => [
+        r.name,
+        r.status,
+        r.loaded,
+      ]),
+    ).toEqual([
+      ['cpu', 'enabled', true],
+      ['memory', 'enabled', true],
+      ['disk', 'disabled', false],
+      ['network', 'enabled', true],
+    ]);
+  });
+});
+
+describe('ExtensionSet: types', () => {
+  it('flows the plugin type of a typed namespace to load()', () => {
+    const meterPollster = defineNamespace<Pollster>('meter.pollster', {
+      contract: convention<Pollster>({ members: { poll: 'function' } }),
+    });
+    const set = ExtensionSet.discover({ namespace: meterPollster, sources: [] });
+    expectTypeOf(set).toEqualTypeOf<ExtensionSet<Pollster>>();
+    expectTypeOf(set.load).returns.toEqualTypeOf<Promise<Pollster>>();
+    expectTypeOf(set.loadAll)
+      .returns.resolves.items.toHaveProperty('object')
+      .toEqualTypeOf<Pollster>();
+    expectTypeOf(ExtensionSet.fromObjects(meterPollster, {})).toEqualTypeOf<
+      ExtensionSet<Pollster>
+    >();
+  });
+});
