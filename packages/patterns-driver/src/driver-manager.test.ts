@@ -3,23 +3,26 @@ import {
   type Contract,
   ContractViolationError,
   defineNamespace,
-  type EnablingPolicy,
+  denyList,
   type Importer,
   importExport,
   NoMatchingPluginError,
   PluginImportError,
   PluginIntegrationError,
   PluginUnavailableError,
+  selfCheck,
 } from '@plugin-patterns/loader';
 import type { StorageDriver } from '@plugin-patterns/meter-contracts';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { DriverManager, loadDriver } from './driver-manager.ts';
 import { InvalidDriverUrlError } from './driver-url.ts';
-import { fixtureSource } from './test-fixtures.ts';
+import { installedSource, removeInstalledHosts } from './test-fixtures.ts';
+
+afterAll(removeInstalledHosts);
 
 const namespace = 'meter.storage';
-const fast = fixtureSource('fast-drivers');
-const both = fixtureSource('fast-drivers', 'rival-drivers');
+const fast = installedSource('fast-drivers');
+const both = installedSource('fast-drivers', 'rival-drivers');
 
 interface FixtureDriver extends StorageDriver {
   readonly options: unknown;
@@ -191,7 +194,7 @@ describe('DriverManager.load: a driver that cannot load is a typed error naming 
     );
     expect(error).toBeInstanceOf(PluginIntegrationError);
     expect(error).toMatchObject({ plugin: 'grumpy', stage: 'integration' });
-    expect(error.message).toContain('construct failed: grumpy driver: no URL I like');
+    expect(error.message).toContain('new GrumpyDriver() failed: grumpy driver: no URL I like');
   });
 
   it('an object that misses the contract: ContractViolationError', async () => {
@@ -217,36 +220,20 @@ describe('DriverManager.load: a driver that cannot load is a typed error naming 
 });
 
 describe('DriverManager.load: a disabled driver is reported as unavailable, with the reason', () => {
-  const denySqlite: EnablingPolicy = {
-    name: 'deny-list',
-    select: (candidates) => ({
-      enabled: candidates.filter((c) => c.name !== 'sqlite').map((c) => c.name),
-      disabled: [{ name: 'sqlite', reason: 'listed in storage.disabled' }],
-    }),
-  };
-  const selfCheck: EnablingPolicy = {
-    name: 'self-check',
-    select: (candidates) => ({ enabled: candidates.map((c) => c.name), disabled: [] }),
-    afterLoad: async (object) =>
-      (object as { checkAvailability?: () => Promise<never> }).checkAvailability?.() ?? {
-        available: true,
-      },
-  };
-
   it('turned off by a policy before import: nothing is imported', async () => {
     const { importer, imported } = recordingImporter();
     const error = await rejection(
       DriverManager.load({
         namespace,
-        sources: [fixtureSource('rival-drivers')],
-        policies: [denySqlite],
+        sources: [installedSource('rival-drivers')],
+        policies: [denyList(['sqlite'])],
         url: 'sqlite:///x.db',
         importer,
       }),
     );
     expect(error).toBeInstanceOf(PluginUnavailableError);
     expect(error).toMatchObject({ plugin: 'sqlite' });
-    expect(error.message).toContain('disabled by deny-list: listed in storage.disabled');
+    expect(error.message).toContain('is not available: disabled by deny-list: in the deny list');
     expect(imported).toEqual([]);
   });
 
@@ -255,7 +242,7 @@ describe('DriverManager.load: a disabled driver is reported as unavailable, with
       DriverManager.load({
         namespace,
         sources: [fast],
-        policies: [selfCheck],
+        policies: [selfCheck()],
         name: 'offline',
         args: [],
       }),
@@ -264,6 +251,40 @@ describe('DriverManager.load: a disabled driver is reported as unavailable, with
     expect(error.message).toBe(
       '[meter.storage:offline] (enabling) is not available: disabled by self-check: the store at offline: is not reachable',
     );
+  });
+});
+
+describe('DriverManager.load: the real PostgreSQL driver with no server to reach', () => {
+  it('is disabled by its own check, with the reason, and the host goes on', async () => {
+    const sources = [installedSource('fast-drivers', 'storage-postgres')];
+    const url = 'postgres://meter:s3cret@127.0.0.1:1/meter';
+    const error = await rejection(
+      DriverManager.load({ namespace, sources, policies: [selfCheck()], url, args: [{ url }] }),
+    );
+    expect(error).toBeInstanceOf(PluginUnavailableError);
+    expect(error).toMatchObject({ plugin: 'postgres', stage: 'enabling' });
+    expect(error.message).toContain(
+      'disabled by self-check: cannot use PostgreSQL at postgres://meter:***@127.0.0.1:1/meter: connect ECONNREFUSED 127.0.0.1:1',
+    );
+    expect(error.message).not.toContain('s3cret');
+    // The host falls back to another driver of the same namespace.
+    const fallback = await DriverManager.load({ namespace, sources, name: 'memory', args: [{}] });
+    expect(fallback.name).toBe('memory');
+  });
+
+  it('answers to postgresql: as well, the alias its package declares', async () => {
+    const sources = [installedSource('storage-postgres')];
+    const error = await rejection(
+      DriverManager.load({
+        namespace,
+        sources,
+        policies: [selfCheck()],
+        url: 'postgresql:',
+        args: [{ url: 'postgresql:' }],
+      }),
+    );
+    expect(error).toMatchObject({ plugin: 'postgresql' });
+    expect(error.message).toContain('disabled by self-check: no PostgreSQL server is configured');
   });
 });
 

@@ -7,16 +7,18 @@
  * This file holds one test on purpose: modules are evaluated once per test
  * file, so the record is exact only for the first load.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DriverManager } from './driver-manager.ts';
-import { evaluatedFixtures, fixtureSource } from './test-fixtures.ts';
+import { evaluatedFixtures, installedSource, removeInstalledHosts } from './test-fixtures.ts';
+
+afterAll(removeInstalledHosts);
 
 describe('DriverManager imports only the chosen plugin', () => {
   it('evaluates the chosen module and none of the six others of the namespace', async () => {
     expect(evaluatedFixtures()).toEqual([]);
     const manager = await DriverManager.load({
       namespace: 'meter.storage',
-      sources: [fixtureSource('fast-drivers', 'rival-drivers')],
+      sources: [installedSource('fast-drivers', 'rival-drivers')],
       url: 'sqlite:///var/lib/meter.db',
       args: [{ url: 'sqlite:///var/lib/meter.db' }],
     });

@@ -1,56 +1,66 @@
 /**
- * Test helpers: a discovery source over the fixture packages in
- * `test-fixtures/`, and the record of which fixture modules were evaluated.
+ * Test helpers: a host project with some of the fixture packages installed,
+ * found by the loader's real package scan, and the record of which fixture
+ * modules were evaluated.
  *
- * The source reads each package's `entryPoints` the way a package scan does
- * (manifests only, references resolved through the package's own `exports`)
- * and imports nothing, so a test can tell exactly what the driver manager
- * chose to import.
+ * The host is a temporary folder whose package.json depends on the chosen
+ * packages and whose node_modules links to their folders, as a workspace
+ * install does. The scan reads manifests only, so a test can tell exactly
+ * what the driver manager chose to import.
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
-import type { DiscoverySource, EntryPoint, ImportTarget } from '@plugin-patterns/loader';
-import { parsePackageReference, resolvePackageModule } from '@plugin-patterns/loader';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type DiscoverySource, packageScan } from '@plugin-patterns/loader';
 
-export const FIXTURES: string = join(import.meta.dirname, '..', 'test-fixtures');
+const HERE = import.meta.dirname;
+export const FIXTURES: string = join(HERE, '..', 'test-fixtures');
 
-interface Manifest {
-  readonly name: string;
-  readonly version: string;
-  readonly entryPoints: Record<string, Record<string, string>>;
+/** Package folders a test may install: the fixtures, and the real PostgreSQL driver. */
+const FOLDERS: Readonly<Record<string, string>> = {
+  'fast-drivers': join(FIXTURES, 'fast-drivers'),
+  'rival-drivers': join(FIXTURES, 'rival-drivers'),
+  'storage-postgres': join(HERE, '..', '..', 'storage-postgres'),
+};
+
+export type FixturePackage = keyof typeof FOLDERS;
+
+const hosts: string[] = [];
+
+/** A package scan over a new host that depends on exactly these packages. */
+export function installedSource(...packages: FixturePackage[]): DiscoverySource {
+  const host = realpathSync(mkdtempSync(join(tmpdir(), 'driver-host-')));
+  hosts.push(host);
+  const dependencies: Record<string, string> = {};
+  for (const key of packages) {
+    const folder = FOLDERS[key] as string;
+    const { name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    dependencies[name] = version;
+    const link = join(host, 'node_modules', name);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(folder, link, 'dir');
+  }
+  writeFileSync(
+    join(host, 'package.json'),
+    JSON.stringify({ name: 'driver-test-host', version: '1.0.0', dependencies }),
+  );
+  return packageScan({ cwd: host, cache: false });
 }
 
-/** A source that declares what the named fixture packages declare. */
-export function fixtureSource(...packages: string[]): DiscoverySource {
-  return {
-    kind: 'fixture-scan',
-    discover(namespace?: string) {
-      const entryPoints: EntryPoint[] = [];
-      for (const folder of packages) {
-        const root = realpathSync(join(FIXTURES, folder));
-        const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
-        for (const [ns, plugins] of Object.entries(manifest.entryPoints)) {
-          if (namespace !== undefined && ns !== namespace) continue;
-          for (const [name, reference] of Object.entries(plugins)) {
-            entryPoints.push({
-              namespace: ns,
-              name,
-              reference,
-              source: {
-                kind: 'package',
-                packageName: manifest.name,
-                version: manifest.version,
-                root,
-                via: 'package-scan',
-              },
-              target: () => resolveTarget(root, manifest.name, reference),
-            });
-          }
-        }
-      }
-      return { entryPoints, problems: [] };
-    },
-  };
+/** Deletes every host made so far (their links only: the packages stay). */
+export function removeInstalledHosts(): void {
+  for (const host of hosts.splice(0)) rmSync(host, { recursive: true, force: true });
 }
 
 /** Fixture modules evaluated so far in this test file, e.g. `fast-drivers/memory`. */
@@ -58,18 +68,4 @@ export function evaluatedFixtures(): string[] {
   const record = (globalThis as { __driverFixtureEvaluations?: string[] })
     .__driverFixtureEvaluations;
   return [...(record ?? [])];
-}
-
-function resolveTarget(root: string, packageName: string, reference: string): ImportTarget {
-  const parsed = parsePackageReference(reference);
-  if (!parsed.ok) throw new Error(`fixture reference ${reference}: ${parsed.why}`);
-  const resolved = resolvePackageModule({
-    root,
-    packageName,
-    hasExports: true,
-    module: parsed.reference.module,
-    exportName: parsed.reference.exportName,
-  });
-  if (!resolved.ok) throw new Error(`fixture reference ${reference}: ${resolved.why}`);
-  return resolved.target;
 }

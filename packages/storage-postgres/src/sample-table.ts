@@ -1,0 +1,119 @@
+/**
+ * The samples table and the SQL that reads and writes it.
+ *
+ * Two choices follow from the storage contract. The timestamp is kept twice:
+ * as `taken_at` (timestamptz) to filter and order by instant, and as the text
+ * the sample carried, so a sample comes back exactly as it was written. And a
+ * `bigserial` id records write order, the contract's tie-breaker between
+ * samples of the same instant.
+ *
+ * A batch is inserted by one statement over `unnest` of one array per column:
+ * eight parameters whatever the batch size, so a large batch never meets the
+ * protocol's limit of 65,535 parameters, and `WITH ORDINALITY` keeps the ids in
+ * batch order.
+ */
+import type { Sample, SampleQuery } from '@plugin-patterns/meter-contracts';
+import { escapeIdentifier } from 'pg';
+
+export interface Statement {
+  readonly text: string;
+  readonly values: unknown[];
+}
+
+/** Creates the table and its index if missing. Run under an advisory lock (see postgres-storage.ts). */
+export function createTable(table: string): string {
+  const t = escapeIdentifier(table);
+  const index = escapeIdentifier(`${table}_meter_taken_at`);
+  return `CREATE TABLE IF NOT EXISTS ${t} (
+    id bigserial PRIMARY KEY,
+    meter text NOT NULL,
+    type text NOT NULL,
+    unit text NOT NULL,
+    volume double precision NOT NULL,
+    resource_id text NOT NULL,
+    project_id text,
+    taken_at timestamptz NOT NULL,
+    "timestamp" text NOT NULL,
+    source text NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS ${index} ON ${t} (meter, taken_at, id)`;
+}
+
+export function insertSamples(table: string, samples: readonly Sample[]): Statement {
+  return {
+    text: `INSERT INTO ${escapeIdentifier(table)}
+      (meter, type, unit, volume, resource_id, project_id, taken_at, "timestamp", source)
+      SELECT m, t, u, v, r, p, ts::timestamptz, ts, s
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[],
+                  $5::text[], $6::text[], $7::text[], $8::text[])
+        WITH ORDINALITY AS batch(m, t, u, v, r, p, ts, s, position)
+      ORDER BY position`,
+    values: [
+      samples.map((s) => s.meter),
+      samples.map((s) => s.type),
+      samples.map((s) => s.unit),
+      samples.map((s) => s.volume),
+      samples.map((s) => s.resourceId),
+      samples.map((s) => s.projectId),
+      samples.map((s) => s.timestamp),
+      samples.map((s) => s.source),
+    ],
+  };
+}
+
+/** Every given filter must match; oldest first, then in write order. */
+export function selectSamples(table: string, query: SampleQuery): Statement {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown): void => {
+    values.push(value);
+    where.push(condition(`$${values.length}`));
+  };
+  if (query.meter !== undefined) add((p) => `meter = ${p}`, query.meter);
+  if (query.resourceId !== undefined) add((p) => `resource_id = ${p}`, query.resourceId);
+  if (query.from !== undefined)
+    add((p) => `taken_at >= ${p}::timestamptz`, instant('from', query.from));
+  if (query.to !== undefined) add((p) => `taken_at < ${p}::timestamptz`, instant('to', query.to));
+  return {
+    text: `SELECT meter, type, unit, volume, resource_id, project_id, "timestamp", source
+      FROM ${escapeIdentifier(table)}
+      ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+      ORDER BY taken_at, id`,
+    values,
+  };
+}
+
+/** A row as the client library returns it. */
+export interface SampleRow {
+  readonly meter: string;
+  readonly type: Sample['type'];
+  readonly unit: string;
+  readonly volume: number;
+  readonly resource_id: string;
+  readonly project_id: string | null;
+  readonly timestamp: string;
+  readonly source: string;
+}
+
+export function toSample(row: SampleRow): Sample {
+  return {
+    meter: row.meter,
+    type: row.type,
+    unit: row.unit,
+    volume: row.volume,
+    resourceId: row.resource_id,
+    projectId: row.project_id,
+    timestamp: row.timestamp,
+    source: row.source,
+  };
+}
+
+/** A bound must be a date-time, checked here so the message names the field, not SQL. */
+function instant(field: 'from' | 'to', value: string): string {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+    throw new RangeError(
+      `query.${field} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
