@@ -1,0 +1,70 @@
+/**
+ * Step 2: ceilometer in miniature, end to end. The fixture's notification
+ * stream goes through the dispatcher to the handlers; the pollsters run a few
+ * cycles on the iterator's poller; every sample goes to the one storage
+ * driver; then the totals are read back from the storage and set beside what
+ * was written. Each plugin failure along the way is contained and reported,
+ * never thrown at the host.
+ */
+import type { EventOutcome } from '@plugin-patterns/dispatch';
+import type { Notification, Sample } from '@plugin-patterns/meter-contracts';
+import { loadNotificationFixture } from '@plugin-patterns/sample-plugins';
+import type { TourHost } from './host-setup.ts';
+import { samplesAdded, totalsOf } from './meter-totals.ts';
+import { pollCycles } from './poll-cycles.ts';
+import type { EndToEnd } from './tour-result.ts';
+
+export interface EndToEndOptions {
+  readonly cycles: number;
+  readonly intervalMs: number;
+  /** How long one poll may take before it counts as failed. */
+  readonly timeoutMs: number;
+}
+
+export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Promise<EndToEnd> {
+  const storage = host.storage.driver;
+  const before = await storage.query();
+  const written: Sample[] = [];
+  let batches = 0;
+  const store = async (batch: readonly Sample[]) => {
+    if (batch.length === 0) return;
+    await storage.write(batch);
+    written.push(...batch);
+    batches += 1;
+  };
+
+  const fixture = loadNotificationFixture();
+  const dispatched = await host.notifications.dispatchAll(fixture.notifications);
+  const fromNotifications = samplesOf(dispatched.outcomes);
+  await store(fromNotifications);
+
+  const polled = await pollCycles(host.pollsters, options);
+  for (const cycle of polled.cycles) await store(cycle);
+
+  const readBack = totalsOf(samplesAdded(before, await storage.query()));
+  return {
+    notifications: { ...dispatched.summary, samples: fromNotifications.length },
+    polling: {
+      cycles: polled.cycles.length,
+      intervalMs: options.intervalMs,
+      pollsters: host.pollsters.names(),
+      samples: polled.cycles.reduce((n, cycle) => n + cycle.length, 0),
+      failures: polled.failures,
+    },
+    written: { samples: written.length, batches },
+    readBack,
+    writtenTotals: totalsOf(written),
+  };
+}
+
+/** The samples of every successful delivery, in stream order. */
+function samplesOf(outcomes: readonly EventOutcome<Notification, Sample[]>[]): Sample[] {
+  const samples: Sample[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'routed') continue;
+    for (const delivery of outcome.deliveries) {
+      if (delivery.ok) samples.push(...delivery.value);
+    }
+  }
+  return samples;
+}

@@ -1,0 +1,81 @@
+/**
+ * The tour's host, loaded: one manager per namespace, each the composition
+ * of one choice per stage, all from one package scan of the tour package's
+ * dependencies.
+ *
+ * - storage: the driver pattern — one driver, chosen by the URL's scheme,
+ *   constructed with `{ url }`; the other drivers are never imported;
+ * - notifications: the dispatcher — every handler loaded and asked what it
+ *   handles, each notification routed by its event type;
+ * - pollsters: the iterator — every available pollster called in turn;
+ * - faulty: loaded like pollsters, to show where each one stops.
+ */
+import { DispatchTally, EventDispatcher } from '@plugin-patterns/dispatch';
+import { DriverManager } from '@plugin-patterns/driver';
+import { IteratorManager } from '@plugin-patterns/iterator';
+import { type DiscoverySource, ExtensionSet } from '@plugin-patterns/loader';
+import type {
+  Notification,
+  NotificationHandler,
+  Pollster,
+  Sample,
+  StorageDriver,
+} from '@plugin-patterns/meter-contracts';
+import { storageContract } from './host-contracts.ts';
+import {
+  FAULTY,
+  faultyPipeline,
+  NOTIFICATION,
+  notificationPipeline,
+  POLLSTER,
+  pollsterPipeline,
+  STORAGE,
+} from './plugin-host.ts';
+
+export interface TourHost {
+  readonly storage: DriverManager<StorageDriver>;
+  readonly handlers: ExtensionSet<NotificationHandler>;
+  readonly notifications: EventDispatcher<
+    NotificationHandler,
+    Notification,
+    Sample[] | Promise<Sample[]>
+  >;
+  readonly pollsters: IteratorManager<Pollster>;
+  readonly faulty: ExtensionSet<Pollster>;
+  /** Counts every dispatched notification's outcome. */
+  readonly tally: DispatchTally;
+}
+
+export async function loadHost(source: DiscoverySource, storageUrl: string): Promise<TourHost> {
+  const storage = await DriverManager.load<StorageDriver>({
+    namespace: STORAGE,
+    sources: [source],
+    url: storageUrl,
+    args: [{ url: storageUrl }],
+    contract: storageContract,
+  });
+  const handlers = ExtensionSet.discover<NotificationHandler>({
+    namespace: NOTIFICATION,
+    sources: [source],
+    ...notificationPipeline,
+  });
+  const notifications = await EventDispatcher.load(handlers, {
+    subscriptions: (handler) => handler.eventTypes,
+    eventType: (notification: Notification) => notification.event_type,
+    call: (handler, notification: Notification) => handler.process(notification),
+    method: 'process',
+  });
+  const pollsterSet = ExtensionSet.discover<Pollster>({
+    namespace: POLLSTER,
+    sources: [source],
+    ...pollsterPipeline,
+  });
+  const pollsters = await new IteratorManager(pollsterSet, { method: 'poll' }).load();
+  const faulty = ExtensionSet.discover<Pollster>({
+    namespace: FAULTY,
+    sources: [source],
+    ...faultyPipeline,
+  });
+  await faulty.loadAll();
+  return { storage, handlers, notifications, pollsters, faulty, tally: new DispatchTally() };
+}

@@ -1,0 +1,57 @@
+/**
+ * Step 2 as text: what flowed through the host — notifications dispatched,
+ * pollsters polled, samples stored — and the per-meter totals read back from
+ * the storage next to what was written.
+ */
+import { type Palette, renderTable } from '@plugin-patterns/cli';
+import { formatNumber, names } from './render-format.ts';
+import type { EndToEnd, StorageFacts } from './tour-result.ts';
+
+export function renderEndToEnd(
+  run: EndToEnd,
+  storage: StorageFacts,
+  options: { palette: Palette; maxWidth?: number | undefined },
+): string {
+  const c = options.palette;
+  const n = run.notifications;
+  const p = run.polling;
+  const lines = [
+    `Storage: ${storage.url}  (driver ${storage.driver}${storage.file === undefined ? '' : `, file ${storage.file}`})`,
+    `Notifications: ${n.events} events -> ${n.routed} routed, ${n.unrouted} unrouted, ${n.malformed} malformed;` +
+      ` ${n.deliveries} deliveries, ${n.failed} failed; ${n.samples} samples`,
+    `Polling: ${p.cycles} cycles every ${p.intervalMs} ms over ${names(p.pollsters)}; ${p.samples} samples,` +
+      ` ${p.failures.length} failed calls`,
+    ...p.failures.map((f) => `  ${c.red('x')} ${f.plugin}: ${f.message}`),
+    `Written: ${run.written.samples} samples in ${run.written.batches} batches`,
+    '',
+  ];
+  const written = new Map(run.writtenTotals.map((t) => [t.meter, t]));
+  const rows = run.readBack.map((t) => {
+    const w = written.get(t.meter);
+    const same = w !== undefined && w.count === t.count && w.sum === t.sum;
+    return [
+      t.meter,
+      t.origin,
+      String(t.count),
+      formatNumber(t.sum),
+      same ? c.green('yes') : c.red('NO'),
+    ];
+  });
+  const matches =
+    run.readBack.length === run.writtenTotals.length && rows.every((r) => r[4] === c.green('yes'));
+  const table = renderTable(
+    [
+      { header: 'METER' },
+      { header: 'FROM' },
+      { header: 'COUNT', align: 'right' },
+      { header: 'SUM', align: 'right' },
+      { header: '= WRITTEN' },
+    ],
+    rows,
+    { title: 'Totals read back from the storage', palette: c, maxWidth: options.maxWidth },
+  );
+  const verdict = matches
+    ? c.green('Every total read back equals what was written.')
+    : c.red('The totals read back differ from what was written.');
+  return `${lines.join('\n')}\n${table}${verdict}\n`;
+}

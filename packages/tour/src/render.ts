@@ -1,0 +1,27 @@
+/**
+ * The tour as text: the three steps in order, each under a heading. Colour
+ * and width come from the caller (the CLI decides them from the terminal),
+ * so the same result renders plain in a pipe and in colour on a screen.
+ */
+import { createPalette, type Palette } from '@plugin-patterns/cli';
+import { renderDiscovered } from './render-discovered.ts';
+import { renderEndToEnd } from './render-end-to-end.ts';
+import { heading } from './render-format.ts';
+import type { TourResult } from './tour-result.ts';
+
+export interface RenderOptions {
+  readonly palette?: Palette;
+  readonly maxWidth?: number | undefined;
+}
+
+export function renderTour(result: TourResult, options: RenderOptions = {}): string {
+  const palette = options.palette ?? createPalette(false);
+  const opts = { palette, maxWidth: options.maxWidth };
+  return [
+    heading('plugin-patterns tour: ceilometer in miniature', palette.bold),
+    heading('1. What the host found', palette.bold),
+    renderDiscovered(result.discovered, opts),
+    heading('2. End to end: notifications and polls into storage, totals read back', palette.bold),
+    renderEndToEnd(result.endToEnd, result.storage, opts),
+  ].join('\n');
+}
