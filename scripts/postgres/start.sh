@@ -69,7 +69,10 @@ if [ -d "$state/data" ]; then
   as_owner "$bin/pg_ctl" -D "$state/data" -m immediate stop >/dev/null 2>&1 || true
 fi
 rm -rf "$state/data" "$state/url" "$state/server.log"
-[ "$(id -u)" -eq 0 ] && chown postgres "$state"
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres "$state"
+  as_owner test -w "$state" || { log "error: the postgres user cannot write to $state (is a parent folder private?)"; exit 1; }
+fi
 
 as_owner "$bin/initdb" -D "$state/data" -U postgres -A trust -E UTF8 --locale=C --no-sync --no-instructions >/dev/null
 
