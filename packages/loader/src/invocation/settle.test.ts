@@ -70,13 +70,13 @@ describe('callPlugin: time limit', () => {
     expect(extension.lastError).toBe(timeout);
   });
 
-  it('does not keep the process alive: the timer is unref-ed', async () => {
+  it('keeps the process alive while the host waits (the timer is not unref-ed)', async () => {
     const spy = vi.spyOn(globalThis, 'setTimeout');
     let finish: (value: number[]) => void = () => {};
     const extension = ext({ poll: () => new Promise<number[]>((r) => (finish = r)) });
     const pending = callPlugin(extension, (p) => p.poll(), { timeoutMs: 60_000 });
     const timer = spy.mock.results.at(-1)?.value as NodeJS.Timeout;
-    expect(timer.hasRef()).toBe(false);
+    expect(timer.hasRef()).toBe(true);
     finish([1]);
     await expect(pending).resolves.toEqual([1]);
   });

@@ -33,8 +33,10 @@ export function settle(
       extension.fail(error);
       reject(error);
     }, timeoutMs);
-    // A hung plugin must not keep a host that has finished its work alive.
-    timer.unref();
+    // Not unref()'d: while the host awaits this call, the timer may be the only
+    // work left in the event loop (the hung plugin holds nothing), and Node
+    // would exit before the host heard which plugin hung. It holds the process
+    // open for at most `timeoutMs`, and is cleared as soon as the plugin settles.
     adopted.then(
       (value) => {
         clearTimeout(timer);
