@@ -1,18 +1,22 @@
 /**
- * Resolution uses Node's own resolver, never hand-made path joining: a
- * package-relative module goes through the package's `exports` (by
- * self-reference), so the package decides what is public, and conditions such
- * as `--conditions` apply exactly as they would to a normal import.
+ * Where a plugin's module is, as a file URL the importer can load.
  *
- * Node's resolver cannot be told to leave the package, but a symlink inside
- * the package can point anywhere; the real path of the result is therefore
- * checked to be inside the package's real folder.
+ * A package-relative module goes through the package's own `exports` map
+ * with the conditions of an ESM import (`package-exports.ts`), so the package
+ * decides what is public and `--conditions` apply as they would to any import.
+ * A package without `exports` is resolved by Node's resolver relative to its
+ * folder (`main`, extensions and `index.js`, as Node does for such packages).
+ *
+ * Neither can be told to leave the package, but a symlink inside the package
+ * can point anywhere: the real path of the result is therefore checked to be
+ * inside the package's real folder.
  */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ImportTarget } from '../discovery/entry-point.ts';
+import { lookUpExport } from './package-exports.ts';
 
 export interface PackageModule {
   /** Real path of the package folder. */
@@ -35,22 +39,12 @@ export type ResolveResult =
     };
 
 export function resolvePackageModule(ref: PackageModule): ResolveResult {
-  const require = createRequire(join(ref.root, 'package.json'));
-  // With `exports`, the package's own name resolves through them (self-reference);
-  // without, Node resolves the file relative to the package folder.
-  const request = ref.hasExports
-    ? `${ref.packageName}${ref.module.slice(1)}`
-    : join(ref.root, ref.module === '.' ? '.' : ref.module.slice(2));
   let file: string;
   try {
-    file = realpathSync(require.resolve(request));
+    file = realpathSync(ref.hasExports ? exportedFile(ref) : legacyFile(ref));
   } catch (cause) {
-    return {
-      ok: false,
-      why: `Node could not resolve "${request}": ${messageOf(cause)}`,
-      escapes: false,
-      cause,
-    };
+    const why = `cannot resolve "${ref.module}" in ${ref.packageName}: ${messageOf(cause)}`;
+    return { ok: false, why, escapes: false, cause };
   }
   if (!isInside(file, ref.root)) {
     return {
@@ -60,6 +54,22 @@ export function resolvePackageModule(ref: PackageModule): ResolveResult {
     };
   }
   return { ok: true, target: { url: pathToFileURL(file).href, exportName: ref.exportName } };
+}
+
+/** Through the `exports` map, read from the manifest when the plugin is loaded. */
+function exportedFile(ref: PackageModule): string {
+  const manifest = JSON.parse(readFileSync(join(ref.root, 'package.json'), 'utf8')) as {
+    exports?: unknown;
+  };
+  const found = lookUpExport(manifest.exports, ref.module);
+  if (!found.ok) throw new Error(found.why);
+  return join(ref.root, found.relativeFile);
+}
+
+/** No `exports`: Node's own resolution relative to the package folder. */
+function legacyFile(ref: PackageModule): string {
+  const require = createRequire(join(ref.root, 'package.json'));
+  return require.resolve(join(ref.root, ref.module === '.' ? '.' : ref.module.slice(2)));
 }
 
 /** Resolves a file the host named, to an import target. */
