@@ -1,3 +1,20 @@
+export type {
+  DeclaringPackage,
+  EntryPointCheckOptions,
+} from './conformance/check-entry-point.ts';
+export {
+  assertPluginPackage,
+  type CheckPluginPackageOptions,
+  checkPluginPackage,
+} from './conformance/check-plugin-package.ts';
+export {
+  type ConformanceCheck,
+  type ConformanceCheckName,
+  conformanceFailures,
+  type EntryPointConformance,
+  type PackageConformance,
+  PluginConformanceError,
+} from './conformance/conformance-report.ts';
 export type { CacheState } from './discovery/cache.ts';
 export {
   MAX_NAME_LENGTH,
