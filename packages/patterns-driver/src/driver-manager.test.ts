@@ -7,8 +7,10 @@ import {
   type Importer,
   importExport,
   NoMatchingPluginError,
+  PluginCallError,
   PluginImportError,
   PluginIntegrationError,
+  PluginTimeoutError,
   PluginUnavailableError,
   selfCheck,
 } from '@plugin-patterns/loader';
@@ -322,6 +324,37 @@ describe('DriverManager.fromInstance: the test seam', () => {
     expect(manager.extension.isReady).toBe(true);
     expect(manager.extension.toJSON()).toMatchObject({ source: 'in-memory', status: 'enabled' });
     expectTypeOf(manager.driver).toEqualTypeOf<StorageDriver>();
+  });
+});
+
+describe('DriverManager.call: the guarded call', () => {
+  const flaky = {
+    count: () => 3,
+    fail: (): never => {
+      throw new Error('disk full');
+    },
+    slow: () => new Promise<never>(() => {}),
+  };
+
+  it('returns a sync answer synchronously', () => {
+    const manager = DriverManager.fromInstance(namespace, 'flaky', flaky);
+    expect(manager.call((d) => d.count())).toBe(3);
+  });
+
+  it('turns a failure into a PluginCallError on record, and keeps the driver enabled', () => {
+    const manager = DriverManager.fromInstance(namespace, 'flaky', flaky);
+    const run = () => manager.call((d) => d.fail(), { method: 'write' });
+    expect(run).toThrow(PluginCallError);
+    expect(run).toThrow('[meter.storage:flaky] (invocation) call to write() failed: disk full');
+    expect(manager.extension.lastError).toBeInstanceOf(PluginCallError);
+    expect(manager.extension.isEnabled).toBe(true);
+  });
+
+  it('puts a time limit on a promised answer', async () => {
+    const manager = DriverManager.fromInstance(namespace, 'flaky', flaky);
+    await expect(manager.call((d) => d.slow(), { method: 'query', timeoutMs: 5 })).rejects.toThrow(
+      PluginTimeoutError,
+    );
   });
 });
 

@@ -14,7 +14,9 @@
  * call to the driver is a plain method call.
  */
 import {
+  type CallOptions,
   type Contract,
+  callPlugin,
   type DiscoverySource,
   type EnablingPolicy,
   type Extension,
@@ -104,6 +106,17 @@ export class DriverManager<T = unknown> {
     const extension = chooseDriver(set, name);
     const driver = await extension.load();
     return new DriverManager({ set, extension, driver, url });
+  }
+
+  /**
+   * A guarded call, for hosts that want a driver's failures typed and on
+   * record: whatever `fn` throws or rejects with comes back as a
+   * PluginCallError naming the driver, kept as its extension's `lastError`
+   * (a failed call does not disable the driver). A sync answer stays sync.
+   * The plain call, `manager.driver.write(…)`, costs nothing extra.
+   */
+  call<R>(fn: (driver: T) => R, options?: CallOptions): R {
+    return callPlugin(this.extension, fn, options);
   }
 
   /**
