@@ -71,7 +71,7 @@ describe('lookUpExport: conditions', () => {
     try {
       const conditions = activeConditions();
       expect(conditions).toContain('other');
-      expect(conditions.indexOf('my-source')).toBeLessThan(conditions.indexOf('node'));
+      expect(conditions.indexOf('my-source')).toBeLessThan(conditions.indexOf('default'));
       const map = { '.': { 'my-source': './src/i.ts', default: './dist/i.js' } };
       expect(lookUpExport(map, '.')).toEqual({ ok: true, relativeFile: './src/i.ts' });
     } finally {
