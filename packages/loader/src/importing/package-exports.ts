@@ -51,7 +51,7 @@ export function activeConditions(): string[] {
       user.push(args[++i] as string);
     }
   }
-  // The host's conditions come first, so they win over `default`, as in Node.
+  // Only membership matters: which condition wins is the order of the package's own keys.
   return [...user, ...NODE_IMPORT_CONDITIONS];
 }
 
