@@ -90,6 +90,7 @@ export {
 } from './errors/kinds.ts';
 export { describeThrown, PluginError, type PluginErrorContext } from './errors/plugin-error.ts';
 export { STAGES, type Stage } from './errors/stage.ts';
+export type { UnmatchedName } from './extension/apply-policies.ts';
 export {
   describeSource,
   Extension,
@@ -98,11 +99,7 @@ export {
   type HistoryEntry,
   type LoadSteps,
 } from './extension/extension.ts';
-export {
-  ExtensionSet,
-  type ExtensionSetOptions,
-  type UnmatchedName,
-} from './extension/extension-set.ts';
+export { ExtensionSet, type ExtensionSetOptions } from './extension/extension-set.ts';
 export { type Importer, type ImportWho, importExport } from './importing/importer.ts';
 export {
   type ParsedReference,

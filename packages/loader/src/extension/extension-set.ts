@@ -15,6 +15,7 @@ import { type Importer, importExport } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../util/closest-name.ts';
+import { applyPolicies, type UnmatchedName } from './apply-policies.ts';
 import type { ExtensionReport } from './extension.ts';
 import { describeSource, Extension } from './extension.ts';
 import { runLoadSteps } from './load-steps.ts';
@@ -33,12 +34,6 @@ export interface ExtensionSetOptions<T> {
   /** `record` (default): a plugin that fails to load is reported and skipped. `raise`: loadAll throws. */
   readonly onLoadFailure?: 'record' | 'raise';
   readonly importer?: Importer;
-}
-
-export interface UnmatchedName {
-  readonly policy: string;
-  readonly name: string;
-  readonly closest: string | undefined;
 }
 
 export class ExtensionSet<T = unknown> {
@@ -210,52 +205,6 @@ export class ExtensionSet<T = unknown> {
   report(): ExtensionReport[] {
     return this.extensions.map((e) => e.toJSON());
   }
-}
-
-function applyPolicies<T>(
-  extensions: readonly Extension<T>[],
-  policies: readonly EnablingPolicy[],
-): { order: Extension<T>[]; unmatched: UnmatchedName[] } {
-  let order = extensions.filter((e) => e.isEnabled);
-  const unmatched: UnmatchedName[] = [];
-  for (const policy of policies) {
-    const candidates = order.map(asEntryPoint);
-    const verdict = policy.select(candidates);
-    for (const { name, reason } of verdict.disabled) {
-      for (const e of order) if (e.name === name) e.disable(policy.name, reason);
-    }
-    const kept: Extension<T>[] = [];
-    for (const name of verdict.enabled) {
-      for (const e of order) {
-        if (e.name === name && e.isEnabled && !kept.includes(e)) {
-          e.pass('enabling', policy.name, 'kept');
-          kept.push(e);
-        }
-      }
-    }
-    // A candidate the policy neither kept nor disabled was not selected: say so.
-    for (const e of order) {
-      if (e.isEnabled && !kept.includes(e)) e.disable(policy.name, 'not selected');
-    }
-    for (const u of verdict.unmatched ?? []) {
-      // A policy sees only what earlier policies kept. A name it cannot find may
-      // still be a plugin that an earlier policy turned off (or discovery refused):
-      // its own record says why, and "matches no plugin" would be false.
-      if (!extensions.some((e) => e.name === u.name)) unmatched.push({ policy: policy.name, ...u });
-    }
-    order = kept;
-  }
-  return { order, unmatched };
-}
-
-function asEntryPoint<T>(e: Extension<T>): EntryPoint {
-  return {
-    namespace: e.namespace,
-    name: e.name,
-    reference: e.reference,
-    source: e.source,
-    target: () => e.target,
-  };
 }
 
 function unloadable(namespace: string, problem: DiscoveryProblem): EntryPoint {
