@@ -91,14 +91,13 @@ export {
 export { describeThrown, PluginError, type PluginErrorContext } from './errors/plugin-error.ts';
 export { STAGES, type Stage } from './errors/stage.ts';
 export type { UnmatchedName } from './extension/apply-policies.ts';
+export { Extension, type LoadSteps } from './extension/extension.ts';
 export {
   describeSource,
-  Extension,
   type ExtensionReport,
   type ExtensionState,
   type HistoryEntry,
-  type LoadSteps,
-} from './extension/extension.ts';
+} from './extension/extension-report.ts';
 export { ExtensionSet, type ExtensionSetOptions } from './extension/extension-set.ts';
 export { type Importer, type ImportWho, importExport } from './importing/importer.ts';
 export {

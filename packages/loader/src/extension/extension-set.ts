@@ -16,8 +16,8 @@ import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../util/closest-name.ts';
 import { applyPolicies, type UnmatchedName } from './apply-policies.ts';
-import type { ExtensionReport } from './extension.ts';
-import { describeSource, Extension } from './extension.ts';
+import { Extension } from './extension.ts';
+import { describeSource, type ExtensionReport } from './extension-report.ts';
 import { runLoadSteps } from './load-steps.ts';
 
 export interface ExtensionSetOptions<T> {

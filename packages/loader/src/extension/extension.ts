@@ -10,36 +10,14 @@ import type { EntryPoint, ImportTarget, PluginSource } from '../discovery/entry-
 import { PluginUnavailableError } from '../errors/kinds.ts';
 import { describeThrown, PluginError } from '../errors/plugin-error.ts';
 import type { Stage } from '../errors/stage.ts';
+import {
+  type ExtensionReport,
+  type ExtensionState,
+  type HistoryEntry,
+  reportOf,
+} from './extension-report.ts';
 
 const HISTORY_LIMIT = 50;
-
-export type ExtensionState =
-  | { readonly status: 'enabled' }
-  | { readonly status: 'disabled'; readonly by: string; readonly reason: string }
-  | { readonly status: 'failed'; readonly stage: Stage; readonly error: PluginError };
-
-/** One step of an extension's story, in the order it happened. */
-export interface HistoryEntry {
-  readonly stage: Stage;
-  /** Which source, policy, contract or integration made the call. */
-  readonly by: string;
-  readonly outcome: 'passed' | 'disabled' | 'failed';
-  readonly detail: string;
-}
-
-/** The JSON shape of an extension, for `--json` output and reports. */
-export interface ExtensionReport {
-  readonly namespace: string;
-  readonly name: string;
-  readonly reference: string;
-  readonly source: string;
-  readonly status: ExtensionState['status'];
-  readonly loaded: boolean;
-  readonly reason: string | undefined;
-  readonly stage: Stage | undefined;
-  readonly lastError: string | undefined;
-  readonly history: readonly HistoryEntry[];
-}
 
 /** Runs import, integration and enforcement for one extension. Supplied by the extension set. */
 export type LoadSteps<T> = (extension: Extension<T>) => Promise<T>;
@@ -204,24 +182,7 @@ export class Extension<T = unknown> {
   }
 
   toJSON(): ExtensionReport {
-    const state = this.#state;
-    return {
-      namespace: this.namespace,
-      name: this.name,
-      reference: this.reference,
-      source: describeSource(this.source),
-      status: state.status,
-      loaded: this.#loaded,
-      reason:
-        state.status === 'disabled'
-          ? `disabled by ${state.by}: ${state.reason}`
-          : state.status === 'failed'
-            ? state.error.message
-            : undefined,
-      stage: state.status === 'failed' ? state.stage : undefined,
-      lastError: this.#lastError?.message,
-      history: [...this.#history],
-    };
+    return reportOf(this, this.#loaded);
   }
 
   /**
@@ -239,17 +200,5 @@ export class Extension<T = unknown> {
 
   #unavailable(reason: string): PluginUnavailableError {
     return new PluginUnavailableError(reason, { namespace: this.namespace, name: this.name });
-  }
-}
-
-/** `package@version`, or the file path, or `in-memory`. */
-export function describeSource(source: PluginSource): string {
-  switch (source.kind) {
-    case 'package':
-      return `${source.packageName}@${source.version}`;
-    case 'file':
-      return source.path;
-    case 'object':
-      return 'in-memory';
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * How an extension is told: its state, the history of its stages, and the
+ * plain JSON report that `list`, `explain` and `--json` print.
+ */
+import type { PluginSource } from '../discovery/entry-point.ts';
+import type { PluginError } from '../errors/plugin-error.ts';
+import type { Stage } from '../errors/stage.ts';
+
+export type ExtensionState =
+  | { readonly status: 'enabled' }
+  | { readonly status: 'disabled'; readonly by: string; readonly reason: string }
+  | { readonly status: 'failed'; readonly stage: Stage; readonly error: PluginError };
+
+/** One step of an extension's story, in the order it happened. */
+export interface HistoryEntry {
+  readonly stage: Stage;
+  /** Which source, policy, contract or integration made the call. */
+  readonly by: string;
+  readonly outcome: 'passed' | 'disabled' | 'failed';
+  readonly detail: string;
+}
+
+/** The JSON shape of an extension, for `--json` output and reports. */
+export interface ExtensionReport {
+  readonly namespace: string;
+  readonly name: string;
+  readonly reference: string;
+  readonly source: string;
+  readonly status: ExtensionState['status'];
+  readonly loaded: boolean;
+  readonly reason: string | undefined;
+  readonly stage: Stage | undefined;
+  readonly lastError: string | undefined;
+  readonly history: readonly HistoryEntry[];
+}
+
+/** What a report needs to read from an extension. */
+interface Reportable {
+  readonly namespace: string;
+  readonly name: string;
+  readonly reference: string;
+  readonly source: PluginSource;
+  readonly state: ExtensionState;
+  readonly history: readonly HistoryEntry[];
+  readonly lastError: PluginError | undefined;
+}
+
+export function reportOf(extension: Reportable, loaded: boolean): ExtensionReport {
+  const state = extension.state;
+  return {
+    namespace: extension.namespace,
+    name: extension.name,
+    reference: extension.reference,
+    source: describeSource(extension.source),
+    status: state.status,
+    loaded,
+    reason:
+      state.status === 'disabled'
+        ? `disabled by ${state.by}: ${state.reason}`
+        : state.status === 'failed'
+          ? state.error.message
+          : undefined,
+    stage: state.status === 'failed' ? state.stage : undefined,
+    lastError: extension.lastError?.message,
+    history: [...extension.history],
+  };
+}
+
+/** `package@version`, or the file path, or `in-memory`. */
+export function describeSource(source: PluginSource): string {
+  switch (source.kind) {
+    case 'package':
+      return `${source.packageName}@${source.version}`;
+    case 'file':
+      return source.path;
+    case 'object':
+      return 'in-memory';
+  }
+}
