@@ -31,6 +31,8 @@ interface VisitedPage {
   readonly headings: number;
   readonly errors: string[];
   readonly text: string;
+  /** Every element id on the page: what `#fragment` links can point at. */
+  readonly ids: readonly string[];
 }
 
 /**
@@ -41,6 +43,7 @@ const BROWSER = {
   hydrated: "document.querySelector('#app')?.__vue_app__ !== undefined",
   links: "[...document.querySelectorAll('a[href]')].map((a) => a.href)",
   text: 'document.body.innerText',
+  ids: "[...document.querySelectorAll('[id]')].map((element) => element.id)",
 } as const;
 
 let outDir: string | undefined;
@@ -49,6 +52,8 @@ let browser: Browser | undefined;
 const visited = new Map<string, VisitedPage>();
 /** Every same-origin link seen on any page: the status the server gave it, and a page linking it. */
 const linkStatus = new Map<string, { status: number; from: string }>();
+/** Every same-origin link with a fragment: the page, the fragment, a page linking it. */
+const fragmentLinks = new Map<string, { page: string; fragment: string; from: string }>();
 
 /** Why the site could not be built, served or crawled; every test reports it. */
 let setupError: unknown;
@@ -84,6 +89,16 @@ describe('the built site', () => {
       .filter(([, { status }]) => status !== 200)
       .map(([target, { status, from }]) => `${target} answers ${status} (linked from ${from})`);
     expect(broken).toEqual([]);
+  });
+});
+
+describe('links to a section', () => {
+  it('point at a heading that exists on their page', () => {
+    requireSite();
+    const missing = [...fragmentLinks.values()]
+      .filter(({ page, fragment }) => !visited.get(page)?.ids.includes(fragment))
+      .map(({ page, fragment, from }) => `${page}#${fragment} (linked from ${from})`);
+    expect(missing).toEqual([]);
   });
 });
 
@@ -200,11 +215,16 @@ async function crawl(chromiumBrowser: Browser, origin: string): Promise<void> {
       headings: await tab.locator('main h1').count(),
       errors,
       text: await tab.evaluate<string>(BROWSER.text),
+      ids: await tab.evaluate<string[]>(BROWSER.ids),
     });
     for (const href of hrefs) {
       const url = new URL(href);
       if (url.origin !== origin) continue;
       const target = url.pathname;
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment !== '' && isPage(target)) {
+        fragmentLinks.set(`${target}#${fragment}`, { page: target, fragment, from: path });
+      }
       if (!linkStatus.has(target)) {
         const { status } = await fetch(`${origin}${target}`, { method: 'HEAD' });
         linkStatus.set(target, { status, from: path });
