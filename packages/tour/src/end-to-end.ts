@@ -9,10 +9,11 @@
 import type { EventOutcome } from '@plugin-patterns/dispatch';
 import type { Notification, Sample } from '@plugin-patterns/meter-contracts';
 import { loadNotificationFixture } from '@plugin-patterns/sample-plugins';
+import { callFailure } from './call-failure.ts';
 import type { TourHost } from './host-setup.ts';
 import { samplesAdded, totalsOf } from './meter-totals.ts';
 import { pollCycles } from './poll-cycles.ts';
-import type { EndToEnd } from './tour-result.ts';
+import type { CallFailure, EndToEnd } from './tour-result.ts';
 
 export interface EndToEndOptions {
   readonly cycles: number;
@@ -36,6 +37,7 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
   const fixture = loadNotificationFixture();
   const dispatched = await host.notifications.dispatchAll(fixture.notifications);
   const fromNotifications = samplesOf(dispatched.outcomes);
+  const problems = problemsOf(dispatched.outcomes);
   await store(fromNotifications);
 
   const polled = await pollCycles(host.pollsters, options);
@@ -43,7 +45,7 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
 
   const readBack = totalsOf(samplesAdded(before, await storage.query()));
   return {
-    notifications: { ...dispatched.summary, samples: fromNotifications.length },
+    notifications: { ...dispatched.summary, samples: fromNotifications.length, problems },
     polling: {
       cycles: polled.cycles.length,
       intervalMs: options.intervalMs,
@@ -67,4 +69,19 @@ function samplesOf(outcomes: readonly EventOutcome<Notification, Sample[]>[]): S
     }
   }
   return samples;
+}
+
+/** Why an event yielded nothing: it reached no handler, or a handler refused it. */
+function problemsOf(outcomes: readonly EventOutcome<Notification, Sample[]>[]): CallFailure[] {
+  const problems: CallFailure[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'routed') {
+      problems.push(callFailure(outcome.error, `(${outcome.status} event)`));
+      continue;
+    }
+    for (const delivery of outcome.deliveries) {
+      if (!delivery.ok) problems.push(callFailure(delivery.error, delivery.plugin));
+    }
+  }
+  return problems;
 }

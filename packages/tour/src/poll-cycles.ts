@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { IteratorManager } from '@plugin-patterns/iterator';
 import type { Pollster, Sample } from '@plugin-patterns/meter-contracts';
 import { callFailure } from './call-failure.ts';
+import { pollChecked } from './sample-results.ts';
 import type { CallFailure } from './tour-result.ts';
 
 export interface PollCyclesOptions {
@@ -31,7 +32,7 @@ export async function pollCycles(
   const failures: CallFailure[] = [];
   for (let cycle = 0; cycle < options.cycles; cycle++) {
     if (cycle > 0) await sleep(options.intervalMs);
-    const result = await pollsters.map((pollster) => pollster.poll(), {
+    const result = await pollsters.map(pollChecked, {
       timeoutMs: options.timeoutMs,
       method: 'poll',
     });

@@ -19,6 +19,7 @@ export function renderEndToEnd(
     `Storage: ${storage.url}  (driver ${storage.driver}${storage.file === undefined ? '' : `, file ${storage.file}`})`,
     `Notifications: ${n.events} events -> ${n.routed} routed, ${n.unrouted} unrouted, ${n.malformed} malformed;` +
       ` ${n.deliveries} deliveries, ${n.failed} failed; ${n.samples} samples`,
+    ...n.problems.map((f) => `  ${c.yellow('!')} ${f.plugin}: ${f.error}: ${f.message}`),
     `Polling: ${p.cycles} cycles every ${p.intervalMs} ms over ${names(p.pollsters)}; ${p.samples} samples,` +
       ` ${p.failures.length} failed calls`,
     ...p.failures.map((f) => `  ${c.red('x')} ${f.plugin}: ${f.message}`),

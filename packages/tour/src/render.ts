@@ -4,6 +4,10 @@
  * so the same result renders plain in a pipe and in colour on a screen.
  */
 import { createPalette, type Palette } from '@plugin-patterns/cli';
+import { renderDiscoveryTable } from './discovery-table.ts';
+import { renderEnablingTable } from './enabling-table.ts';
+import { renderEnforcementTable } from './enforcement-table.ts';
+import { renderInvocationTable } from './invocation-render.ts';
 import { renderDiscovered } from './render-discovered.ts';
 import { renderEndToEnd } from './render-end-to-end.ts';
 import { heading } from './render-format.ts';
@@ -23,5 +27,10 @@ export function renderTour(result: TourResult, options: RenderOptions = {}): str
     renderDiscovered(result.discovered, opts),
     heading('2. End to end: notifications and polls into storage, totals read back', palette.bold),
     renderEndToEnd(result.endToEnd, result.storage, opts),
+    heading('3. Side by side: every approach of each stage, on the same plugins', palette.bold),
+    renderDiscoveryTable(result.stages.discovery, opts),
+    renderEnablingTable(result.stages.enabling, opts),
+    renderEnforcementTable(result.stages.enforcement, opts),
+    renderInvocationTable(result.stages.invocation, opts),
   ].join('\n');
 }

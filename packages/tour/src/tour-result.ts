@@ -68,6 +68,8 @@ export interface EndToEnd {
     readonly deliveries: number;
     readonly failed: number;
     readonly samples: number;
+    /** Events that reached no handler, and failed deliveries: each with its reason. */
+    readonly problems: readonly CallFailure[];
   };
   readonly polling: {
     readonly cycles: number;
@@ -95,11 +97,15 @@ export interface EnablingRow {
   readonly policy: string;
   readonly enabled: readonly string[];
   readonly disabled: readonly { readonly name: string; readonly reason: string }[];
+  /** Configured names that match no plugin, with the closest real one. */
+  readonly unmatched: readonly string[];
 }
 
 export interface EnforcementVerdict {
   readonly plugin: string;
-  /** The stage it was caught at, or undefined when this way let it through. */
+  /** `caught` at a stage, `passed` this way's check, or `not reached` (stopped earlier). */
+  readonly outcome: 'caught' | 'passed' | 'not reached';
+  /** The stage it was caught at, for `caught`. */
   readonly caughtAt: Stage | undefined;
   readonly detail: string;
 }

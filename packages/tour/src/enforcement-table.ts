@@ -1,0 +1,138 @@
+/**
+ * API enforcement, side by side: the faulty plugins (and one good pollster,
+ * for reference) loaded under each way of holding a plugin to its API —
+ * convention, abstract base class, Standard Schema — then the loaded ones
+ * called once through the call guard. Each cell says at which stage the
+ * plugin was stopped, or that it got through.
+ *
+ * What it shows: a load-time check only sees shape (`breaks-contract` has no
+ * `poll`), so the plugins that fail only when called (throw, hang, answer
+ * nonsense) get past all three and are caught by the guard; the abstract
+ * class is nominal, so it refuses every plugin that does not extend it, the
+ * good one too; an import failure is caught before any check can run.
+ */
+import { type Palette, renderTable } from '@plugin-patterns/cli';
+import {
+  abstractClass,
+  allowList,
+  type Contract,
+  callPlugin,
+  checkResult,
+  construct,
+  type DiscoverySource,
+  type Extension,
+  ExtensionSet,
+  standardSchema,
+} from '@plugin-patterns/loader';
+import type { Pollster } from '@plugin-patterns/meter-contracts';
+import { withoutPrefix } from './call-failure.ts';
+import { pollsterContract } from './host-contracts.ts';
+import { FAULTY, POLLSTER } from './plugin-host.ts';
+import { PollsterBase, pollsterSchema } from './pollster-base.ts';
+import { sampleArrayCheck } from './sample-results.ts';
+import type { EnforcementRow, EnforcementVerdict } from './tour-result.ts';
+
+const WAYS: readonly { way: string; contract: Contract<Pollster> }[] = [
+  { way: 'convention', contract: pollsterContract },
+  { way: 'abstract class', contract: abstractClass(PollsterBase) },
+  { way: 'Standard Schema', contract: standardSchema(pollsterSchema, { use: 'input' }) },
+];
+
+export async function compareEnforcement(
+  source: DiscoverySource,
+  options: { timeoutMs: number },
+): Promise<EnforcementRow[]> {
+  const rows: EnforcementRow[] = [];
+  let convention: Extension<Pollster>[] = [];
+  for (const { way, contract } of WAYS) {
+    const loaded = await loadUnder(source, contract);
+    if (way === 'convention') convention = loaded;
+    rows.push({ way, verdicts: loaded.map(loadVerdict) });
+  }
+  const guarded: EnforcementVerdict[] = [];
+  for (const extension of convention) guarded.push(await guardVerdict(extension, options));
+  rows.push({ way: 'call guard', verdicts: guarded });
+  return rows;
+}
+
+/** The faulty plugins, and the good `cpu` pollster, loaded with one contract. */
+async function loadUnder(
+  source: DiscoverySource,
+  contract: Contract<Pollster>,
+): Promise<Extension<Pollster>[]> {
+  const common = { sources: [source], integration: construct<Pollster>(), contract };
+  const faulty = ExtensionSet.discover<Pollster>({ namespace: FAULTY, ...common });
+  const good = ExtensionSet.discover<Pollster>({
+    namespace: POLLSTER,
+    policies: [allowList(['cpu'])],
+    ...common,
+  });
+  await Promise.all([faulty.loadAll(), good.loadAll()]);
+  return [...faulty.extensions, ...good.named('cpu')];
+}
+
+function loadVerdict(extension: Extension<Pollster>): EnforcementVerdict {
+  const state = extension.state;
+  const plugin = extension.name;
+  return state.status === 'failed'
+    ? {
+        plugin,
+        outcome: 'caught',
+        caughtAt: state.stage,
+        detail: withoutPrefix(state.error.message),
+      }
+    : { plugin, outcome: 'passed', caughtAt: undefined, detail: 'passes' };
+}
+
+/** One guarded call to poll(), its answer checked: what a host does on every call. */
+async function guardVerdict(
+  extension: Extension<Pollster>,
+  options: { timeoutMs: number },
+): Promise<EnforcementVerdict> {
+  const plugin = extension.name;
+  if (!extension.isReady) {
+    return { plugin, outcome: 'not reached', caughtAt: undefined, detail: 'never loaded' };
+  }
+  try {
+    const answer = await callPlugin(extension, (pollster) => pollster.poll(), {
+      method: 'poll',
+      timeoutMs: options.timeoutMs,
+    });
+    checkResult(extension, answer, sampleArrayCheck, 'Sample[]', { method: 'poll' });
+    return { plugin, outcome: 'passed', caughtAt: undefined, detail: 'answers Sample[]' };
+  } catch (error) {
+    const message = error instanceof Error ? withoutPrefix(error.message) : String(error);
+    const name = error instanceof Error ? error.name : 'Error';
+    return { plugin, outcome: 'caught', caughtAt: 'invocation', detail: `${name}: ${message}` };
+  }
+}
+
+export function renderEnforcementTable(
+  rows: readonly EnforcementRow[],
+  options: { palette: Palette; maxWidth?: number | undefined },
+): string {
+  const c = options.palette;
+  const plugins = rows[0]?.verdicts.map((v) => v.plugin) ?? [];
+  const cell = (v: EnforcementVerdict | undefined) => {
+    if (v === undefined || v.outcome === 'not reached') return c.dim('—');
+    return v.outcome === 'passed' ? c.dim('passes') : c.red(v.caughtAt ?? '');
+  };
+  const table = renderTable(
+    [{ header: 'PLUGIN' }, ...rows.map((r) => ({ header: r.way.toUpperCase() }))],
+    plugins.map((plugin) => [
+      c.bold(plugin),
+      ...rows.map((r) => cell(r.verdicts.find((v) => v.plugin === plugin))),
+    ]),
+    { title: 'Enforcement: where each faulty plugin is stopped (cpu is a good one)', ...options },
+  );
+  // One line per distinct reason: an import failure reads the same under every contract.
+  const details = plugins.flatMap((plugin) => {
+    const ways = new Map<string, string[]>();
+    for (const r of rows) {
+      const v = r.verdicts.find((x) => x.plugin === plugin);
+      if (v?.outcome === 'caught') ways.set(v.detail, [...(ways.get(v.detail) ?? []), r.way]);
+    }
+    return [...ways].map(([detail, by]) => `  ${c.bold(plugin)} (${by.join(', ')}): ${detail}`);
+  });
+  return `${table}${details.join('\n')}\n`;
+}

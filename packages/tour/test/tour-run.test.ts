@@ -1,0 +1,160 @@
+/**
+ * The tour run for real, end to end, on the shared sample plugins. It is run
+ * twice on the same storage, and the two results must be equal once the
+ * documented normaliser has masked timings and the machine's readings; then
+ * the facts the tour exists to show are checked one by one.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HypervisorPollster, loadNotificationFixture } from '@plugin-patterns/sample-plugins';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { normaliseTour, renderTour, runTour, type TourResult } from '../src/index.ts';
+
+const storage = `sqlite://${join(mkdtempSync(join(tmpdir(), 'pp-tour-test-')), 'meter.db')}`;
+let first: TourResult;
+let second: TourResult;
+
+beforeAll(async () => {
+  first = await runTour({ storage });
+  second = await runTour({ storage });
+}, 60_000);
+
+function states(result: TourResult, namespace: string) {
+  const ns = result.discovered.find((n) => n.namespace === namespace);
+  return new Map((ns?.plugins ?? []).map((p) => [p.name, p]));
+}
+
+describe('the tour is the same on every run', () => {
+  it('gives equal results once timings and machine readings are masked', () => {
+    expect(normaliseTour(second)).toEqual(normaliseTour(first));
+  });
+
+  it('renders the same text once normalised', () => {
+    expect(renderTour(normaliseTour(second))).toBe(renderTour(normaliseTour(first)));
+  });
+});
+
+describe('step 1: what the host found', () => {
+  it('reports each faulty plugin that cannot load at its stage', () => {
+    const faulty = states(first, 'meter.faulty');
+    expect(faulty.get('import-fails')).toMatchObject({ status: 'failed', stage: 'import' });
+    expect(faulty.get('import-fails')?.reason).toContain('the calibration table is missing');
+    expect(faulty.get('breaks-contract')).toMatchObject({ status: 'failed', stage: 'enforcement' });
+    expect(faulty.get('breaks-contract')?.reason).toContain('poll: missing');
+    for (const name of ['throws', 'never-settles', 'wrong-shape', 'throws-non-error']) {
+      expect(faulty.get(name)).toMatchObject({ status: 'enabled', loaded: true });
+    }
+  });
+
+  it("disables the hypervisor pollster by its self-check, with the plugin's own reason", () => {
+    const availability = new HypervisorPollster().checkAvailability();
+    const hypervisor = states(first, 'meter.pollster').get('hypervisor');
+    if (availability.available) {
+      expect(hypervisor).toMatchObject({ status: 'enabled' });
+    } else {
+      expect(hypervisor).toMatchObject({ status: 'disabled', by: 'self-check' });
+      expect(hypervisor?.reason).toBe(`self-check: ${availability.reason}`);
+    }
+  });
+
+  it('finds the third-party pollster through the package scan, and imports one storage driver only', () => {
+    expect(states(first, 'meter.pollster').get('uptime')?.source).toBe('@acme/meter-uptime@1.0.0');
+    const loaded = [...states(first, 'meter.storage').values()].filter((p) => p.loaded);
+    expect(loaded.map((p) => p.name)).toEqual(['sqlite']);
+  });
+});
+
+describe('step 2: end to end', () => {
+  it('routes the whole fixture and accounts for every event', () => {
+    const fixture = loadNotificationFixture();
+    const n = first.endToEnd.notifications;
+    expect(n.events).toBe(fixture.notifications.length);
+    expect(n.routed + n.unrouted + n.malformed).toBe(n.events);
+    expect(n.failed).toBe(fixture.defects.filter((d) => d.kind === 'missing-payload-field').length);
+    expect(n.problems).toHaveLength(n.unrouted + n.malformed + n.failed);
+  });
+
+  it('reads back from the storage exactly the totals it wrote', () => {
+    expect(first.endToEnd.readBack).toEqual(first.endToEnd.writtenTotals);
+    expect(second.endToEnd.readBack).toEqual(second.endToEnd.writtenTotals);
+    const written = first.endToEnd.written.samples;
+    expect(first.endToEnd.readBack.reduce((sum, t) => sum + t.count, 0)).toBe(written);
+  });
+
+  it('stores the sample counts the fixture promises for the notifications', () => {
+    const fixture = loadNotificationFixture();
+    const counts = Object.fromEntries(
+      first.endToEnd.readBack
+        .filter((t) => t.origin === 'notification')
+        .map((t) => [t.meter, t.count]),
+    );
+    expect(counts).toEqual(fixture.expectedSampleCounts);
+  });
+
+  it('polls the available pollsters for every cycle without a failure', () => {
+    const p = first.endToEnd.polling;
+    expect(p.cycles).toBe(3);
+    expect(p.failures).toEqual([]);
+    expect(p.pollsters).toContain('uptime');
+    expect(p.pollsters).not.toContain('hypervisor');
+  });
+});
+
+describe('step 3: side by side', () => {
+  it('finds the pollsters with every discovery approach; the warm scan answers from its cache', () => {
+    const rows = new Map(first.stages.discovery.map((r) => [r.approach, r]));
+    expect(rows.get('reference list')?.found).toEqual(['cpu', 'memory', 'uptime']);
+    expect(rows.get('file list')?.found).toEqual(['cpu', 'memory', 'uptime']);
+    expect(rows.get('package scan (cold)')?.found).toContain('hypervisor');
+    expect(rows.get('package scan (warm)')?.note).toContain('from the cache');
+    expect(rows.get('directory scan')?.found).toEqual([
+      'cpu-count',
+      'load-average',
+      'process-memory',
+    ]);
+  });
+
+  it('says why each policy leaves plugins out, and names misspelt list entries', () => {
+    const rows = new Map(first.stages.enabling.map((r) => [r.policy, r]));
+    expect(rows.get('allow-list')?.enabled).toEqual(['cpu', 'memory']);
+    expect(rows.get('allow-list')?.unmatched[0]).toContain('did you mean "uptime"?');
+    expect(rows.get('deny-list')?.disabled).toEqual([{ name: 'disk', reason: 'in the deny list' }]);
+    expect(rows.get('first-party only')?.disabled.map((d) => d.name)).toEqual(['uptime']);
+  });
+
+  it('catches each faulty plugin at the right stage, each way', () => {
+    const at = (way: string, plugin: string) =>
+      first.stages.enforcement
+        .find((r) => r.way === way)
+        ?.verdicts.find((v) => v.plugin === plugin);
+    for (const way of ['convention', 'Standard Schema']) {
+      expect(at(way, 'import-fails')?.caughtAt).toBe('import');
+      expect(at(way, 'breaks-contract')?.caughtAt).toBe('enforcement');
+      expect(at(way, 'throws')?.outcome).toBe('passed');
+      expect(at(way, 'cpu')?.outcome).toBe('passed');
+    }
+    expect(at('abstract class', 'cpu')?.caughtAt).toBe('enforcement');
+    expect(at('call guard', 'import-fails')?.outcome).toBe('not reached');
+    expect(at('call guard', 'throws')?.detail).toMatch(/^PluginCallError: call to poll\(\) failed/);
+    expect(at('call guard', 'never-settles')?.detail).toMatch(/^PluginTimeoutError/);
+    expect(at('call guard', 'wrong-shape')?.detail).toMatch(/^PluginResultError/);
+    expect(at('call guard', 'throws-non-error')?.detail).toContain('sensor offline');
+    expect(at('call guard', 'cpu')?.outcome).toBe('passed');
+  });
+
+  it('contains every failure in every invocation pattern', () => {
+    const rows = first.stages.invocation;
+    expect(rows.every((r) => r.contained)).toBe(true);
+    const map = rows.find((r) => r.input.startsWith('map:'));
+    expect(map?.failures.map((f) => f.plugin)).toEqual([
+      'throws',
+      'never-settles',
+      'wrong-shape',
+      'throws-non-error',
+    ]);
+    const first_ = rows.find((r) => r.input.startsWith('first:'));
+    expect(first_?.results).toContain('answered by uptime');
+    expect(rows.filter((r) => r.pattern === 'driver').map((r) => r.calls)).toEqual([1, 1]);
+  });
+});
