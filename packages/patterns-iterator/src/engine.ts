@@ -2,21 +2,22 @@
  * The one engine under every call mode. A run walks a precomputed, ordered
  * list of plugins and hands each answer to a *mode*: map keeps every answer,
  * first stops at the first defined one, pipeline feeds each answer to the
- * next plugin. A mode is a small object with four methods; the loop, the
- * error containment, the timeout and the switch from sync to async live here
- * once (the shape of tapable's hooks: each kind a small delta on one engine).
+ * next plugin. A mode is a call and three small methods; the loop, the error
+ * policy and the switch from sync to async live here once (the shape of
+ * tapable's hooks: each kind a small delta on one engine).
  *
  * Sync stays sync. The loop calls plugins in a plain `for` with a `try`, and
- * returns a plain value when every plugin answered synchronously. Only when a
- * plugin returns a thenable does the run continue in an async function, from
- * that plugin on; the plugins before it were not touched by a promise. The
- * hot path allocates nothing per call beyond what the mode keeps, and reads
- * no state per call: map's answers for ten trivial plugins should cost about
- * what a bare `for` loop over ten functions costs.
+ * returns a plain value when every plugin answered synchronously; it
+ * allocates nothing per call beyond what the mode keeps and reads no state
+ * per call, so map over ten trivial plugins costs about what a bare `for`
+ * loop over ten functions costs. Only when a plugin returns a thenable does
+ * the run continue in an async function, from that plugin on; the plugins
+ * before it were not touched by a promise. From there every call goes
+ * through the loader's call guard (`callPlugin`), which owns the time limit
+ * and the blame for promised answers.
  */
-import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { isThenable, settleWithin } from './call-timeout.ts';
-import { checkEmpty, containFailure, type RunPolicy } from './error-policy.ts';
+import { callPlugin, type Extension, PluginError } from '@plugin-patterns/loader';
+import { blame, checkEmpty, onFailure, type RunPolicy } from './error-policy.ts';
 
 /** The ordered plugins of a run, with their objects looked up once, not per call. */
 export interface Plan<T> {
@@ -31,7 +32,7 @@ export interface Mode<T, Out> {
    * function property rather than a method, so that map can hand in the
    * host's own callback and the loop calls it with no step in between.
    */
-  readonly call: (plugin: T, extension: Extension<T>) => unknown;
+  readonly call: (plugin: T) => unknown;
   /** Takes one plugin's settled answer. Returns true to end the run here. */
   take(value: unknown, extension: Extension<T>): boolean;
   /** Takes one plugin's failure, already typed and recorded on its extension. */
@@ -71,23 +72,23 @@ export function runSeries<T, Out>(
   const count = extensions.length;
   if (count === 0) checkEmpty(policy);
   for (let i = 0; i < count; i++) {
-    const extension = extensions[i] as Extension<T>;
     let value: unknown;
     try {
-      value = call(objects[i] as T, extension);
+      value = call(objects[i] as T);
     } catch (thrown) {
-      mode.failed(containFailure(extension, thrown, policy), extension);
+      const extension = extensions[i] as Extension<T>;
+      mode.failed(onFailure(blame(extension, thrown, policy), policy), extension);
       continue;
     }
     if (isThenable(value)) return continueAsync(plan, mode, policy, i, value);
-    if (mode.take(value, extension)) return mode.finish();
+    if (mode.take(value, extensions[i] as Extension<T>)) return mode.finish();
   }
   return mode.finish();
 }
 
 /**
  * The rest of a run once plugin `index` answered with a thenable: the same
- * loop, awaiting only the answers that are thenables.
+ * loop, with each call made through the guard and only thenables awaited.
  */
 async function continueAsync<T, Out>(
   plan: Plan<T>,
@@ -96,41 +97,44 @@ async function continueAsync<T, Out>(
   index: number,
   pending: PromiseLike<unknown>,
 ): Promise<Out> {
-  const { extensions, objects } = plan;
-  const { call } = mode;
-  if (await settleInto(mode, extensions[index] as Extension<T>, pending, policy)) {
+  const { extensions } = plan;
+  // The plugin already answered: the guard only follows its promise.
+  if (await settleInto(mode, extensions[index] as Extension<T>, () => pending, policy)) {
     return mode.finish();
   }
   for (let i = index + 1; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<T>;
-    let value: unknown;
-    try {
-      value = call(objects[i] as T, extension);
-    } catch (thrown) {
-      mode.failed(containFailure(extension, thrown, policy), extension);
-      continue;
+    if (await settleInto(mode, extensions[i] as Extension<T>, mode.call, policy)) {
+      return mode.finish();
     }
-    const stop = isThenable(value)
-      ? await settleInto(mode, extension, value, policy)
-      : mode.take(value, extension);
-    if (stop) return mode.finish();
   }
   return mode.finish();
 }
 
-/** Awaits one plugin's thenable (within the timeout) and hands the outcome to the mode. */
+/** One guarded call: hands the answer (awaited if promised) or the failure to the mode. */
 async function settleInto<T, Out>(
   mode: Mode<T, Out>,
   extension: Extension<T>,
-  thenable: PromiseLike<unknown>,
+  call: (plugin: T) => unknown,
   policy: RunPolicy,
 ): Promise<boolean> {
   let value: unknown;
   try {
-    value = await settleWithin(thenable, extension, policy);
+    value = callPlugin(extension, call, policy.guard);
+    if (isThenable(value)) value = await value;
   } catch (thrown) {
-    mode.failed(containFailure(extension, thrown, policy), extension);
+    // The guard's errors are typed and recorded already; anything else is blamed here.
+    const error = thrown instanceof PluginError ? thrown : blame(extension, thrown, policy);
+    mode.failed(onFailure(error, policy), extension);
     return false;
   }
   return mode.take(value, extension);
+}
+
+/** True for anything `await` would wait on: an object or function with a `then` method. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

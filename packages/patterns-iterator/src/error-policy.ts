@@ -12,7 +12,12 @@
  * for `onEmpty: 'error'` and gets a typed error that says why each found
  * plugin is not running.
  */
-import { type Extension, PluginCallError, PluginError } from '@plugin-patterns/loader';
+import {
+  type Extension,
+  type CallOptions as GuardOptions,
+  PluginCallError,
+  PluginError,
+} from '@plugin-patterns/loader';
 
 /** `collect` (default): record the failure, keep going. `raise`: record it and throw it. */
 export type ErrorPolicy = 'collect' | 'raise';
@@ -25,10 +30,8 @@ export interface RunPolicy {
   readonly namespace: string;
   readonly onError: ErrorPolicy;
   readonly onEmpty: EmptyPolicy;
-  /** Per-call limit for plugins that answer with a promise; undefined waits forever. */
-  readonly timeoutMs: number | undefined;
-  /** Named in error messages, e.g. `poll`; undefined says just "call". */
-  readonly method: string | undefined;
+  /** Handed to the loader's call guard: the method named in errors, the time limit. */
+  readonly guard: GuardOptions;
   /** The error for an empty run under `onEmpty: 'error'`; built only when needed. */
   readonly emptyError: () => PluginError;
 }
@@ -48,29 +51,31 @@ export class EmptyNamespaceError extends PluginError {
 }
 
 /**
- * Turns whatever a plugin threw into a typed error, records it on the
- * plugin's extension (which keeps the plugin enabled: one bad call is not a
- * broken plugin), and applies the policy: returns the error to collect, or
- * throws it.
+ * Blames a plugin for what it threw in the engine's sync loop: a
+ * PluginCallError naming it, recorded on its extension (which stays enabled:
+ * one bad call is not a broken plugin). It is the wrap the loader's call guard
+ * makes; the sync loop makes it itself because the guard's per-call checks
+ * cost more than calling a small plugin. Every other call goes through the
+ * guard, which hands back errors already typed and recorded.
  */
-export function containFailure(
+export function blame(
   extension: Extension<unknown>,
   thrown: unknown,
   policy: RunPolicy,
 ): PluginError {
-  const error =
-    // Our own timeout error already names the plugin; anything else is the plugin's.
-    thrown instanceof PluginError &&
-    thrown.stage === 'invocation' &&
-    thrown.plugin === extension.name
-      ? thrown
-      : new PluginCallError({
-          namespace: extension.namespace,
-          name: extension.name,
-          cause: thrown,
-          ...(policy.method === undefined ? {} : { method: policy.method }),
-        });
+  const { method } = policy.guard;
+  const error = new PluginCallError({
+    namespace: extension.namespace,
+    name: extension.name,
+    cause: thrown,
+    ...(method === undefined ? {} : { method }),
+  });
   extension.fail(error);
+  return error;
+}
+
+/** Applies the error policy to a recorded failure: returns it to collect, or throws it. */
+export function onFailure(error: PluginError, policy: RunPolicy): PluginError {
   if (policy.onError === 'raise') throw error;
   return error;
 }

@@ -26,12 +26,12 @@ export type FirstResult<T, R> =
 
 /** Stops at the first defined answer. */
 export class FirstMode<T, R> implements Mode<T, FirstResult<T, R>> {
-  readonly call: (plugin: T, extension: Extension<T>) => unknown;
+  readonly call: (plugin: T) => unknown;
   readonly #failures: PluginError[] = [];
   #value: R | undefined;
   #from: Extension<T> | undefined;
 
-  constructor(call: (plugin: T, extension: Extension<T>) => unknown) {
+  constructor(call: (plugin: T) => unknown) {
     this.call = call;
   }
 

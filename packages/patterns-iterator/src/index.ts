@@ -1,11 +1,12 @@
-export { isThenable, settleWithin } from './call-timeout.ts';
-export { type Mode, type Outcome, type Plan, runSeries } from './engine.ts';
+export { checkOnce, type SelfDisabled } from './availability.ts';
+export { isThenable, type Mode, type Outcome, type Plan, runSeries } from './engine.ts';
 export {
+  blame,
   checkEmpty,
-  containFailure,
   EmptyNamespaceError,
   type EmptyPolicy,
   type ErrorPolicy,
+  onFailure,
   type RunPolicy,
 } from './error-policy.ts';
 export { FirstMode, type FirstResult } from './first.ts';
@@ -27,4 +28,19 @@ export {
 } from './ordering.ts';
 export { checkConcurrency, runParallel } from './parallel.ts';
 export { PipelineMode, type PipelineResult, type PipelineStep } from './pipeline.ts';
+export {
+  type CycleOptions,
+  type Harvest,
+  objectSample,
+  type PollsterLike,
+  pollOnce,
+  type SampleOf,
+} from './poll-cycle.ts';
+export {
+  type CycleReport,
+  Poller,
+  type PollerOptions,
+  type Scheduler,
+  type Sink,
+} from './poller.ts';
 export { type SortOutcome, stableTopoSort } from './stable-topo-sort.ts';

@@ -11,7 +11,7 @@
  * the plan at once; one disabled through its record directly leaves it at the
  * next `refresh()`.
  */
-import type { Extension, ExtensionSet } from '@plugin-patterns/loader';
+import type { Extension, ExtensionSet, CallOptions as GuardOptions } from '@plugin-patterns/loader';
 import { type Outcome, type Plan, runSeries } from './engine.ts';
 import {
   EmptyNamespaceError,
@@ -62,8 +62,7 @@ export class IteratorManager<T> {
         namespace: set.namespace,
         onError: 'collect',
         onEmpty: 'empty',
-        timeoutMs: undefined,
-        method: undefined,
+        guard: {},
         // Late-bound: a subclass's fields are not set yet while this constructor runs.
         emptyError: () =>
           new EmptyNamespaceError(this.describeWanted(), this.select(set.extensions), {
@@ -93,11 +92,15 @@ export class IteratorManager<T> {
   }
 
   /**
-   * Turns one plugin off (its record keeps who and why) and replans, so the
-   * next run does not call it. Returns false when no plugin here has that name.
+   * Turns a plugin off (its record keeps who and why) and replans, so the next
+   * run does not call it. `plugin` is an extension, or a name (every plugin of
+   * that name here). Returns false when nothing matched.
    */
-  disable(name: string, by: string, reason: string): boolean {
-    const matching = this.select(this.set.named(name));
+  disable(plugin: string | Extension<T>, by: string, reason: string): boolean {
+    const matching =
+      typeof plugin === 'string'
+        ? this.select(this.set.named(plugin))
+        : this.set.extensions.filter((e) => e === plugin);
     for (const extension of matching) extension.disable(by, reason);
     if (matching.length > 0 && this.#plan !== undefined) this.refresh();
     return matching.length > 0;
@@ -189,16 +192,19 @@ export class IteratorManager<T> {
 }
 
 function resolvePolicy(base: RunPolicy, options: CallOptions): RunPolicy {
-  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
-    throw new RangeError(
-      `timeoutMs must be a positive number of milliseconds, not ${options.timeoutMs}`,
-    );
+  const { timeoutMs, method } = options;
+  if (timeoutMs !== undefined && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`);
   }
+  const guard: GuardOptions = {
+    ...base.guard,
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(method === undefined ? {} : { method }),
+  };
   return {
     ...base,
     onError: options.onError ?? base.onError,
     onEmpty: options.onEmpty ?? base.onEmpty,
-    timeoutMs: options.timeoutMs ?? base.timeoutMs,
-    method: options.method ?? base.method,
+    guard,
   };
 }

@@ -7,8 +7,8 @@
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import type { Mode } from './engine.ts';
 
-/** How the host calls one plugin. `extension` gives its name and record. */
-export type PluginCall<T, R> = (plugin: T, extension: Extension<T>) => R;
+/** How the host calls one plugin, e.g. `(pollster) => pollster.poll()`. */
+export type PluginCall<T, R> = (plugin: T) => R;
 
 export interface MapResult<T, R> {
   /** One answer per plugin that answered, in call order. */

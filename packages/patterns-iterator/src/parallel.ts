@@ -9,10 +9,9 @@
  * for plugins that wait. A sync plugin is still called without a promise of
  * its own; its answer just joins the others.
  */
-import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { isThenable, settleWithin } from './call-timeout.ts';
-import type { Plan } from './engine.ts';
-import { checkEmpty, containFailure, type RunPolicy } from './error-policy.ts';
+import { callPlugin, type Extension, PluginError } from '@plugin-patterns/loader';
+import { isThenable, type Plan } from './engine.ts';
+import { blame, checkEmpty, type RunPolicy } from './error-policy.ts';
 import type { MapResult, PluginCall } from './map.ts';
 
 /** Checks a concurrency limit: a whole number of at least 1, or Infinity (the default). */
@@ -30,7 +29,7 @@ export async function runParallel<T, R>(
   policy: RunPolicy,
   concurrency: number,
 ): Promise<MapResult<T, R>> {
-  const { extensions, objects } = plan;
+  const { extensions } = plan;
   const count = extensions.length;
   if (count === 0) checkEmpty(policy);
 
@@ -47,11 +46,12 @@ export async function runParallel<T, R>(
       const i = next++;
       const extension = extensions[i] as Extension<T>;
       try {
-        let value = call(objects[i] as T, extension);
-        if (isThenable(value)) value = await settleWithin(value, extension, policy);
+        // Through the loader's call guard: it types, records and times out.
+        let value = callPlugin(extension, call, policy.guard);
+        if (isThenable(value)) value = await value;
         answers.set(i, value);
       } catch (thrown) {
-        const error = containFailure(extension, thrown, { ...policy, onError: 'collect' });
+        const error = thrown instanceof PluginError ? thrown : blame(extension, thrown, policy);
         failures.set(i, error);
         if (policy.onError === 'raise') {
           raised = true; // the workers start nothing new; calls in flight finish on their own

@@ -12,7 +12,7 @@ import type { Extension, PluginError } from '@plugin-patterns/loader';
 import type { Mode } from './engine.ts';
 
 /** One step: receives the current value, returns the next (or a promise of it). */
-export type PipelineStep<T, V, R> = (plugin: T, value: V, extension: Extension<T>) => R;
+export type PipelineStep<T, V, R> = (plugin: T, value: V) => R;
 
 export interface PipelineResult<T, V> {
   /** The value after the last plugin. */
@@ -25,7 +25,7 @@ export interface PipelineResult<T, V> {
 
 /** Threads the value through; never stops early. */
 export class PipelineMode<T, V> implements Mode<T, PipelineResult<T, V>> {
-  readonly call: (plugin: T, extension: Extension<T>) => unknown;
+  readonly call: (plugin: T) => unknown;
   readonly #from: Extension<T>[] = [];
   readonly #failures: PluginError[] = [];
   #value: V;
@@ -33,7 +33,7 @@ export class PipelineMode<T, V> implements Mode<T, PipelineResult<T, V>> {
   constructor(initial: V, step: PipelineStep<T, V, unknown>) {
     this.#value = initial;
     // One closure per run (not per call) threads the current value in.
-    this.call = (plugin, extension) => step(plugin, this.#value, extension);
+    this.call = (plugin) => step(plugin, this.#value);
   }
 
   take(value: unknown, extension: Extension<T>): boolean {
