@@ -18,8 +18,10 @@ fi
 CI="${CI:-true}" pnpm install --frozen-lockfile
 
 if [ "$task" = test ]; then
-  # A throwaway PostgreSQL on loopback for the postgres driver's tests.
-  eval "$(bash scripts/postgres/start.sh)"
+  # A throwaway PostgreSQL on loopback for the postgres driver's tests. The
+  # assignment first, so that a failed start stops the run (eval of nothing would not).
+  pg_env="$(bash scripts/postgres/start.sh)"
+  eval "$pg_env" # exports PLUGIN_PATTERNS_POSTGRES_URL
   trap 'bash scripts/postgres/stop.sh >/dev/null 2>&1 || true' EXIT
 fi
 pnpm run "$task" "$@"
