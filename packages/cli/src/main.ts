@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { closestName, PluginError } from '@plugin-patterns/loader';
 import { type CliIo, processIo } from './cli-io.ts';
 import { parseCommand } from './command-spec.ts';
-import type { Command } from './commands/command.ts';
+import type { Command, CommandContext } from './commands/command.ts';
 import { explainCommand } from './commands/explain.ts';
 import { listCommand } from './commands/list.ts';
 import { tourCommand } from './commands/tour.ts';
@@ -26,6 +26,8 @@ export interface MainOptions {
   readonly io?: CliIo;
   /** How a project folder is scanned. The bin passes the loader's package scan. */
   readonly scanProject: ScanProject;
+  /** How `tour` finds the tour module (a seam for tests). */
+  readonly importTour?: CommandContext['importTour'];
 }
 
 export async function main(argv: readonly string[], options: MainOptions): Promise<ExitCode> {
@@ -54,7 +56,12 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
       io.stdout(commandHelp(command.spec));
       return EXIT.ok;
     }
-    return await command.run(args, { io, palette, scanProject: options.scanProject });
+    return await command.run(args, {
+      io,
+      palette,
+      scanProject: options.scanProject,
+      importTour: options.importTour,
+    });
   } catch (error) {
     return report(error, io, errors);
   }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTempProject } from './temp-project.ts';
 
 const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+const TOUR_DIR = fileURLToPath(new URL('../../tour', import.meta.url));
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, ['--conditions=@plugin-patterns/source', BIN, ...args], {
@@ -113,5 +114,28 @@ describe('usage and the tour (child process)', () => {
     const { code, err } = cli(['tour', '--cwd', makeTempProject()]);
     expect(code).toBe(1);
     expect(err).toContain('@plugin-patterns/tour is not installed in');
+  });
+});
+
+describe('plugin-patterns tour (child process, the tour package)', () => {
+  it('runs the tour found from --cwd and prints its result as JSON', () => {
+    const { code, out, err } = cli(['tour', '--cwd', TOUR_DIR, '--storage', 'memory:', '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { storage: { driver: string }; stages: object };
+    expect(result.storage.driver).toBe('memory');
+    expect(Object.keys(result.stages)).toEqual([
+      'discovery',
+      'enabling',
+      'enforcement',
+      'invocation',
+    ]);
+  });
+
+  it('names the closest storage driver for an unknown scheme, and exits 1', () => {
+    const { code, err } = cli(['tour', '--cwd', TOUR_DIR, '--storage', 'sqlit:///tmp/x.db']);
+    expect(code).toBe(1);
+    expect(err).toContain('the tour failed');
+    expect(err).toContain('Did you mean "sqlite"?');
   });
 });

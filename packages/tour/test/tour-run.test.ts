@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPalette, stripAnsi } from '@plugin-patterns/cli';
 import { HypervisorPollster, loadNotificationFixture } from '@plugin-patterns/sample-plugins';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normaliseTour, renderTour, runTour, type TourResult } from '../src/index.ts';
@@ -156,5 +157,32 @@ describe('step 3: side by side', () => {
     const first_ = rows.find((r) => r.input.startsWith('first:'));
     expect(first_?.results).toContain('answered by uptime');
     expect(rows.filter((r) => r.pattern === 'driver').map((r) => r.calls)).toEqual([1, 1]);
+  });
+});
+
+describe('rendering', () => {
+  it('prints every step and every stage table, plain unless given colour', () => {
+    const plain = renderTour(first);
+    for (const title of [
+      '1. What the host found',
+      '2. End to end',
+      '3. Side by side',
+      'Discovery: finding the meter.pollster plugins',
+      'Enabling: which of the meter.pollster plugins run',
+      'Enforcement: where each faulty plugin is stopped',
+      'Invocation: driver, dispatcher, iterator',
+      'Every total read back equals what was written.',
+    ]) {
+      expect(plain).toContain(title);
+    }
+    expect(plain).not.toContain('\u001b[');
+    const coloured = renderTour(first, { palette: createPalette(true) });
+    expect(coloured).toContain('\u001b[');
+    expect(stripAnsi(coloured)).toBe(plain);
+  });
+
+  it('names the storage file it wrote to', () => {
+    expect(first.storage.file).toBe(storage.replace('sqlite://', ''));
+    expect(renderTour(first)).toContain(`file ${first.storage.file}`);
   });
 });

@@ -9,12 +9,15 @@ import type { CommandSpec, ParsedCommand } from '../command-spec.ts';
 import type { ExitCode } from '../exit-codes.ts';
 import type { ScanProject } from '../project/open-project.ts';
 import type { Palette } from '../render/colour.ts';
+import type { TourModule } from './tour.ts';
 
 export interface CommandContext {
   readonly io: CliIo;
   /** Colour for stdout; the plain palette when stdout is not a terminal or NO_COLOR is set. */
   readonly palette: Palette;
   readonly scanProject: ScanProject;
+  /** How `tour` finds the tour module; tests pass a fake. Default: Node's resolution from the project. */
+  readonly importTour?: ((root: string) => Promise<TourModule>) | undefined;
 }
 
 export interface Command {

@@ -55,7 +55,7 @@ export const tourCommand: Command = {
   async run(args: ParsedCommand, context: CommandContext): Promise<ExitCode> {
     const { io, palette } = context;
     const root = projectRoot(io.cwd, args.string('cwd'));
-    const tour = await importTour(root);
+    const tour = await (context.importTour ?? importTour)(root);
     const storage = args.string('storage');
     const progress = io.stderrIsTTY ? progressLine(io) : undefined;
     let result: unknown;
