@@ -40,17 +40,16 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
   const problems = problemsOf(dispatched.outcomes);
   await store(fromNotifications);
 
-  const polled = await pollCycles(host.pollsters, options);
-  for (const cycle of polled.cycles) await store(cycle);
+  const polled = await pollCycles(host.pollsters, { write: store }, options);
 
   const readBack = totalsOf(samplesAdded(before, await storage.query()));
   return {
     notifications: { ...dispatched.summary, samples: fromNotifications.length, problems },
     polling: {
-      cycles: polled.cycles.length,
+      cycles: polled.cycles,
       intervalMs: options.intervalMs,
       pollsters: host.pollsters.names(),
-      samples: polled.cycles.reduce((n, cycle) => n + cycle.length, 0),
+      samples: polled.samples,
       failures: polled.failures,
     },
     written: { samples: written.length, batches },

@@ -1,15 +1,15 @@
 /**
- * A few polling cycles through the iterator: every enabled pollster is called
- * in turn each cycle, a short interval apart, and each cycle's samples are
- * kept as one batch for the storage. A pollster that throws or hangs is
- * contained by the iterator (collected as a failure, bounded by the time
- * limit) and the cycle goes on with the others.
+ * A few cycles of the iterator's poller: ceilometer's central loop, run for
+ * a short while. Each cycle calls every enabled pollster in turn, checks each
+ * answer's shape, and hands the cycle's samples to the sink (the storage
+ * driver); the next cycle starts `intervalMs` after one ends. A pollster that
+ * throws, hangs or answers nonsense is contained by the poller and reported;
+ * the cycle goes on with the others.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { IteratorManager } from '@plugin-patterns/iterator';
-import type { Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import type { IteratorManager, Sink } from '@plugin-patterns/iterator';
+import { Poller } from '@plugin-patterns/iterator';
+import { type Pollster, type Sample, sampleProblems } from '@plugin-patterns/meter-contracts';
 import { callFailure } from './call-failure.ts';
-import { pollChecked } from './sample-results.ts';
 import type { CallFailure } from './tour-result.ts';
 
 export interface PollCyclesOptions {
@@ -19,25 +19,37 @@ export interface PollCyclesOptions {
 }
 
 export interface PolledCycles {
-  /** One batch of samples per cycle. */
-  readonly cycles: readonly Sample[][];
+  readonly cycles: number;
+  readonly samples: number;
   readonly failures: readonly CallFailure[];
 }
 
 export async function pollCycles(
   pollsters: IteratorManager<Pollster>,
+  sink: Sink<Sample>,
   options: PollCyclesOptions,
 ): Promise<PolledCycles> {
-  const cycles: Sample[][] = [];
+  let cycles = 0;
+  let samples = 0;
   const failures: CallFailure[] = [];
-  for (let cycle = 0; cycle < options.cycles; cycle++) {
-    if (cycle > 0) await sleep(options.intervalMs);
-    const result = await pollsters.map(pollChecked, {
+  let poller: Poller<Pollster, Sample> | undefined;
+  await new Promise<void>((enough) => {
+    poller = new Poller<Pollster, Sample>(pollsters, {
+      sink,
+      intervalMs: options.intervalMs,
       timeoutMs: options.timeoutMs,
-      method: 'poll',
+      sampleProblems,
+      onCycle: (report) => {
+        cycles = report.cycle;
+        samples += report.samples;
+        for (const error of report.failures) failures.push(callFailure(error, '?'));
+        if (report.sinkError !== undefined) failures.push(callFailure(report.sinkError, 'storage'));
+        if (report.cycle >= options.cycles) enough();
+      },
     });
-    cycles.push(result.values.flat());
-    for (const error of result.failures) failures.push(callFailure(error, '?'));
-  }
-  return { cycles, failures };
+    poller.start();
+  });
+  // Cancels the next cycle and flushes anything the storage has not taken yet.
+  await poller?.stop();
+  return { cycles, samples, failures };
 }
