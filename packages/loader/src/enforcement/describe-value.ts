@@ -5,6 +5,16 @@
  * than printing `[object Object]`.
  */
 export function describeValue(value: unknown): string {
+  try {
+    return describeAny(value);
+  } catch {
+    // A getter, a proxy trap or a revoked proxy refused to be looked at: a
+    // description must never throw in the middle of reporting a failure.
+    return `an unreadable ${typeof value}`;
+  }
+}
+
+function describeAny(value: unknown): string {
   switch (typeof value) {
     case 'undefined':
       return 'undefined';

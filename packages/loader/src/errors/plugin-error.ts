@@ -36,15 +36,47 @@ export class PluginError extends Error {
 
 /**
  * Describes anything that was thrown, including values that are not Errors
- * (a plugin may `throw 'oops'` or reject with `undefined`).
+ * (a plugin may `throw 'oops'` or reject with `undefined`). It never throws
+ * itself, whatever it is given: it runs while the host is handling a plugin's
+ * failure, and a second error there would replace the first. Even `instanceof`
+ * can throw (on a revoked proxy), so every look at the value is guarded.
  */
 export function describeThrown(thrown: unknown): string {
-  if (thrown instanceof Error) return thrown.message;
   if (typeof thrown === 'string') return thrown;
+  let isError = false;
+  try {
+    isError = thrown instanceof Error;
+  } catch {
+    // a revoked proxy: described below, as far as it can be
+  }
+  if (isError) {
+    try {
+      return String((thrown as Error).message);
+    } catch {
+      return 'an Error whose message cannot be read';
+    }
+  }
   try {
     return `non-Error value ${JSON.stringify(thrown) ?? String(thrown)}`;
   } catch {
-    return `non-Error value ${Object.prototype.toString.call(thrown)}`;
+    try {
+      return `non-Error value ${Object.prototype.toString.call(thrown)}`;
+    } catch {
+      return `non-Error value (an unreadable ${typeof thrown})`;
+    }
+  }
+}
+
+/**
+ * `value instanceof PluginError`, for a value a plugin threw: `instanceof`
+ * itself throws on a revoked proxy, and that must not replace the failure
+ * being handled.
+ */
+export function isPluginError(value: unknown): value is PluginError {
+  try {
+    return value instanceof PluginError;
+  } catch {
+    return false;
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import type { EntryPoint, ImportTarget, PluginSource } from '../discovery/entry-point.ts';
 import { PluginUnavailableError } from '../errors/kinds.ts';
-import { describeThrown, PluginError } from '../errors/plugin-error.ts';
+import { describeThrown, isPluginError, PluginError } from '../errors/plugin-error.ts';
 import type { Stage } from '../errors/stage.ts';
 import {
   type ExtensionReport,
@@ -127,15 +127,14 @@ export class Extension<T = unknown> {
         return object;
       },
       (thrown: unknown) => {
-        const error =
-          thrown instanceof PluginError
-            ? thrown
-            : new PluginError(`failed while loading: ${describeThrown(thrown)}`, {
-                namespace: this.namespace,
-                name: this.name,
-                stage: 'import',
-                cause: thrown,
-              });
+        const error = isPluginError(thrown)
+          ? thrown
+          : new PluginError(`failed while loading: ${describeThrown(thrown)}`, {
+              namespace: this.namespace,
+              name: this.name,
+              stage: 'import',
+              cause: thrown,
+            });
         // A self-check that disabled the plugin is not a failure: keep "disabled".
         if (this.#state.status === 'enabled') this.fail(error);
         throw error;

@@ -16,7 +16,7 @@ import {
   PluginIntegrationError,
   PluginUnavailableError,
 } from '../errors/kinds.ts';
-import { describeThrown, PluginError } from '../errors/plugin-error.ts';
+import { describeThrown, isPluginError, PluginError } from '../errors/plugin-error.ts';
 import type { Importer } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { Extension, LoadSteps } from './extension.ts';
@@ -42,9 +42,7 @@ export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
       try {
         object = await options.integration.integrate(exported, who);
       } catch (cause) {
-        throw cause instanceof PluginError
-          ? cause
-          : new PluginIntegrationError(how, { ...who, cause });
+        throw isPluginError(cause) ? cause : new PluginIntegrationError(how, { ...who, cause });
       }
       extension.pass('integration', how, 'integrated');
     }

@@ -8,6 +8,7 @@
 
 import { describeValue } from '../enforcement/describe-value.ts';
 import { PluginResultError } from '../errors/kinds.ts';
+import { describeThrown } from '../errors/plugin-error.ts';
 import type { Extension } from '../extension/extension.ts';
 import type { CallOptions } from './guard.ts';
 
@@ -38,7 +39,13 @@ export function checkResult<T>(
   what: string,
   options: Pick<CallOptions, 'method'> = {},
 ): unknown {
-  const verdict = check(value);
+  let verdict: boolean | string;
+  try {
+    verdict = check(value);
+  } catch (thrown) {
+    // The value fought the check (a throwing getter, a revoked proxy): that is its fault.
+    verdict = `the check could not read it: ${describeThrown(thrown)}`;
+  }
   if (verdict === true) return value;
   const from = options.method === undefined ? '' : ` from ${options.method}()`;
   const detail = typeof verdict === 'string' && verdict !== '' ? ` (${verdict})` : '';

@@ -72,7 +72,7 @@ export function invoke<T, K extends MethodName<T>>(
     // Diagnosed here, off the hot path: a missing method is the plugin's fault too.
     throw callFailed(extension, missingMethod(object, method) ?? thrown, method);
   }
-  if (typeof (result as { then?: unknown } | null | undefined)?.then === 'function') {
+  if (isPromised(extension, result, method)) {
     return settle(extension, result as PromiseLike<unknown>, method, undefined) as MethodResult<
       T,
       K
@@ -101,10 +101,23 @@ export function callPlugin<T, R>(
   } catch (thrown) {
     throw callFailed(extension, thrown, method);
   }
-  if (typeof (result as { then?: unknown } | null | undefined)?.then === 'function') {
+  if (isPromised(extension, result, method)) {
     return settle(extension, result as PromiseLike<unknown>, method, timeoutMs) as R;
   }
   return result;
+}
+
+/**
+ * Whether the answer is a promise (any thenable). Looking runs the plugin's
+ * code once more — a `then` getter, or a proxy's trap, even a revoked proxy
+ * that throws on every look — so a throw here is the plugin's failure too.
+ */
+function isPromised(extension: Extension<unknown>, result: unknown, method?: string): boolean {
+  try {
+    return typeof (result as { then?: unknown } | null | undefined)?.then === 'function';
+  } catch (thrown) {
+    throw callFailed(extension, thrown, method);
+  }
 }
 
 function missingMethod(object: unknown, method: string): TypeError | undefined {
