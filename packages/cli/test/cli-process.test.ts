@@ -94,11 +94,17 @@ describe('host profile (child process, temp project)', () => {
     expect(memory?.reason).toBe('disabled by deny-list: denied by the host');
   });
 
+  it('says which host policies decide only once a plugin is loaded', () => {
+    const { out } = cli(['list', '--cwd', project]);
+    expect(out).toContain('meter.pollster: asks-the-plugin decides only when a plugin is loaded');
+  });
+
   it("runs the host's integration and contract in explain", () => {
     const { code, out } = cli(['explain', 'meter.pollster', 'cpu', '--cwd', project]);
     expect(code).toBe(0);
     expect(out).toMatch(/integration\s+construct\s+passed/);
     expect(out).toMatch(/enforcement\s+pollster convention\s+passed/);
+    expect(out).toMatch(/enabling\s+asks-the-plugin\s+passed\s+available here/);
     expect(out).not.toContain('not checked');
   });
 });

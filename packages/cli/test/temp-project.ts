@@ -73,6 +73,11 @@ const denyMemory = {
     };
   },
 };
+const asksThePlugin = {
+  name: 'asks-the-plugin',
+  select: (candidates) => ({ enabled: [...new Set(candidates.map((c) => c.name))], disabled: [] }),
+  afterLoad: (plugin) => ({ available: true }),
+};
 const construct = { name: 'construct', integrate: (Exported) => new Exported() };
 const hasPoll = {
   name: 'pollster convention',
@@ -82,6 +87,6 @@ const hasPoll = {
       : { ok: false, issues: [{ path: 'poll', message: 'must be a method' }] },
 };
 export const pluginHost = {
-  namespaces: { 'meter.pollster': { policies: [denyMemory], integration: construct, contract: hasPoll } },
+  namespaces: { 'meter.pollster': { policies: [denyMemory, asksThePlugin], integration: construct, contract: hasPoll } },
 };
 `;

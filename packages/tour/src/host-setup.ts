@@ -10,7 +10,7 @@
  * - pollsters: the iterator — every available pollster called in turn;
  * - faulty: loaded like pollsters, to show where each one stops.
  */
-import { DispatchTally, EventDispatcher } from '@plugin-patterns/dispatch';
+import { EventDispatcher } from '@plugin-patterns/dispatch';
 import { DriverManager } from '@plugin-patterns/driver';
 import { IteratorManager } from '@plugin-patterns/iterator';
 import { type DiscoverySource, ExtensionSet } from '@plugin-patterns/loader';
@@ -42,8 +42,6 @@ export interface TourHost {
   >;
   readonly pollsters: IteratorManager<Pollster>;
   readonly faulty: ExtensionSet<Pollster>;
-  /** Counts every dispatched notification's outcome. */
-  readonly tally: DispatchTally;
 }
 
 export async function loadHost(source: DiscoverySource, storageUrl: string): Promise<TourHost> {
@@ -77,5 +75,5 @@ export async function loadHost(source: DiscoverySource, storageUrl: string): Pro
     ...faultyPipeline,
   });
   await faulty.loadAll();
-  return { storage, handlers, notifications, pollsters, faulty, tally: new DispatchTally() };
+  return { storage, handlers, notifications, pollsters, faulty };
 }

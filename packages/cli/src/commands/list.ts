@@ -49,7 +49,20 @@ export const listCommand: Command = {
     const extensions = namespaces.flatMap((ns) =>
       project.extensionSet(ns, selectOnly(pipelineFor(host, ns))).report(),
     );
-    const view = { root, scannedBy: project.scannedBy, extensions, problems: project.problems };
+    // Policies that can only decide on loaded code (a self-check) have not run: say so.
+    const deferred = namespaces.flatMap((namespace) => {
+      const policies = (pipelineFor(host, namespace).policies ?? []).filter(
+        (p) => p.afterLoad !== undefined,
+      );
+      return policies.length === 0 ? [] : [{ namespace, policies: policies.map((p) => p.name) }];
+    });
+    const view = {
+      root,
+      scannedBy: project.scannedBy,
+      extensions,
+      problems: project.problems,
+      deferred,
+    };
     if (args.boolean('json')) printJson(io, listJson(view));
     else io.stdout(renderList(view, { palette, maxWidth: io.columns }));
     return EXIT.ok;

@@ -12,6 +12,11 @@ export interface ListView {
   readonly scannedBy: string;
   readonly extensions: readonly ExtensionReport[];
   readonly problems: readonly DiscoveryProblem[];
+  /** Per namespace, the host's policies that decide only once a plugin is loaded. */
+  readonly deferred: readonly {
+    readonly namespace: string;
+    readonly policies: readonly string[];
+  }[];
 }
 
 export interface ListRenderOptions {
@@ -46,6 +51,11 @@ export function renderList(view: ListView, options: ListRenderOptions): string {
   for (const problem of view.problems) {
     text += `${c.red('problem')} ${problem.origin}: ${problem.error.message}\n`;
   }
+  for (const { namespace, policies } of view.deferred) {
+    text += c.dim(
+      `${namespace}: ${policies.join(', ')} decides only when a plugin is loaded; "plugin-patterns explain ${namespace} NAME" runs it\n`,
+    );
+  }
   return text;
 }
 
@@ -55,6 +65,7 @@ export function listJson(view: ListView): unknown {
     root: view.root,
     scannedBy: view.scannedBy,
     extensions: view.extensions,
+    deferred: view.deferred,
     problems: view.problems.map((p) => ({
       namespace: p.namespace,
       name: p.name,
