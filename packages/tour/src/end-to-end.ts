@@ -13,6 +13,7 @@ import { callFailure } from './call-failure.ts';
 import type { TourHost } from './host-setup.ts';
 import { samplesAdded, totalsOf } from './meter-totals.ts';
 import { pollCycles } from './poll-cycles.ts';
+import { sampleArrayCheck } from './sample-results.ts';
 import type { CallFailure, EndToEnd } from './tour-result.ts';
 
 export interface EndToEndOptions {
@@ -36,8 +37,7 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
 
   const fixture = loadNotificationFixture();
   const dispatched = await host.notifications.dispatchAll(fixture.notifications);
-  const fromNotifications = samplesOf(dispatched.outcomes);
-  const problems = problemsOf(dispatched.outcomes);
+  const { samples: fromNotifications, problems } = harvest(dispatched.outcomes);
   await store(fromNotifications);
 
   const polled = await pollCycles(host.pollsters, { write: store }, options);
@@ -58,20 +58,17 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
   };
 }
 
-/** The samples of every successful delivery, in stream order. */
-function samplesOf(outcomes: readonly EventOutcome<Notification, Sample[]>[]): Sample[] {
+/**
+ * The samples of every successful delivery, in stream order, and why each
+ * other event yielded nothing: it reached no handler, a handler refused it, or
+ * a handler answered something that is not samples (kept out of the batch, so
+ * one bad answer cannot make the storage refuse everyone's samples).
+ */
+function harvest(outcomes: readonly EventOutcome<Notification, Sample[]>[]): {
+  samples: Sample[];
+  problems: CallFailure[];
+} {
   const samples: Sample[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.status !== 'routed') continue;
-    for (const delivery of outcome.deliveries) {
-      if (delivery.ok) samples.push(...delivery.value);
-    }
-  }
-  return samples;
-}
-
-/** Why an event yielded nothing: it reached no handler, or a handler refused it. */
-function problemsOf(outcomes: readonly EventOutcome<Notification, Sample[]>[]): CallFailure[] {
   const problems: CallFailure[] = [];
   for (const outcome of outcomes) {
     if (outcome.status !== 'routed') {
@@ -79,8 +76,14 @@ function problemsOf(outcomes: readonly EventOutcome<Notification, Sample[]>[]): 
       continue;
     }
     for (const delivery of outcome.deliveries) {
-      if (!delivery.ok) problems.push(callFailure(delivery.error, delivery.plugin));
+      if (!delivery.ok) {
+        problems.push(callFailure(delivery.error, delivery.plugin));
+        continue;
+      }
+      const verdict = sampleArrayCheck(delivery.value);
+      if (verdict === true) samples.push(...delivery.value);
+      else problems.push({ plugin: delivery.plugin, error: 'bad answer', message: verdict });
     }
   }
-  return problems;
+  return { samples, problems };
 }
