@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingIo } from './cli-io.ts';
 import { EXIT } from './exit-codes.ts';
@@ -133,6 +135,16 @@ describe('main: project folder', () => {
     const { code, err } = await run(['list', '--cwd', '/']);
     expect(code).toBe(EXIT.error);
     expect(err).toContain('has no package.json');
+  });
+
+  it('reports a package.json that is not JSON as an error, not a crash', async () => {
+    const root = tempProject();
+    writeFileSync(join(root, 'package.json'), '{ not json');
+    const io = recordingIo({ cwd: root });
+    const code = await main(['list'], { io, scanProject: fakeScan() });
+    expect(code).toBe(EXIT.error);
+    expect(io.err()).toMatch(/^error: cannot read .*package\.json: /);
+    expect(io.err()).not.toContain('internal error');
   });
 
   it('says the tour is not installed in a project without it', async () => {

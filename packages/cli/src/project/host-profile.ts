@@ -36,10 +36,7 @@ export interface LoadedHostProfile {
 
 /** Reads `pluginHost` from the project's package.json and imports it; undefined when absent. */
 export async function loadHostProfile(root: string): Promise<LoadedHostProfile | undefined> {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const manifest = readManifest(join(root, 'package.json'));
   const declared = manifest.pluginHost;
   if (declared === undefined) return undefined;
   const fail = (why: string): CliError =>
@@ -72,6 +69,18 @@ export function pipelineFor(
   namespace: string,
 ): NamespacePipeline {
   return host?.profile.namespaces[namespace] ?? {};
+}
+
+/** The project's manifest; one that cannot be read is the user's to fix, not a crash. */
+function readManifest(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new CliError(`cannot read ${path}: ${cause instanceof Error ? cause.message : cause}`);
+  }
+  if (!isObject(parsed)) throw new CliError(`${path} does not hold a JSON object`);
+  return parsed;
 }
 
 /** Checked by convention: the profile is data the CLI will call into. */
