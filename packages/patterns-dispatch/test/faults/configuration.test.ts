@@ -89,7 +89,7 @@ describe('a namespace with no plugins', () => {
       call: (h, n) => h.process(n),
     });
     const event = { event_type: 'compute.instance.create.end' } as Notification;
-    const outcome = dispatcher.dispatch(event);
+    const outcome = await dispatcher.dispatch(event);
     expect(outcome.status).toBe('unrouted');
     const [letter] = dispatcher.deadLetters.list();
     expect(letter?.reason).toBe('unrouted');
