@@ -21,6 +21,8 @@ export class PluginError extends Error {
   readonly stage: Stage;
   /** A stable, machine-readable identifier, e.g. `PLUGIN_IMPORT_FAILED`. */
   readonly code: string = 'PLUGIN_ERROR';
+  /** The message without its `[namespace:plugin] (stage)` prefix, for reports that show those apart. */
+  readonly detail: string;
 
   constructor(message: string, context: PluginErrorContext) {
     super(
@@ -28,6 +30,7 @@ export class PluginError extends Error {
       context.cause === undefined ? undefined : { cause: context.cause },
     );
     this.name = new.target.name;
+    this.detail = message;
     this.namespace = context.namespace;
     this.plugin = context.name;
     this.stage = context.stage;

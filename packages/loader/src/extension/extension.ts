@@ -168,7 +168,7 @@ export class Extension<T = unknown> {
    */
   fail(error: PluginError, by: string = error.name): void {
     this.#lastError = error;
-    this.#push({ stage: error.stage, by, outcome: 'failed', detail: error.message });
+    this.#push({ stage: error.stage, by, outcome: 'failed', detail: error.detail });
     if (error.stage !== 'invocation' && this.#state.status !== 'failed') {
       this.#state = { status: 'failed', stage: error.stage, error };
       this.#ready = false;

@@ -32,8 +32,20 @@ export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
   return async (extension: Extension<T>): Promise<T> => {
     const who = { namespace: extension.namespace, name: extension.name };
 
+    // Each failure is recorded here, where it is known who made the call
+    // (`importer`, the integration, the contract), then thrown to the caller.
+    const blame = (by: string, error: PluginError): PluginError => {
+      extension.fail(error, by);
+      return error;
+    };
+
     const target = extension.target;
-    const exported = await options.importer(target, { ...who, reference: extension.reference });
+    let exported: unknown;
+    try {
+      exported = await options.importer(target, { ...who, reference: extension.reference });
+    } catch (cause) {
+      throw isPluginError(cause) ? blame('importer', cause) : cause;
+    }
     extension.pass('import', 'importer', `imported ${target.exportName} from ${target.url}`);
 
     let object: unknown = exported;
@@ -42,7 +54,10 @@ export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
       try {
         object = await options.integration.integrate(exported, who);
       } catch (cause) {
-        throw isPluginError(cause) ? cause : new PluginIntegrationError(how, { ...who, cause });
+        throw blame(
+          how,
+          isPluginError(cause) ? cause : new PluginIntegrationError(how, { ...who, cause }),
+        );
       }
       extension.pass('integration', how, 'integrated');
     }
@@ -54,13 +69,15 @@ export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
         result = await contract.check(object);
       } catch (cause) {
         // A validator that crashes is still a verdict on this plugin at this stage.
-        throw new PluginError(`the ${contract.name} check threw: ${describeThrown(cause)}`, {
-          ...who,
-          stage: 'enforcement',
-          cause,
-        });
+        const detail = `the ${contract.name} check threw: ${describeThrown(cause)}`;
+        throw blame(
+          contract.name,
+          new PluginError(detail, { ...who, stage: 'enforcement', cause }),
+        );
       }
-      if (!result.ok) throw new ContractViolationError(contract.name, result.issues, who);
+      if (!result.ok) {
+        throw blame(contract.name, new ContractViolationError(contract.name, result.issues, who));
+      }
       object = result.value;
       extension.pass('enforcement', contract.name, 'meets the contract');
     }
