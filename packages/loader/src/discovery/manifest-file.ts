@@ -9,7 +9,7 @@
  * cache notices, so a cache can never keep content newer than its stamp says.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { typeName } from './declared-names.ts';
+import { packageNameProblem, shorten, typeName } from './declared-names.ts';
 import { stampOf } from './fingerprint.ts';
 
 /** A manifest larger than this is not a package.json anyone meant to write. */
@@ -59,7 +59,15 @@ export function readManifest(path: string): ManifestRead {
   return { ok: true, manifest: manifest as Record<string, unknown>, stamp };
 }
 
-/** Name, version and `exports` presence; `fallbackName` when the manifest has no name. */
+/**
+ * Name, version and `exports` presence. The name and version are the
+ * package's own word, and they end up in every message and report about its
+ * plugins, so they are held to what npm allows: a name that is not a valid
+ * package name gives way to `fallbackName` (the name the package was found
+ * under), and a version that is not a plain version string is shown escaped
+ * and cut short. A manifest cannot put a terminal escape sequence, a forged
+ * line or five thousand characters into the host's output.
+ */
 export function packageFacts(
   manifest: Record<string, unknown>,
   fallbackName: string,
@@ -67,10 +75,20 @@ export function packageFacts(
   const name = Object.hasOwn(manifest, 'name') ? manifest.name : undefined;
   const version = Object.hasOwn(manifest, 'version') ? manifest.version : undefined;
   return {
-    name: typeof name === 'string' && name !== '' ? name : fallbackName,
-    version: typeof version === 'string' && version !== '' ? version : '(no version)',
+    name: typeof name === 'string' && packageNameProblem(name) === undefined ? name : fallbackName,
+    version: versionOf(version),
     hasExports: Object.hasOwn(manifest, 'exports') && manifest.exports != null,
   };
+}
+
+/** Letters, digits, `.`, `+`, `-`: every semver string, nothing a terminal would act on. */
+const VERSION = /^[0-9A-Za-z.+-]{1,256}$/;
+
+function versionOf(version: unknown): string {
+  if (version === undefined || version === '') return '(no version)';
+  if (typeof version === 'string' && VERSION.test(version)) return version;
+  const shown = typeof version === 'string' ? `"${shorten(version, 40)}"` : typeName(version);
+  return `(invalid version ${shown})`;
 }
 
 /** `ENOENT: no such file…` reads better as what it means for a manifest. */
