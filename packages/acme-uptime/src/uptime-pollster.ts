@@ -5,6 +5,12 @@
  * package.json (`entryPoints` → `meter.pollster` → `uptime`), and a host that
  * scans its installed dependencies finds it there: installing is activating.
  * It depends only on the host's published contracts, as any plugin should.
+ *
+ * It implements the `Pollster` interface without extending the host's
+ * `PollsterBase`: the base is offered, not required, and a third party may
+ * choose not to inherit from it (to stay a plain class, or to need only the
+ * types). A host that checks plugins by shape accepts it; one that checks by
+ * class refuses it, though it works.
  */
 import { hostname, uptime } from 'node:os';
 import type { Pollster, Sample } from '@plugin-patterns/meter-contracts';

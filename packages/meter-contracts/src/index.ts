@@ -23,6 +23,7 @@ export {
   type Pollster,
   type PollsterClass,
 } from './pollster.ts';
+export { PollsterBase } from './pollster-base.ts';
 export {
   assertSamples,
   InvalidSampleError,

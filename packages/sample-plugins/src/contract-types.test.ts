@@ -1,11 +1,14 @@
 // Type tests: each sample plugin class is what its namespace's host constructs.
 // They fail at type-check time (tsc), the runtime assertions are trivially true.
-import type {
-  NotificationHandlerClass,
-  PollsterClass,
-  StorageDriverClass,
+// The pollsters' base class is checked at run time too: `instanceof` is what a
+// host that enforces the API by class relies on, and types cannot show it.
+import {
+  type NotificationHandlerClass,
+  PollsterBase,
+  type PollsterClass,
+  type StorageDriverClass,
 } from '@plugin-patterns/meter-contracts';
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { BreaksContractPollster } from './faulty/breaks-contract.ts';
 import { ComputeInstanceHandler } from './notification/compute.ts';
 import { ImageHandler } from './notification/image.ts';
@@ -39,5 +42,25 @@ describe('the plugin classes, as their hosts construct them', () => {
 
   it('the contract-breaking plugin is not a pollster, even to the type checker', () => {
     expectTypeOf(BreaksContractPollster).not.toExtend<PollsterClass>();
+  });
+});
+
+describe("the first-party pollsters extend the host's PollsterBase", () => {
+  it('are instances of it, so a check by class accepts them', () => {
+    for (const Pollster of [
+      CpuPollster,
+      MemoryPollster,
+      DiskPollster,
+      NetworkPollster,
+      HypervisorPollster,
+    ]) {
+      expect(new Pollster(), Pollster.name).toBeInstanceOf(PollsterBase);
+    }
+  });
+
+  it('the contract-breaking plugin extends it too, and still has no poll', () => {
+    const plugin = new BreaksContractPollster();
+    expect(plugin).toBeInstanceOf(PollsterBase);
+    expect('poll' in plugin).toBe(false);
   });
 });

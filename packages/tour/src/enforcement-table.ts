@@ -1,15 +1,18 @@
 /**
- * API enforcement, side by side: the faulty plugins (and one good pollster,
- * for reference) loaded under each way of holding a plugin to its API —
- * convention, abstract base class, Standard Schema — then the loaded ones
- * called once through the call guard. Each cell says at which stage the
- * plugin was stopped, or that it got through.
+ * API enforcement, side by side: the faulty plugins and two good pollsters
+ * (the first-party `cpu`, the third party's `uptime`) loaded under each way of
+ * holding a plugin to its API — convention, abstract base class, Standard
+ * Schema — then the loaded ones called once through the call guard. Each cell
+ * says at which stage the plugin was stopped, or that it got through.
  *
  * What it shows: a load-time check only sees shape (`breaks-contract` has no
- * `poll`), so the plugins that fail only when called (throw, hang, answer
- * nonsense) get past all three and are caught by the guard; the abstract
- * class is nominal, so it refuses every plugin that does not extend it, the
- * good one too; an import failure is caught before any check can run.
+ * `poll`, and all three say so), so the plugins that fail only when called
+ * (throw, hang, answer nonsense) get past all three and are caught by the
+ * guard. The abstract class is nominal: the first-party pollsters extend the
+ * PollsterBase that the host's contracts package publishes, and pass; uptime
+ * implements the same interface without extending it, works, and is refused
+ * all the same. That is the trade-off of a check by class. An import failure
+ * is caught before any check can run.
  */
 import { type Palette, renderTable } from '@plugin-patterns/cli';
 import {
@@ -22,20 +25,19 @@ import {
   type DiscoverySource,
   type Extension,
   ExtensionSet,
-  standardSchema,
 } from '@plugin-patterns/loader';
-import type { Pollster } from '@plugin-patterns/meter-contracts';
+import { type Pollster, PollsterBase } from '@plugin-patterns/meter-contracts';
 import { withoutPrefix } from './call-failure.ts';
 import { pollsterContract } from './host-contracts.ts';
 import { FAULTY, POLLSTER } from './plugin-host.ts';
-import { PollsterBase, pollsterSchema } from './pollster-base.ts';
+import { pollsterSchemaContract } from './pollster-schema.ts';
 import { sampleArrayCheck } from './sample-results.ts';
 import type { EnforcementRow, EnforcementVerdict } from './tour-result.ts';
 
 const WAYS: readonly { way: string; contract: Contract<Pollster> }[] = [
   { way: 'convention', contract: pollsterContract },
   { way: 'abstract class', contract: abstractClass(PollsterBase) },
-  { way: 'Standard Schema', contract: standardSchema(pollsterSchema, { use: 'input' }) },
+  { way: 'Standard Schema', contract: pollsterSchemaContract },
 ];
 
 export async function compareEnforcement(
@@ -55,7 +57,10 @@ export async function compareEnforcement(
   return rows;
 }
 
-/** The faulty plugins, and the good `cpu` pollster, loaded with one contract. */
+/** The good pollsters, one first-party and one third-party, beside the faulty ones. */
+const GOOD: readonly string[] = ['cpu', 'uptime'];
+
+/** The faulty plugins, and the good pollsters, loaded with one contract. */
 async function loadUnder(
   source: DiscoverySource,
   contract: Contract<Pollster>,
@@ -64,11 +69,11 @@ async function loadUnder(
   const faulty = ExtensionSet.discover<Pollster>({ namespace: FAULTY, ...common });
   const good = ExtensionSet.discover<Pollster>({
     namespace: POLLSTER,
-    policies: [allowList(['cpu'])],
+    policies: [allowList(GOOD)],
     ...common,
   });
   await Promise.all([faulty.loadAll(), good.loadAll()]);
-  return [...faulty.extensions, ...good.named('cpu')];
+  return [...faulty.extensions, ...GOOD.flatMap((name) => good.named(name))];
 }
 
 function loadVerdict(extension: Extension<Pollster>): EnforcementVerdict {
@@ -123,7 +128,10 @@ export function renderEnforcementTable(
       c.bold(plugin),
       ...rows.map((r) => cell(r.verdicts.find((v) => v.plugin === plugin))),
     ]),
-    { title: 'Enforcement: where each faulty plugin is stopped (cpu is a good one)', ...options },
+    {
+      title: 'Enforcement: where each faulty plugin is stopped (cpu and uptime are good ones)',
+      ...options,
+    },
   );
   // One line per distinct reason: an import failure reads the same under every contract.
   const details = plugins.flatMap((plugin) => {

@@ -1,8 +1,10 @@
 /**
  * The tour host's contracts: what it requires of each namespace's plugins,
- * written as conventions (duck typing with a member check) because the sample
- * plugins are plain classes that extend nothing. The other two ways of
- * enforcing an API are compared side by side in `enforcement-table.ts`.
+ * written as conventions (duck typing with a member check). The host accepts
+ * any object of the right shape, so the third party's uptime pollster, which
+ * implements the interface without extending PollsterBase, runs beside the
+ * first-party pollsters that do. The other two ways of enforcing an API are
+ * compared side by side in `enforcement-table.ts`.
  */
 import { type Contract, convention } from '@plugin-patterns/loader';
 import type {

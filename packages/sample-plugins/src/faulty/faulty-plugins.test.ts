@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PollsterBase } from '@plugin-patterns/meter-contracts';
 import { describe, expect, it } from 'vitest';
 import { BreaksContractPollster } from './breaks-contract.ts';
 import { NeverSettlesPollster } from './never-settles.ts';
@@ -25,6 +26,26 @@ describe('breaks-contract', () => {
     const plugin = new BreaksContractPollster();
     expect(plugin.meters).toEqual(['faulty.contract']);
     expect('poll' in plugin).toBe(false);
+  });
+
+  it("extends the host's PollsterBase, so a check by class refuses it for the missing poll", () => {
+    expect(new BreaksContractPollster()).toBeInstanceOf(PollsterBase);
+  });
+});
+
+describe('the faulty plugins that fail only when called', () => {
+  it('are well-formed: PollsterBase instances with meters and a poll method', () => {
+    for (const Faulty of [
+      ThrowsPollster,
+      NeverSettlesPollster,
+      WrongShapePollster,
+      ThrowsNonErrorPollster,
+    ]) {
+      const plugin = new Faulty();
+      expect(plugin, Faulty.name).toBeInstanceOf(PollsterBase);
+      expect(plugin.meters.length, Faulty.name).toBeGreaterThan(0);
+      expect(typeof plugin.poll, Faulty.name).toBe('function');
+    }
   });
 });
 
@@ -76,16 +97,16 @@ describe('never-settles', () => {
 });
 
 describe('every faulty module', () => {
-  it('imports nothing at run time, so importing one never imports another', () => {
+  it("imports at run time only the host's contracts, so importing one never imports another", () => {
     const sources = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     expect(sources).toHaveLength(6);
     for (const file of sources) {
       const text = readFileSync(fileURLToPath(new URL(file, here)), 'utf8');
       const imports = text.match(/^import .*$/gm) ?? [];
-      expect(
-        imports.every((line) => line.startsWith('import type ')),
-        file,
-      ).toBe(true);
+      for (const line of imports) {
+        const fromContracts = line.endsWith("from '@plugin-patterns/meter-contracts';");
+        expect(line.startsWith('import type ') || fromContracts, `${file}: ${line}`).toBe(true);
+      }
     }
   });
 });

@@ -1,13 +1,15 @@
 /**
  * Faulty on purpose: poll returns a promise that never settles, the plugin
- * that hangs on a dead connection. Only a host-side timeout gets past it.
+ * that hangs on a dead connection. Only a host-side timeout gets past it:
+ * the class is well-formed (it extends PollsterBase and implements every
+ * member), so every check made at load time accepts it.
  *
  * It holds no timer or handle, so it never keeps the process alive by itself:
  * a host that stops waiting for it can exit normally.
  */
-import type { Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import { PollsterBase, type Sample } from '@plugin-patterns/meter-contracts';
 
-export class NeverSettlesPollster implements Pollster {
+export class NeverSettlesPollster extends PollsterBase {
   readonly meters: readonly string[] = ['faulty.hangs'];
 
   poll(): Promise<Sample[]> {

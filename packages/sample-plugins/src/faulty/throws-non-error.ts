@@ -1,10 +1,11 @@
 /**
  * Faulty on purpose: poll throws a string, not an Error, so there is no
  * message property and no stack. A host must still report something readable.
+ * Well-formed otherwise (it extends PollsterBase): only the call shows it.
  */
-import type { Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import { PollsterBase, type Sample } from '@plugin-patterns/meter-contracts';
 
-export class ThrowsNonErrorPollster implements Pollster {
+export class ThrowsNonErrorPollster extends PollsterBase {
   readonly meters: readonly string[] = ['faulty.throws-string'];
 
   poll(): Sample[] {

@@ -11,7 +11,7 @@
  * Polling is sync: the counters are at hand, there is nothing to wait for.
  */
 import { cpus, loadavg } from 'node:os';
-import type { Availability, Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import { type Availability, PollsterBase, type Sample } from '@plugin-patterns/meter-contracts';
 import { hostSample } from './host-sample.ts';
 
 /** Where the pollster reads from; replaced in tests with fixed numbers. */
@@ -33,16 +33,17 @@ interface Totals {
   readonly total: number;
 }
 
-export class CpuPollster implements Pollster {
+export class CpuPollster extends PollsterBase {
   readonly meters: readonly string[] = ['cpu.util'];
   readonly #source: CpuSource;
   #previous: Totals | undefined;
 
   constructor(source: CpuSource = { cpus, loadavg }) {
+    super();
     this.#source = source;
   }
 
-  checkAvailability(): Availability {
+  override checkAvailability(): Availability {
     return this.#source.cpus().length > 0
       ? { available: true }
       : { available: false, reason: 'os.cpus() lists no processors on this platform' };

@@ -5,18 +5,19 @@
  * through its availability check, instead of failing every poll.
  */
 import { statfsSync } from 'node:fs';
-import type { Availability, Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import { type Availability, PollsterBase, type Sample } from '@plugin-patterns/meter-contracts';
 import { hostSample } from './host-sample.ts';
 
-export class DiskPollster implements Pollster {
+export class DiskPollster extends PollsterBase {
   readonly meters: readonly string[] = ['disk.usage'];
   readonly path: string;
 
   constructor(options: { readonly path?: string } = {}) {
+    super();
     this.path = options.path ?? '/';
   }
 
-  checkAvailability(): Availability {
+  override checkAvailability(): Availability {
     try {
       statfsSync(this.path);
       return { available: true };

@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import type { Availability, Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import { type Availability, PollsterBase, type Sample } from '@plugin-patterns/meter-contracts';
 import { hostSample } from './host-sample.ts';
 
 const SOURCE = 'pollster:hypervisor';
@@ -29,12 +29,13 @@ export interface HypervisorOptions {
   readonly kvmDevice?: string;
 }
 
-export class HypervisorPollster implements Pollster {
+export class HypervisorPollster extends PollsterBase {
   readonly meters: readonly string[] = ['hypervisor.vcpus', 'hypervisor.memory'];
   readonly #probes: readonly string[];
   readonly #kvmDevice: string;
 
   constructor(options: HypervisorOptions = {}) {
+    super();
     this.#probes = options.probes ?? HYPERVISOR_PROBES;
     this.#kvmDevice = options.kvmDevice ?? '/dev/kvm';
   }
@@ -44,7 +45,7 @@ export class HypervisorPollster implements Pollster {
     return this.#probes.find((path) => existsSync(path));
   }
 
-  checkAvailability(): Availability {
+  override checkAvailability(): Availability {
     if (this.controlPoint !== undefined) return { available: true };
     const kvm = existsSync(this.#kvmDevice)
       ? ` (${this.#kvmDevice} exists: the processor can virtualise, but nothing here manages guests)`

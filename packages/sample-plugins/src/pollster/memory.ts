@@ -1,15 +1,15 @@
 /**
  * `memory.usage` and `memory.total`, in bytes, from Node's own view of the
  * machine (`os.totalmem`, `os.freemem`). Available everywhere Node runs, so
- * there is no availability check; polling is sync.
+ * it keeps the base class's availability answer (available); polling is sync.
  */
 import { freemem, totalmem } from 'node:os';
-import type { Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import { PollsterBase, type Sample } from '@plugin-patterns/meter-contracts';
 import { hostSample } from './host-sample.ts';
 
 const SOURCE = 'pollster:memory';
 
-export class MemoryPollster implements Pollster {
+export class MemoryPollster extends PollsterBase {
   readonly meters: readonly string[] = ['memory.usage', 'memory.total'];
 
   poll(): Sample[] {

@@ -9,7 +9,7 @@
  * switched off once, by itself, rather than failing on every poll.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Availability, Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import { type Availability, PollsterBase, type Sample } from '@plugin-patterns/meter-contracts';
 import { hostSample } from './host-sample.ts';
 
 const SOURCE = 'pollster:network';
@@ -20,16 +20,17 @@ export interface InterfaceCounters {
   readonly sentBytes: number;
 }
 
-export class NetworkPollster implements Pollster {
+export class NetworkPollster extends PollsterBase {
   readonly meters: readonly string[] = ['network.incoming.bytes', 'network.outgoing.bytes'];
   /** The counters file; another path in tests. */
   readonly path: string;
 
   constructor(options: { readonly path?: string } = {}) {
+    super();
     this.path = options.path ?? '/proc/net/dev';
   }
 
-  checkAvailability(): Availability {
+  override checkAvailability(): Availability {
     return existsSync(this.path)
       ? { available: true }
       : {

@@ -1,0 +1,45 @@
+/**
+ * The pollster API as a class to extend, for hosts that enforce it nominally:
+ * a pollster is accepted only if it is an instance of this very class (the
+ * loader's `abstractClass(PollsterBase)` contract). The `Pollster` interface
+ * stays the API itself; this base is one way to implement it, and it carries
+ * what every pollster would otherwise repeat: the default availability answer.
+ *
+ * Extending it is a choice a plugin author makes, not a requirement of the
+ * interface. A third party may implement `Pollster` without it (duck typing),
+ * and a host that checks by convention or by schema accepts both; only a host
+ * that checks by class refuses the plugin that does not extend it.
+ *
+ * TypeScript's `abstract` leaves no trace at run time: an abstract method is
+ * simply absent from the emitted class. So the members a subclass must supply
+ * are also listed in `abstractMembers`, which is where a run-time check reads
+ * them.
+ *
+ * Class identity is per copy: a plugin that installs its own copy of this
+ * package gets another `PollsterBase`, and an `instanceof` check against the
+ * host's copy fails. Plugins that extend it should take this package as a
+ * peer dependency, so that host and plugins share one.
+ */
+import type { Availability, Pollster } from './pollster.ts';
+import type { Sample } from './sample.ts';
+
+export abstract class PollsterBase implements Pollster {
+  /** The members a subclass must implement, for checks made at run time. */
+  static readonly abstractMembers: readonly string[] = ['meters', 'poll'];
+
+  /** Meters this pollster produces, e.g. `['cpu.util']`. */
+  abstract readonly meters: readonly string[];
+
+  /**
+   * Available unless a subclass says otherwise: most readings exist wherever
+   * Node runs. Override it where the resource may be absent (a procfs file, a
+   * hypervisor socket); it may answer asynchronously. Sync by default, so a
+   * host that asks does not wait for a promise nobody needed.
+   */
+  checkAvailability(): Availability | Promise<Availability> {
+    return { available: true };
+  }
+
+  /** One reading: sync where the value is at hand, async where it must be fetched. */
+  abstract poll(): Sample[] | Promise<Sample[]>;
+}
