@@ -44,20 +44,32 @@ import {
 import { LAB, type ManifestLab, OTHER, RIVAL } from './manifest-lab.ts';
 import { pollutionSince, snapshotPrototypes } from './prototype-snapshot.ts';
 
-export interface ManifestProperty {
-  readonly name: string;
-  /** Builds the property over a lab made once for the whole run. */
-  readonly build: (lab: ManifestLab) => fc.IProperty<never> | fc.IAsyncProperty<never>;
+/** How many cases, and (to replay a failure) which seed. */
+export interface RunOptions {
+  readonly numRuns: number;
+  readonly seed?: number;
 }
 
-/** Control characters and the escape that starts a terminal sequence. */
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f\u009b]/;
+export interface ManifestProperty {
+  readonly name: string;
+  /** Checks the property over a lab made once for the whole run; rejects with the counterexample. */
+  readonly run: (lab: ManifestLab, options: RunOptions) => Promise<void>;
+}
+
+/**
+ * True when `text` holds no control character (C0, DEL, or the C1 escape
+ * that starts a terminal sequence): a message ends up in a terminal.
+ */
+export function isPrintable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x9b) return false;
+  }
+  return true;
+}
 
 function assertPrintable(message: string): void {
-  assert.ok(
-    !UNPRINTABLE.test(message),
-    `message holds a control character: ${JSON.stringify(message)}`,
-  );
+  assert.ok(isPrintable(message), `message holds a control character: ${JSON.stringify(message)}`);
 }
 
 function assertNoPollution(before: ReturnType<typeof snapshotPrototypes>): void {
@@ -126,62 +138,72 @@ function assertRecordsSane(sets: readonly ExtensionSet[]): void {
 
 const fieldProperty: ManifestProperty = {
   name: 'the entryPoints field: read without throwing; only valid declarations accepted; no pollution',
-  build: () =>
-    fc.property(entryPointsText, (text) => {
-      const before = snapshotPrototypes();
-      const where = { field: 'entryPoints', packageLabel: 'package lab-plugins@1.0.0' };
-      const reading = readEntryPointField(JSON.parse(text), where);
-      for (const d of reading.declarations) {
-        assert.equal(namespaceProblem(d.namespace), undefined);
-        assert.equal(pluginNameProblem(d.name), undefined);
-        const parsed = parsePackageReference(d.reference);
-        assert.ok(parsed.ok, `accepted a reference the parser refuses: ${d.reference}`);
-        assert.ok(d.module === '.' || d.module.startsWith('./'));
-        assert.ok(!d.module.split('/').includes('..'));
-      }
-      for (const issue of reading.issues) {
-        assert.ok(issue.why.includes('"entryPoints"'), `does not name the field: ${issue.why}`);
-        assert.ok(
-          issue.why.includes('package lab-plugins@1.0.0'),
-          `does not name the package: ${issue.why}`,
-        );
-        assertPrintable(issue.why);
-      }
-      assertNoPollution(before);
-    }),
+  run: async (_lab, options) =>
+    fc.assert(
+      fc.property(entryPointsText, (text) => {
+        const before = snapshotPrototypes();
+        const where = { field: 'entryPoints', packageLabel: 'package lab-plugins@1.0.0' };
+        const reading = readEntryPointField(JSON.parse(text), where);
+        for (const d of reading.declarations) {
+          assert.equal(namespaceProblem(d.namespace), undefined);
+          assert.equal(pluginNameProblem(d.name), undefined);
+          const parsed = parsePackageReference(d.reference);
+          assert.ok(parsed.ok, `accepted a reference the parser refuses: ${d.reference}`);
+          assert.ok(d.module === '.' || d.module.startsWith('./'));
+          assert.ok(!d.module.split('/').includes('..'));
+        }
+        for (const issue of reading.issues) {
+          assert.ok(issue.why.includes('"entryPoints"'), `does not name the field: ${issue.why}`);
+          assert.ok(
+            issue.why.includes('package lab-plugins@1.0.0'),
+            `does not name the package: ${issue.why}`,
+          );
+          assertPrintable(issue.why);
+        }
+        assertNoPollution(before);
+      }),
+      options,
+    ),
 };
 
 const scanProperty: ManifestProperty = {
   name: 'a package scan over hostile manifests: refused clearly or loaded from inside the package',
-  build: (lab) =>
-    fc.asyncProperty(manifestCase, manifestCase, async (labManifest, rivalManifest) => {
-      lab.write(labManifest.text, rivalManifest.text);
-      const before = snapshotPrototypes();
-      const evaluated = lab.evaluations();
-      const source = packageScan({ cwd: lab.cwd, cache: false });
-      const report = source.discover();
-      for (const problem of report.problems) {
-        assert.ok(problem.error instanceof DiscoveryError, `untyped problem: ${problem.error}`);
-        assertPrintable(problem.error.message);
-        if (problem.source?.kind === 'package') {
-          const { message } = problem.error;
-          assert.ok(message.includes('"entryPoints"'), `does not name the field: ${message}`);
-          assert.ok(message.includes(join(problem.source.root, 'package.json')), message);
-        } else {
-          // A manifest that cannot be read at all: the issue names its file.
-          assert.ok(/package\.json/.test(problem.origin), problem.origin);
+  run: async (lab, options) =>
+    fc.assert(
+      fc.asyncProperty(manifestCase, manifestCase, async (labManifest, rivalManifest) => {
+        lab.write(labManifest.text, rivalManifest.text);
+        const before = snapshotPrototypes();
+        const evaluated = lab.evaluations();
+        const source = packageScan({ cwd: lab.cwd, cache: false });
+        const report = source.discover();
+        for (const problem of report.problems) {
+          assert.ok(problem.error instanceof DiscoveryError, `untyped problem: ${problem.error}`);
+          assertPrintable(problem.error.message);
+          if (problem.source?.kind === 'package') {
+            const { message } = problem.error;
+            assert.ok(message.includes('"entryPoints"'), `does not name the field: ${message}`);
+            assert.ok(message.includes(join(problem.source.root, 'package.json')), message);
+          } else {
+            // A manifest that cannot be read at all: the issue names its file.
+            assert.ok(/package\.json/.test(problem.origin), problem.origin);
+          }
         }
-      }
-      const { importer, files } = recordingImporter();
-      const sets = await loadEverything(source, importer);
-      for (const file of files) {
-        const inside = isInside(file, lab.roots.lab) || isInside(file, lab.roots.rival);
-        assert.ok(inside, `the importer was handed ${file}, outside both packages`);
-      }
-      assertRecordsSane(sets);
-      assert.deepEqual(lab.evaluations(), evaluated, 'a module outside the package was evaluated');
-      assertNoPollution(before);
-    }),
+        const { importer, files } = recordingImporter();
+        const sets = await loadEverything(source, importer);
+        for (const file of files) {
+          const inside = isInside(file, lab.roots.lab) || isInside(file, lab.roots.rival);
+          assert.ok(inside, `the importer was handed ${file}, outside both packages`);
+        }
+        assertRecordsSane(sets);
+        assert.deepEqual(
+          lab.evaluations(),
+          evaluated,
+          'a module outside the package was evaluated',
+        );
+        assertNoPollution(before);
+      }),
+      options,
+    ),
 };
 
 /** A host's explicit list: plugin names and references as a configuration file would hold them. */
@@ -218,55 +240,58 @@ const hostListText = fc
 
 const hostListProperty: ManifestProperty = {
   name: "a host's reference list with hostile names and references: refused clearly or loaded from a package",
-  build: (lab) =>
-    fc.asyncProperty(
-      fc.oneof(fc.constant('lab.pollster'), hostileKey),
-      hostListText,
-      async (namespace, text) => {
-        lab.write(
-          JSON.stringify({
-            name: LAB,
-            version: '1.0.0',
-            type: 'module',
-            exports: {
-              './plugin': './plugin.js',
-              './link-out': './link-out.js',
-              './linked-dir/*': './linked-dir/*.js',
-              '.': './index.js',
-            },
-          }),
-          JSON.stringify({ name: RIVAL, version: '1.0.0', type: 'module' }),
-        );
-        const before = snapshotPrototypes();
-        const evaluated = lab.evaluations().canary;
-        const plugins = JSON.parse(text) as Record<string, string>;
-        let source: DiscoverySource;
-        try {
-          source = referenceList({ namespace, plugins, cwd: lab.cwd });
-        } catch (error) {
-          // A bad namespace is the host's own programming mistake: refused at once, by name.
-          assert.ok(error instanceof TypeError && error.message.startsWith('referenceList: '));
-          assert.ok(namespaceProblem(namespace) !== undefined);
-          return;
-        }
-        const report = source.discover();
-        for (const problem of report.problems) {
-          assert.ok(problem.error instanceof DiscoveryError);
-          assertPrintable(problem.error.message);
-        }
-        const { importer, files } = recordingImporter();
-        const sets = await loadEverything(source, importer);
-        const packages = Object.values(lab.roots);
-        for (const file of files) {
-          assert.ok(
-            packages.some((root) => isInside(file, root)),
-            `imported ${file}, in no package`,
+  run: async (lab, options) =>
+    fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant('lab.pollster'), hostileKey),
+        hostListText,
+        async (namespace, text) => {
+          lab.write(
+            JSON.stringify({
+              name: LAB,
+              version: '1.0.0',
+              type: 'module',
+              exports: {
+                './plugin': './plugin.js',
+                './link-out': './link-out.js',
+                './linked-dir/*': './linked-dir/*.js',
+                '.': './index.js',
+              },
+            }),
+            JSON.stringify({ name: RIVAL, version: '1.0.0', type: 'module' }),
           );
-        }
-        assertRecordsSane(sets);
-        assert.equal(lab.evaluations().canary, evaluated, 'a canary outside every package ran');
-        assertNoPollution(before);
-      },
+          const before = snapshotPrototypes();
+          const evaluated = lab.evaluations().canary;
+          const plugins = JSON.parse(text) as Record<string, string>;
+          let source: DiscoverySource;
+          try {
+            source = referenceList({ namespace, plugins, cwd: lab.cwd });
+          } catch (error) {
+            // A bad namespace is the host's own programming mistake: refused at once, by name.
+            assert.ok(error instanceof TypeError && error.message.startsWith('referenceList: '));
+            assert.ok(namespaceProblem(namespace) !== undefined);
+            return;
+          }
+          const report = source.discover();
+          for (const problem of report.problems) {
+            assert.ok(problem.error instanceof DiscoveryError);
+            assertPrintable(problem.error.message);
+          }
+          const { importer, files } = recordingImporter();
+          const sets = await loadEverything(source, importer);
+          const packages = Object.values(lab.roots);
+          for (const file of files) {
+            assert.ok(
+              packages.some((root) => isInside(file, root)),
+              `imported ${file}, in no package`,
+            );
+          }
+          assertRecordsSane(sets);
+          assert.equal(lab.evaluations().canary, evaluated, 'a canary outside every package ran');
+          assertNoPollution(before);
+        },
+      ),
+      options,
     ),
 };
 
