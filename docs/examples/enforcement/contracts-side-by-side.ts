@@ -1,34 +1,20 @@
 // Three ways to hold a plugin to the pollster API, checked on the same four
 // candidates. Each contract answers the same way (ok, or issues with a path),
 // so the loader's pipeline treats them alike.
+import { UptimePollster } from '@acme/meter-uptime';
 import { abstractClass, type Contract, convention, standardSchema } from '@plugin-patterns/loader';
-import type { Pollster, Sample } from '@plugin-patterns/meter-contracts';
+import { type Pollster, PollsterBase } from '@plugin-patterns/meter-contracts';
 import { CpuPollster } from '@plugin-patterns/sample-plugins';
 import { BreaksContractPollster } from '@plugin-patterns/sample-plugins/faulty/breaks-contract';
 import { type } from 'arktype';
 import * as v from 'valibot';
 import { z } from 'zod';
 
-// The host's abstract class. TypeScript's `abstract` leaves no trace at run
-// time, so the members a plugin must implement are listed on the class.
-abstract class PollsterBase implements Pollster {
-  static readonly abstractMembers = ['meters', 'poll'];
-  abstract readonly meters: readonly string[];
-  abstract poll(): Sample[] | Promise<Sample[]>;
-}
-
-class QueuePollster extends PollsterBase {
-  readonly meters = ['queue.depth'];
-  poll(): Sample[] {
-    return [];
-  }
-}
-
 const candidates: Record<string, unknown> = {
-  'CpuPollster (a sample)': new CpuPollster(),
-  'QueuePollster (extends)': new QueuePollster(),
+  'CpuPollster (extends)': new CpuPollster(), // extends the host's PollsterBase
+  'UptimePollster (acme)': new UptimePollster(), // implements Pollster, no base class
   'an object literal': { meters: ['queue.depth'], poll: () => [] },
-  BreaksContractPollster: new BreaksContractPollster(),
+  BreaksContractPollster: new BreaksContractPollster(), // extends the base, lacks poll()
 };
 
 // `use: 'input'`: validate the plugin, but keep the plugin's own object (a
@@ -38,6 +24,7 @@ const contracts: Contract<unknown>[] = [
     name: 'convention',
     members: { meters: 'array', poll: 'function', checkAvailability: 'function?' },
   }),
+  // The host's abstract class lists its abstract members (`static abstractMembers`).
   abstractClass(PollsterBase, { name: 'abstract class' }),
   standardSchema(v.object({ meters: v.array(v.string()), poll: v.function() }), { use: 'input' }),
   standardSchema(z.object({ meters: z.array(z.string()), poll: z.function() }), { use: 'input' }),
