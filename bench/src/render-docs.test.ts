@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { renderDocs } from './render-docs.ts';
+import type { ResultsFile, RowResult } from './report/results.ts';
+
+const row = (over: Partial<RowResult>): RowResult => ({
+  id: 'row',
+  label: 'a figure',
+  unit: 'ms',
+  value: 3,
+  baseline: { label: 'the floor', value: 1, unit: 'ms' },
+  ratio: 3,
+  target: { on: 'value', max: 2, text: '≤2 ms' },
+  verdict: 'missed',
+  samples: 9,
+  ...over,
+});
+
+const results: ResultsFile = {
+  schema: 1,
+  quick: false,
+  startedAt: '2025-01-02T03:04:05.000Z',
+  seconds: 120,
+  machine: {
+    cpu: 'Test CPU @ 3.00GHz',
+    cores: 2,
+    memoryGiB: 8,
+    os: 'linux 6.0 x64',
+    node: 'v24.0.0',
+    load: { start: 0.5, end: 1.5 },
+  },
+  benchmarks: [
+    {
+      id: 'b',
+      title: 'A benchmark',
+      about: 'What it asks.',
+      file: 'bench/src/benchmarks/cold-discovery.ts',
+      seconds: 1,
+      rows: [
+        row({ id: 'slow', label: 'slow | thing', cause: 'it stats every file' }),
+        row({ id: 'fast', label: 'fast thing', value: 1, ratio: 1, verdict: 'met' }),
+        row({ id: 'ctx', label: 'context thing', target: null, verdict: 'context' }),
+      ],
+    },
+  ],
+};
+
+describe('renderDocs', () => {
+  const page = renderDocs(results);
+
+  it('names the machine and the Node version the run was taken on', () => {
+    expect(page).toContain('| CPU | Test CPU @ 3.00GHz |');
+    expect(page).toContain('| cores | 2 |');
+    expect(page).toContain('| memory | 8.00 GiB |');
+    expect(page).toContain('| Node | v24.0.0 |');
+  });
+
+  it('counts targets met and lists each missed one with its figures', () => {
+    expect(page).toContain('**1 of 2 targets met; 1 missed:**');
+    expect(page).toContain('- slow | thing: 3.00 ms, 3.00x the baseline; target ≤2 ms.');
+  });
+
+  it('puts every row in the table, escaping pipes, with its verdict', () => {
+    expect(page).toContain(
+      '| slow \\| thing | 3.00 ms | 1.00 ms | 3.00x | ≤2 ms | **MISSED (1.50x over)** |',
+    );
+    expect(page).toContain('| fast thing | 1.00 ms | 1.00 ms | 1.00x | ≤2 ms | met |');
+    expect(page).toContain('| context thing | 3.00 ms | 1.00 ms | 3.00x | — | — (context) |');
+  });
+
+  it('gives the cause of a miss beside it', () => {
+    expect(page).toContain('**Missed** — cause: it stats every file.');
+  });
+
+  it('shows commands as sh and no program samples', () => {
+    expect(page).toContain('```sh\npnpm bench\n');
+    expect(page).not.toMatch(/```(ts|js)/);
+  });
+
+  it('warns when the results come from a quick run', () => {
+    expect(renderDocs({ ...results, quick: true })).toContain('`--quick` smoke run');
+    expect(page).not.toContain('`--quick` smoke run');
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * The terminal report: one table per benchmark, a row per figure with its
+ * baseline, ratio, target and verdict, and under the table one line per
+ * missed target saying by how much and why.
+ */
+import { describeMiss, formatRatio, formatValue, formatVerdict } from './format.ts';
+import type { BenchmarkResult } from './results.ts';
+
+export function printTable(result: BenchmarkResult, write: (line: string) => void): void {
+  const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'verdict'];
+  const lines = result.rows.map((row) => [
+    row.label,
+    formatValue(row.value, row.unit),
+    formatValue(row.baseline.value, row.unit),
+    formatRatio(row.ratio),
+    row.target?.text ?? '—',
+    formatVerdict(row),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const render = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 4 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  write('');
+  write(`${result.title}  (${result.seconds.toFixed(1)} s)`);
+  write(render(header));
+  write(render(widths.map((w) => '-'.repeat(w))));
+  for (const line of lines) write(render(line));
+  for (const row of result.rows) {
+    const detail = row.detail === undefined ? '' : `; ${row.detail}`;
+    write(`  · ${row.label}: against ${row.baseline.label}; median of ${row.samples}${detail}`);
+  }
+  for (const row of result.rows.filter((r) => r.verdict === 'missed')) {
+    write(`  MISSED ${describeMiss(row)}`);
+    if (row.cause !== undefined) write(`    cause: ${row.cause}`);
+  }
+}

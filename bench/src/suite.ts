@@ -1,0 +1,26 @@
+/**
+ * Every benchmark of `pnpm bench`, in the order they run and are reported:
+ * invocation first (small, in-memory), then discovery (which writes and reads
+ * the synthetic installs), then the child-process ones.
+ */
+
+import type { Benchmark } from './benchmark.ts';
+import { asyncInvocation } from './benchmarks/async-invocation.ts';
+import { coldDiscovery } from './benchmarks/cold-discovery.ts';
+import { discoveryMemory } from './benchmarks/discovery-memory.ts';
+import { dispatchByName } from './benchmarks/dispatch-by-name.ts';
+import { driverCall } from './benchmarks/driver-call.ts';
+import { iteratorMap } from './benchmarks/iterator-map.ts';
+import { lazyImport } from './benchmarks/lazy-import.ts';
+import { warmDiscovery } from './benchmarks/warm-discovery.ts';
+
+export const BENCHMARKS: readonly Benchmark[] = [
+  iteratorMap,
+  dispatchByName,
+  driverCall,
+  asyncInvocation,
+  coldDiscovery,
+  warmDiscovery,
+  lazyImport,
+  discoveryMemory,
+];
