@@ -45,15 +45,22 @@ export function renderDocs(results: ResultsFile): string {
   lines.push(
     '## The run',
     '',
-    '| | |',
-    '| --- | --- |',
-    `| CPU | ${m.cpu} |`,
-    `| cores | ${m.cores} |`,
-    `| memory | ${formatNumber(m.memoryGiB)} GiB |`,
-    `| Node | ${m.node} |`,
-    `| OS | ${m.os} |`,
-    `| taken | ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, in ${Math.round(results.seconds)} s |`,
-    `| load average (1 min) | ${m.load.start} at the start, ${m.load.end} at the end |`,
+    ...table(
+      ['', ''],
+      ['left', 'left'],
+      [
+        ['CPU', m.cpu],
+        ['cores', String(m.cores)],
+        ['memory', `${formatNumber(m.memoryGiB)} GiB`],
+        ['Node', m.node],
+        ['OS', m.os],
+        [
+          'taken',
+          `${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, in ${Math.round(results.seconds)} s`,
+        ],
+        ['load average (1 min)', `${m.load.start} at the start, ${m.load.end} at the end`],
+      ],
+    ),
     '',
     `**${targeted.length - missed.length} of ${targeted.length} targets met${missed.length === 0 ? '.**' : `; ${missed.length} missed:**`}`,
     '',
@@ -99,22 +106,23 @@ function section(benchmark: BenchmarkResult): string[] {
     benchmark.about,
     `Source: [${benchmark.file}](../${benchmark.file}).`,
     '',
-    '| figure | value | baseline | ratio | target | verdict |',
-    '| --- | ---: | ---: | ---: | --- | --- |',
   ];
-  for (const row of benchmark.rows) {
-    const verdict = row.verdict === 'missed' ? `**${formatVerdict(row)}**` : formatVerdict(row);
-    const cells = [
-      row.label,
-      formatValue(row.value, row.unit),
-      formatValue(row.baseline.value, row.unit),
-      formatRatio(row.ratio),
-      row.target?.text ?? '—',
-      verdict,
-    ];
-    lines.push(`| ${cells.map(cell).join(' | ')} |`);
-  }
-  lines.push('');
+  const cells = benchmark.rows.map((row) => [
+    row.label,
+    formatValue(row.value, row.unit),
+    formatValue(row.baseline.value, row.unit),
+    formatRatio(row.ratio),
+    row.target?.text ?? '—',
+    row.verdict === 'missed' ? `**${formatVerdict(row)}**` : formatVerdict(row),
+  ]);
+  lines.push(
+    ...table(
+      ['figure', 'value', 'baseline', 'ratio', 'target', 'verdict'],
+      ['left', 'right', 'right', 'right', 'left', 'left'],
+      cells,
+    ),
+    '',
+  );
   for (const row of benchmark.rows) lines.push(`- ${note(row)}`);
   lines.push('');
   return lines;
@@ -122,7 +130,7 @@ function section(benchmark: BenchmarkResult): string[] {
 
 /** What a row's baseline is, how many samples it rests on, and why it missed. */
 function note(row: RowResult): string {
-  const parts = [`*${row.label}*: baseline ${row.baseline.label}; median of ${row.samples}`];
+  const parts = [`_${row.label}_: baseline ${row.baseline.label}; median of ${row.samples}`];
   if (row.detail !== undefined) parts.push(`(${row.detail})`);
   let text = `${parts.join(' ')}.`;
   if (row.target?.note !== undefined) text += ` Target: ${row.target.note}.`;
@@ -130,9 +138,25 @@ function note(row: RowResult): string {
   return text;
 }
 
-/** A table cell: a pipe would end it. */
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|');
+/**
+ * A Markdown table laid out the way the repository's formatter (Biome) lays
+ * it out — columns padded to their widest cell — so the generated page
+ * passes `biome check` as it is written.
+ */
+function table(
+  header: readonly string[],
+  align: readonly ('left' | 'right')[],
+  rows: readonly (readonly string[])[],
+): string[] {
+  const escaped = [header, ...rows].map((r) => r.map((c) => c.replaceAll('|', '\\|')));
+  const widths = header.map((_, i) => Math.max(3, ...escaped.map((r) => (r[i] ?? '').length)));
+  const line = (r: readonly string[]) =>
+    `| ${r.map((c, i) => (align[i] === 'right' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = widths.map((w, i) =>
+    align[i] === 'right' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w),
+  );
+  const [head = [], ...body] = escaped;
+  return [line(head), `| ${rule.join(' | ')} |`, ...body.map(line)];
 }
 
 if (import.meta.main) {
