@@ -86,7 +86,7 @@ export const SAMPLE_FAULTS: readonly LabFault[] = [
     stage: 'invocation',
     status: 'enabled',
     error: 'PluginResultError',
-    shows: 'expected Sample[] from poll(), got an object with keys volume',
+    shows: 'from poll(), got an object with keys volume',
   },
   {
     name: 'throws-non-error',

@@ -156,7 +156,7 @@ plugin('call-wrong-shape', pollster("  poll() { return { volume: 'high' }; }"), 
   stage: 'invocation',
   status: 'enabled',
   error: 'PluginResultError',
-  shows: 'expected Sample[] from poll(), got an object with keys volume',
+  shows: 'from poll(), got an object with keys volume',
 });
 // Declared just before a good plugin: a timeout must blame this one, not the next.
 plugin('call-hangs', pollster('  poll() { return new Promise(() => {}); }'), {

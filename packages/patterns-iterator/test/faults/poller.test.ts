@@ -1,0 +1,130 @@
+/**
+ * The poller against every fault: the sample package's faulty pollsters and
+ * the generated fault lab, found by a real package scan, polled in cycles
+ * into SQLite storage, the way ceilometer's central agent would run them.
+ *
+ * Each cycle reports every failure as a typed error naming its pollster;
+ * pollsters whose self-check fails are disabled once, in the first cycle, and
+ * never called; a hung pollster is timed out and blamed, and the one after it
+ * still runs; every sample of the good pollsters reaches storage, and none
+ * is left pending when the poller stops.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { construct, type Extension, ExtensionSet } from '@plugin-patterns/loader';
+import { type Sample, sampleProblems } from '@plugin-patterns/meter-contracts';
+import { SqliteStorage } from '@plugin-patterns/sample-plugins';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectClean,
+  expectFaultError,
+  expectFaultRecorded,
+} from '../../../loader/test/support/fault-expectations.ts';
+import {
+  ALL_FAULTS,
+  FAULTY_NAMESPACE,
+  type FaultHost,
+  faultHost,
+  type LabPollster,
+  pollsterContract,
+} from '../../../loader/test/support/fault-host.ts';
+import { LAB_GOOD, LAB_METER } from '../../../loader/test/support/fault-lab.ts';
+import { type CycleReport, IteratorManager, Poller } from '../../src/index.ts';
+
+const CALL_FAULTS = ALL_FAULTS.filter((f) => f.stage === 'invocation');
+const CHECK_FAULTS = ALL_FAULTS.filter((f) => f.status === 'disabled');
+const CYCLES = 3;
+
+let host: FaultHost;
+let folder: string;
+beforeAll(() => {
+  host = faultHost();
+  folder = mkdtempSync(join(tmpdir(), 'poller-faults-'));
+});
+afterAll(() => {
+  host.project.remove();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe.each([1, 4])('the poller over every fault (concurrency %i)', (concurrency) => {
+  let set: ExtensionSet<LabPollster>;
+  let storage: SqliteStorage;
+  let poller: Poller<LabPollster, Sample>;
+  let cycles: CycleReport[];
+
+  beforeAll(async () => {
+    // No self-check at load: the poller asks, once, in its first cycle.
+    set = ExtensionSet.discover<LabPollster>({
+      namespace: FAULTY_NAMESPACE,
+      sources: [host.source],
+      integration: construct(),
+      contract: pollsterContract,
+    });
+    const manager = await new IteratorManager(set).load();
+    storage = new SqliteStorage({ url: `sqlite://${join(folder, `poller-${concurrency}.db`)}` });
+    poller = new Poller<LabPollster, Sample>(manager, {
+      sink: storage,
+      intervalMs: 60_000, // cycles are run by hand here; the schedule is the poller's own tests'
+      timeoutMs: 100,
+      concurrency,
+      sampleProblems,
+    });
+    cycles = [];
+    for (let i = 0; i < CYCLES; i++) cycles.push(await poller.runCycle());
+    await poller.stop();
+  });
+  afterAll(() => storage.close());
+
+  it('disables the pollsters whose self-check fails, in the first cycle only, with their reasons', () => {
+    const [first, ...later] = cycles;
+    expect(first?.disabled.map((d) => d.name).sort()).toEqual(
+      CHECK_FAULTS.map((f) => f.name).sort(),
+    );
+    for (const fault of CHECK_FAULTS) {
+      expect(first?.disabled.find((d) => d.name === fault.name)?.reason).toContain(fault.shows);
+      expectFaultRecorded(set.named(fault.name)[0] as never, fault);
+    }
+    for (const cycle of later) expect(cycle.disabled).toEqual([]);
+  });
+
+  it.each(CALL_FAULTS.map((f) => [f.name, f] as const))(
+    '%s: a typed error in every cycle, recorded on its extension',
+    (_, fault) => {
+      for (const cycle of cycles) {
+        const errors = cycle.failures.filter((e) => e.plugin === fault.name);
+        expect(errors).toHaveLength(1);
+        expectFaultError(errors[0], fault, FAULTY_NAMESPACE);
+      }
+      expectFaultRecorded(set.named(fault.name)[0] as never, fault);
+    },
+  );
+
+  it('blames each hang on the pollster that hung; the one after it still answers', () => {
+    for (const cycle of cycles) {
+      const timeouts = cycle.failures.filter((e) => e.name === 'PluginTimeoutError');
+      expect(timeouts.map((e) => e.plugin).sort()).toEqual(['call-hangs', 'never-settles']);
+    }
+    expectClean(set.named('good-after-hang')[0] as Extension);
+  });
+
+  it('writes every sample of the good pollsters, and leaves nothing pending', async () => {
+    const perCycle = Object.values(LAB_GOOD).reduce((a, b) => a + b, 0);
+    for (const cycle of cycles) {
+      expect(cycle.samples).toBe(perCycle);
+      expect(cycle.written).toBe(perCycle);
+      expect(cycle.sinkError).toBeUndefined();
+    }
+    expect(poller.pending).toEqual([]);
+    const stored = await storage.query({ meter: LAB_METER });
+    expect(stored).toHaveLength(perCycle * CYCLES);
+    const bySource: Record<string, number> = {};
+    for (const s of stored) bySource[s.source] = (bySource[s.source] ?? 0) + 1;
+    expect(bySource).toEqual(
+      Object.fromEntries(
+        Object.entries(LAB_GOOD).map(([name, n]) => [`fault-lab:${name}`, n * CYCLES]),
+      ),
+    );
+    for (const name of Object.keys(LAB_GOOD)) expectClean(set.named(name)[0] as Extension);
+  });
+});
