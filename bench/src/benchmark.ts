@@ -42,6 +42,8 @@ export interface Measured {
   readonly ratio: number;
   /** How many timed rounds (or child processes) the medians are taken over. */
   readonly samples: number;
+  /** How the samples make the figure: the median (default), or the largest for a count that must stay 0. */
+  readonly aggregate?: 'median' | 'max';
   /** Anything a reader needs to interpret the row (the sizes a quick run used, say). */
   readonly detail?: string;
 }

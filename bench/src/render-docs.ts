@@ -130,7 +130,9 @@ function section(benchmark: BenchmarkResult): string[] {
 
 /** What a row's baseline is, how many samples it rests on, and why it missed. */
 function note(row: RowResult): string {
-  const parts = [`_${row.label}_: baseline ${row.baseline.label}; median of ${row.samples}`];
+  const parts = [
+    `_${row.label}_: baseline ${row.baseline.label}; ${row.aggregate} of ${row.samples}`,
+  ];
   if (row.detail !== undefined) parts.push(`(${row.detail})`);
   let text = `${parts.join(' ')}.`;
   if (row.target?.note !== undefined) text += ` Target: ${row.target.note}.`;

@@ -53,8 +53,8 @@ export const iteratorMap: Benchmark = {
   title: 'Invocation: the iterator (map, sync)',
   about:
     'One run calls ten synchronous plugins (ten classes, one `poll()` each) and keeps every ' +
-    'answer. The host callback is defined once, outside the loop, as the iterator README ' +
-    'advises. Interleaved rounds; figures are per run of ten calls.',
+    'answer. The host callback is defined once, outside the loop, as a host would keep it. ' +
+    'Interleaved rounds; figures are per run of ten calls.',
   file: 'bench/src/benchmarks/iterator-map.ts',
   rows,
   async run(context: RunContext) {

@@ -95,12 +95,8 @@ export const lazyImport: Benchmark = {
     const install = context.installs.of(installSize(context.quick, 1000));
     const source = packageScan({ cwd: install.cwd, cache: false });
     const set = ExtensionSet.discover({ namespace: NAMESPACE, sources: [source] });
+    // Not thrown: a non-zero count is this row's verdict, MISSED, for the report to show.
     const afterDiscovery = evaluations();
-    if (afterDiscovery !== 0) {
-      throw new Error(
-        `discovery evaluated ${afterDiscovery} plugin modules; it must evaluate none`,
-      );
-    }
     if (set.extensions.length !== install.plugins) {
       throw new Error(
         `discovered ${set.extensions.length} plugins, the install has ${install.plugins}`,
@@ -144,8 +140,10 @@ export const lazyImport: Benchmark = {
       plugin(two),
       modulePath(install, two),
     ]);
+    const children = [...first.first, ...first.second, eager];
+    const evaluated = Math.max(afterDiscovery, ...children.map((r) => r.afterDiscovery));
     for (const result of first.second) {
-      if (result.afterDiscovery !== 0 || result.evaluatedByLoad !== 1) {
+      if (result.evaluatedByLoad !== 1) {
         throw new Error(
           `a first load evaluated ${result.evaluatedByLoad} modules (after discovery: ${result.afterDiscovery})`,
         );
@@ -154,11 +152,14 @@ export const lazyImport: Benchmark = {
 
     return {
       'discovery-evaluates-nothing': {
-        value: afterDiscovery,
+        value: evaluated,
         baseline: eager.evaluatedByLoad,
-        ratio: afterDiscovery / eager.evaluatedByLoad,
-        samples: 1,
-        detail: `${install.plugins} plugins in ${install.packages} packages; loadAll() took ${eager.ms.toFixed(0)} ms`,
+        ratio: evaluated / eager.evaluatedByLoad,
+        samples: 1 + children.length,
+        aggregate: 'max',
+        detail:
+          `${install.plugins} plugins in ${install.packages} packages, counted after discovery in ` +
+          `this process and in every child; loadAll() took ${eager.ms.toFixed(0)} ms`,
       },
       'load-one-driver': driver,
       'load-one-extension': single,

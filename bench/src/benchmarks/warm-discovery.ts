@@ -24,7 +24,7 @@ const SIZES = [
 /** Found by a CPU profile of 300 warm discoveries at 1,000 packages. */
 const WHY_SLOW =
   'checking the fingerprint stats every stamped path (the lockfile, each node_modules folder, ' +
-  'and the package.json of every package that declares plugins: 500 at 1,000 packages), about ' +
+  'and the package.json of every package that declares plugins, half of the install here), about ' +
   '28% of the time; parsing and shape-checking the cache file (about 150 KB at 1,000 packages), ' +
   'about 22%; reading every declaration again as untrusted input (readEntryPointField, ' +
   'parsePackageReference) and building the entry points, about 35%; the rest is garbage ' +

@@ -22,8 +22,10 @@ export interface RowResult {
   readonly ratio: number;
   readonly target: Target | null;
   readonly verdict: Verdict;
-  /** Rounds or child processes the medians are taken over. */
+  /** Rounds or child processes the figure is taken over. */
   readonly samples: number;
+  /** How the samples make the figure. */
+  readonly aggregate: 'median' | 'max';
   readonly detail?: string;
   /** The cause found for the miss (present only when the row missed). */
   readonly cause?: string;
@@ -74,6 +76,7 @@ export function rowResults(
       target: spec.target ?? null,
       verdict,
       samples: m.samples,
+      aggregate: m.aggregate ?? 'median',
       ...(m.detail === undefined ? {} : { detail: m.detail }),
       ...(verdict === 'missed' && spec.ifMissed !== undefined ? { cause: spec.ifMissed } : {}),
     };

@@ -29,7 +29,9 @@ export function printTable(result: BenchmarkResult, write: (line: string) => voi
   for (const line of lines) write(render(line));
   for (const row of result.rows) {
     const detail = row.detail === undefined ? '' : `; ${row.detail}`;
-    write(`  · ${row.label}: against ${row.baseline.label}; median of ${row.samples}${detail}`);
+    write(
+      `  · ${row.label}: against ${row.baseline.label}; ${row.aggregate} of ${row.samples}${detail}`,
+    );
   }
   for (const row of result.rows.filter((r) => r.verdict === 'missed')) {
     write(`  MISSED ${describeMiss(row)}`);
