@@ -69,7 +69,7 @@ try {
       title: benchmark.title,
       about: benchmark.about,
       file: benchmark.file,
-      seconds: (performance.now() - started) / 1000,
+      seconds: Math.round(performance.now() - started) / 1000,
       rows: rowResults(benchmark, measured),
     };
     results.push(result);

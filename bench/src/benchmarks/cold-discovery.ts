@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { packageScan } from '@plugin-patterns/loader';
 import type { Benchmark, Measured, RowSpec, RunContext } from '../benchmark.ts';
 import { installSize } from '../fixtures/installs.ts';
-import type { SyntheticInstall } from '../fixtures/synthetic-install.ts';
+import { count, describeInstall, type SyntheticInstall } from '../fixtures/synthetic-install.ts';
 import { compare } from '../harness/measure.ts';
 
 const SIZES = [10, 100, 1000, 5000] as const;
@@ -83,7 +83,7 @@ export const coldDiscovery: Benchmark = {
         baseline: result.baselineNs / 1000 / install.packages,
         ratio: result.ratio,
         samples: result.rounds,
-        detail: `${install.packages} packages, ${install.plugins} plugins`,
+        detail: describeInstall(install),
       };
     }
 
@@ -101,7 +101,7 @@ export const coldDiscovery: Benchmark = {
       baseline: scaling.baselineNs / 1000 / small.packages,
       ratio: scaling.ratio / growth,
       samples: scaling.rounds,
-      detail: `${small.packages} and ${large.packages} packages`,
+      detail: `${count(small.packages)} and ${count(large.packages)} packages`,
     };
     return results;
   },

@@ -7,6 +7,7 @@
  */
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { installSize } from '../fixtures/installs.ts';
+import { describeInstall } from '../fixtures/synthetic-install.ts';
 import { runChild } from '../harness/child.ts';
 import { median } from '../harness/stats.ts';
 
@@ -70,7 +71,7 @@ export const discoveryMemory: Benchmark = {
         ratio: added / before,
         samples: runs.length,
         detail:
-          `${install.plugins} plugins in ${install.packages} packages; peak read as ${runs[0]?.method}; ` +
+          `${describeInstall(install)}; peak read as ${runs[0]?.method}; ` +
           `after a GC, RSS +${mib(runs, 'rssAfterGc')} MiB, live heap +${mib(runs, 'heapAfterGc')} MiB`,
       },
     };

@@ -26,6 +26,7 @@ import type { Benchmark, Measured, RowSpec, RunContext } from '../benchmark.ts';
 import { installSize } from '../fixtures/installs.ts';
 import {
   declaresPlugins,
+  describeInstall,
   EVALUATIONS,
   NAMESPACE,
   packageName,
@@ -158,8 +159,8 @@ export const lazyImport: Benchmark = {
         samples: 1 + children.length,
         aggregate: 'max',
         detail:
-          `${install.plugins} plugins in ${install.packages} packages, counted after discovery in ` +
-          `this process and in every child; loadAll() took ${eager.ms.toFixed(0)} ms`,
+          `${describeInstall(install)}; counted after discovery in ` +
+          `the benchmark's process and in each of its child processes; loadAll() took ${eager.ms.toFixed(0)} ms`,
       },
       'load-one-driver': driver,
       'load-one-extension': single,

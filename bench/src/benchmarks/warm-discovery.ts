@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { packageScan } from '@plugin-patterns/loader';
 import type { Benchmark, Measured, RowSpec, RunContext } from '../benchmark.ts';
 import { installSize } from '../fixtures/installs.ts';
+import { describeInstall } from '../fixtures/synthetic-install.ts';
 import { compare } from '../harness/measure.ts';
 
 const SIZES = [
@@ -88,7 +89,7 @@ export const warmDiscovery: Benchmark = {
         baseline: result.baselineNs / 1e6,
         ratio: result.ratio,
         samples: result.rounds,
-        detail: `${install.packages} packages, ${install.plugins} plugins`,
+        detail: describeInstall(install),
       };
     }
     return results;
