@@ -73,14 +73,18 @@ export function runSeries<T, Out>(
   if (count === 0) checkEmpty(policy);
   for (let i = 0; i < count; i++) {
     let value: unknown;
+    let promised: boolean;
     try {
       value = call(objects[i] as T);
+      // Asking "is it a promise?" can run the plugin's code again (a `then`
+      // getter) or throw outright (a revoked proxy): the plugin's failure too.
+      promised = isThenable(value);
     } catch (thrown) {
       const extension = extensions[i] as Extension<T>;
       mode.failed(onFailure(blame(extension, thrown, policy), policy), extension);
       continue;
     }
-    if (isThenable(value)) return continueAsync(plan, mode, policy, i, value);
+    if (promised) return continueAsync(plan, mode, policy, i, value as PromiseLike<unknown>);
     if (mode.take(value, extensions[i] as Extension<T>)) return mode.finish();
   }
   return mode.finish();
