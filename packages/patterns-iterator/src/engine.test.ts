@@ -1,7 +1,7 @@
 import { PluginCallError, PluginTimeoutError } from '@plugin-patterns/loader';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isThenable } from './engine.ts';
-import { managerOf } from './test-plugins.ts';
+import { managerOf, sync } from './test-plugins.ts';
 
 type Fn = () => unknown;
 const call = (fn: Fn) => fn();
@@ -46,7 +46,7 @@ describe('engine: the per-call time limit on the async path', () => {
   });
 
   it('puts no limit on sync plugins: they have already answered', () => {
-    const result = managerOf<Fn>({ a: () => 1 }).map(call, { timeoutMs: 1 });
+    const result = sync(managerOf<Fn>({ a: () => 1 }).map(call, { timeoutMs: 1 }));
     expect(result.values).toEqual([1]);
   });
 

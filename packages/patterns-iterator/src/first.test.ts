@@ -1,7 +1,7 @@
 import { PluginCallError } from '@plugin-patterns/loader';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { FirstResult } from './first.ts';
-import { catchSync, managerOf } from './test-plugins.ts';
+import { catchSync, managerOf, sync } from './test-plugins.ts';
 
 type Fn = () => unknown;
 const call = (fn: Fn) => fn();
@@ -9,7 +9,7 @@ const call = (fn: Fn) => fn();
 describe('first: the first defined answer wins', () => {
   it('stops at the first answer that is not undefined and calls no later plugin', () => {
     const later = vi.fn(() => 'c');
-    const result = managerOf<Fn>({ a: () => undefined, b: () => 'b', c: later }).first(call);
+    const result = sync(managerOf<Fn>({ a: () => undefined, b: () => 'b', c: later }).first(call));
     expect(result).toMatchObject({ found: true, value: 'b', failures: [] });
     expect(result.from?.name).toBe('b');
     expect(later).not.toHaveBeenCalled();
@@ -17,7 +17,7 @@ describe('first: the first defined answer wins', () => {
 
   it('takes null, 0, false and the empty string as answers', () => {
     for (const answer of [null, 0, false, '']) {
-      const result = managerOf<Fn>({ a: () => answer, b: () => 'later' }).first(call);
+      const result = sync(managerOf<Fn>({ a: () => answer, b: () => 'later' }).first(call));
       expect(result.value).toBe(answer);
     }
   });
@@ -30,12 +30,14 @@ describe('first: the first defined answer wins', () => {
 
 describe('first: failures before the answer', () => {
   it('are collected and the search goes on', () => {
-    const result = managerOf<Fn>({
-      a: () => {
-        throw new Error('no');
-      },
-      b: () => 'yes',
-    }).first(call);
+    const result = sync(
+      managerOf<Fn>({
+        a: () => {
+          throw new Error('no');
+        },
+        b: () => 'yes',
+      }).first(call),
+    );
     expect(result.value).toBe('yes');
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toBeInstanceOf(PluginCallError);

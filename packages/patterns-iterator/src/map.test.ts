@@ -2,7 +2,7 @@ import { PluginCallError, PluginError } from '@plugin-patterns/loader';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EmptyNamespaceError } from './error-policy.ts';
 import type { MapResult } from './map.ts';
-import { catchSync, managerOf } from './test-plugins.ts';
+import { catchSync, managerOf, sync } from './test-plugins.ts';
 
 type Fn = () => unknown;
 const call = (fn: Fn) => fn();
@@ -10,15 +10,14 @@ const call = (fn: Fn) => fn();
 describe('map: every answer, in order, beside its plugin', () => {
   it('collects each plugin answer and names where it came from', () => {
     const manager = managerOf<Fn>({ a: () => 1, b: () => 2, c: () => 3 });
-    const result = manager.map(call);
-    expect(result).not.toBeInstanceOf(Promise);
+    const result = sync(manager.map(call));
     expect(result.values).toEqual([1, 2, 3]);
     expect(result.from.map((e) => e.name)).toEqual(['a', 'b', 'c']);
     expect(result.failures).toEqual([]);
   });
 
   it('keeps undefined and null answers: map does not filter', () => {
-    const result = managerOf<Fn>({ a: () => undefined, b: () => null }).map(call);
+    const result = sync(managerOf<Fn>({ a: () => undefined, b: () => null }).map(call));
     expect(result.values).toEqual([undefined, null]);
   });
 });
@@ -67,7 +66,7 @@ describe('map: a failing plugin is collected and the run goes on (collect)', () 
     });
 
   it('keeps the other answers and a typed error naming the plugin', () => {
-    const result = manager().map(call, { method: 'poll' });
+    const result = sync(manager().map(call, { method: 'poll' }));
     expect(result.values).toEqual([1, 3]);
     expect(result.from.map((e) => e.name)).toEqual(['a', 'c']);
     expect(result.failures).toHaveLength(1);
@@ -82,25 +81,27 @@ describe('map: a failing plugin is collected and the run goes on (collect)', () 
 
   it('records the failure on the extension, which stays enabled', () => {
     const m = manager();
-    const result = m.map(call);
+    const result = sync(m.map(call));
     const b = m.set.named('b')[0];
     expect(b?.lastError).toBe(result.failures[0]);
     expect(b?.state.status).toBe('enabled');
-    expect(m.map(call).values).toEqual([1, 3]);
+    expect(sync(m.map(call)).values).toEqual([1, 3]);
   });
 
   it('describes thrown values that are not Errors', () => {
-    const result = managerOf<Fn>({
-      text: () => {
-        throw 'offline';
-      },
-      object: () => {
-        throw { code: 7 };
-      },
-      nothing: () => {
-        throw undefined;
-      },
-    }).map(call);
+    const result = sync(
+      managerOf<Fn>({
+        text: () => {
+          throw 'offline';
+        },
+        object: () => {
+          throw { code: 7 };
+        },
+        nothing: () => {
+          throw undefined;
+        },
+      }).map(call),
+    );
     expect(result.failures.map((f) => f.message)).toEqual([
       '[test.plugins:text] (invocation) call failed: offline',
       '[test.plugins:object] (invocation) call failed: non-Error value {"code":7}',

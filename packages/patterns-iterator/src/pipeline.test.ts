@@ -18,8 +18,8 @@ describe('pipeline: each plugin gets what the previous one returned', () => {
     expect(result.from.map((e) => e.name)).toEqual(['trim', 'upper', 'exclaim']);
   });
 
-  it('returns the initial value when there is no plugin', () => {
-    expect(managerOf<Step>({}).pipeline('as is', (s, t) => s(t)).value).toBe('as is');
+  it('returns the initial value when there is no plugin', async () => {
+    expect((await managerOf<Step>({}).pipeline('as is', (s, t) => s(t))).value).toBe('as is');
   });
 });
 

@@ -41,3 +41,12 @@ export function catchSync(fn: () => unknown): unknown {
 export function flushMicrotasks(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * Asserts that a run answered synchronously and narrows its type: a callback
+ * typed `unknown` could return a promise, so its result type is the union.
+ */
+export function sync<R>(result: R | Promise<R>): R {
+  if (result instanceof Promise) throw new TypeError('expected a synchronous result');
+  return result;
+}
