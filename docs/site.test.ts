@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPages, readBlocks } from './test-support/markdown-blocks.ts';
 import { type StaticServer, startStaticServer } from './test-support/static-server.ts';
@@ -187,21 +187,14 @@ function buildSite(dir: string): Promise<void> {
   });
 }
 
-/** Visits every page reachable from `/`, recording what each shows and where it links. */
+/** Visits every page reachable from `/`, two tabs at a time, recording what each shows and where it links. */
 async function crawl(chromiumBrowser: Browser, origin: string): Promise<void> {
   const context = await chromiumBrowser.newContext();
-  const tab = await context.newPage();
-  let errors: string[] = [];
-  tab.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  tab.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-  });
-
   const queue = ['/'];
   const seen = new Set(queue);
-  while (queue.length > 0) {
-    const path = queue.shift() ?? '/';
-    errors = [];
+  let busy = 0;
+
+  const visitFrom = async (tab: Page, errors: string[], path: string): Promise<void> => {
     const response = await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
     // A page is only done once Vue has taken over the server-rendered HTML.
     if (response?.status() === 200) {
@@ -220,12 +213,13 @@ async function crawl(chromiumBrowser: Browser, origin: string): Promise<void> {
     for (const href of hrefs) {
       const url = new URL(href);
       if (url.origin !== origin) continue;
-      const target = url.pathname;
+      const target = url.pathname === '/index.html' ? '/' : url.pathname;
       const fragment = decodeURIComponent(url.hash.slice(1));
       if (fragment !== '' && isPage(target)) {
         fragmentLinks.set(`${target}#${fragment}`, { page: target, fragment, from: path });
       }
       if (!linkStatus.has(target)) {
+        linkStatus.set(target, { status: 0, from: path }); // claimed: fetched once
         const { status } = await fetch(`${origin}${target}`, { method: 'HEAD' });
         linkStatus.set(target, { status, from: path });
       }
@@ -234,7 +228,32 @@ async function crawl(chromiumBrowser: Browser, origin: string): Promise<void> {
         queue.push(target);
       }
     }
-  }
+  };
+
+  const worker = async (): Promise<void> => {
+    const tab = await context.newPage();
+    let errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    tab.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+    });
+    for (;;) {
+      const path = queue.shift();
+      if (path === undefined) {
+        if (busy === 0) return;
+        await new Promise((wake) => setTimeout(wake, 20)); // another tab may still find pages
+        continue;
+      }
+      busy++;
+      errors = [];
+      try {
+        await visitFrom(tab, errors, path);
+      } finally {
+        busy--;
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
   await context.close();
 }
 
