@@ -92,7 +92,10 @@ export function runSeries<T, Out>(
 
 /**
  * The rest of a run once plugin `index` answered with a thenable: the same
- * loop, with each call made through the guard and only thenables awaited.
+ * loop, awaiting only the answers that are thenables. The await is inline,
+ * one hop per promised answer as in a hand-written loop; with a time limit,
+ * the promise goes through the loader's call guard, which races it against
+ * the clock, blames the plugin that hung, and records the failure itself.
  */
 async function continueAsync<T, Out>(
   plan: Plan<T>,
@@ -101,37 +104,41 @@ async function continueAsync<T, Out>(
   index: number,
   pending: PromiseLike<unknown>,
 ): Promise<Out> {
-  const { extensions } = plan;
-  // The plugin already answered: the guard only follows its promise.
-  if (await settleInto(mode, extensions[index] as Extension<T>, () => pending, policy)) {
-    return mode.finish();
-  }
-  for (let i = index + 1; i < extensions.length; i++) {
-    if (await settleInto(mode, extensions[i] as Extension<T>, mode.call, policy)) {
-      return mode.finish();
+  const { extensions, objects } = plan;
+  const { call } = mode;
+  const timed = policy.guard.timeoutMs !== undefined;
+  for (let i = index; i < extensions.length; i++) {
+    const extension = extensions[i] as Extension<T>;
+    let value: unknown;
+    try {
+      value = i === index ? pending : call(objects[i] as T);
+    } catch (thrown) {
+      mode.failed(onFailure(blame(extension, thrown, policy), policy), extension);
+      continue;
     }
+    if (isThenable(value)) {
+      try {
+        value = await (timed ? guarded(extension, value, policy) : value);
+      } catch (thrown) {
+        // The guard's errors come typed and recorded; a bare rejection is blamed here.
+        const error =
+          timed && thrown instanceof PluginError ? thrown : blame(extension, thrown, policy);
+        mode.failed(onFailure(error, policy), extension);
+        continue;
+      }
+    }
+    if (mode.take(value, extension)) return mode.finish();
   }
   return mode.finish();
 }
 
-/** One guarded call: hands the answer (awaited if promised) or the failure to the mode. */
-async function settleInto<T, Out>(
-  mode: Mode<T, Out>,
+/** Hands a promised answer to the call guard, which enforces the time limit. */
+function guarded<T>(
   extension: Extension<T>,
-  call: (plugin: T) => unknown,
+  answer: PromiseLike<unknown>,
   policy: RunPolicy,
-): Promise<boolean> {
-  let value: unknown;
-  try {
-    value = callPlugin(extension, call, policy.guard);
-    if (isThenable(value)) value = await value;
-  } catch (thrown) {
-    // The guard's errors are typed and recorded already; anything else is blamed here.
-    const error = thrown instanceof PluginError ? thrown : blame(extension, thrown, policy);
-    mode.failed(onFailure(error, policy), extension);
-    return false;
-  }
-  return mode.take(value, extension);
+): unknown {
+  return callPlugin(extension, () => answer, policy.guard);
 }
 
 /** True for anything `await` would wait on: an object or function with a `then` method. */

@@ -125,8 +125,9 @@ export class IteratorManager<T> {
   /** Calls every plugin and keeps every answer. Sync when every plugin answers synchronously. */
   map<R>(call: PluginCall<T, R>, options?: CallOptions): Outcome<R, MapResult<T, Awaited<R>>> {
     const plan = this.#plan ?? this.#makePlan();
+    const policy = options === undefined ? this.#policy : resolvePolicy(this.#policy, options);
     const mode = new MapMode<T, Awaited<R>>(plan.extensions, call);
-    return runSeries(plan, mode, this.#runPolicy(options)) as Outcome<R, MapResult<T, Awaited<R>>>;
+    return runSeries(plan, mode, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
   }
 
   /** Calls plugins in order until one returns something other than `undefined`. */
@@ -136,10 +137,11 @@ export class IteratorManager<T> {
   ): Outcome<R, FirstResult<T, Exclude<Awaited<R>, undefined>>> {
     const plan = this.#plan ?? this.#makePlan();
     const mode = new FirstMode<T, Exclude<Awaited<R>, undefined>>(call);
-    return runSeries(plan, mode, this.#runPolicy(options)) as Outcome<
-      R,
-      FirstResult<T, Exclude<Awaited<R>, undefined>>
-    >;
+    return runSeries(
+      plan,
+      mode,
+      options === undefined ? this.#policy : resolvePolicy(this.#policy, options),
+    ) as Outcome<R, FirstResult<T, Exclude<Awaited<R>, undefined>>>;
   }
 
   /** Passes `initial` through every plugin in turn; each gets what the previous returned. */
@@ -150,7 +152,11 @@ export class IteratorManager<T> {
   ): Outcome<R, PipelineResult<T, V>> {
     const plan = this.#plan ?? this.#makePlan();
     const mode = new PipelineMode<T, V>(initial, step);
-    return runSeries(plan, mode, this.#runPolicy(options)) as Outcome<R, PipelineResult<T, V>>;
+    return runSeries(
+      plan,
+      mode,
+      options === undefined ? this.#policy : resolvePolicy(this.#policy, options),
+    ) as Outcome<R, PipelineResult<T, V>>;
   }
 
   /** Calls every plugin at once (at most `concurrency` in flight); answers in plan order. */
@@ -163,7 +169,7 @@ export class IteratorManager<T> {
       return runParallel(
         this.#plan ?? this.#makePlan(),
         call,
-        this.#runPolicy(options),
+        resolvePolicy(this.#policy, options),
         concurrency,
       );
     } catch (error) {
@@ -184,10 +190,6 @@ export class IteratorManager<T> {
   #makePlan(): Plan<T> {
     this.refresh();
     return this.#plan as Plan<T>;
-  }
-
-  #runPolicy(options: CallOptions | undefined): RunPolicy {
-    return options === undefined ? this.#policy : resolvePolicy(this.#policy, options);
   }
 }
 
