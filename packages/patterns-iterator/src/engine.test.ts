@@ -85,6 +85,38 @@ describe('engine: after the switch to async', () => {
   });
 });
 
+describe('engine: answers that throw when looked at', () => {
+  const revoked = (): unknown => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+
+  it('are the failure of the plugin that gave them, on the sync path', () => {
+    const result = sync(managerOf<Fn>({ odd: revoked, b: () => 'b' }).map(call));
+    expect(result.values).toEqual(['b']);
+    expect(result.failures[0]).toBeInstanceOf(PluginCallError);
+    expect(result.failures[0]?.message).toContain('proxy that has been revoked');
+  });
+
+  it('and after the switch to async', async () => {
+    const result = await managerOf<Fn>({
+      a: async () => 'a',
+      odd: revoked,
+      sly: () => ({
+        // biome-ignore lint/suspicious/noThenProperty: a `then` getter that throws, on purpose
+        get then(): never {
+          throw new Error('then getter broke');
+        },
+      }),
+      b: () => 'b',
+    }).map(call);
+    expect(result.values).toEqual(['a', 'b']);
+    expect(result.failures.map((f) => f.plugin)).toEqual(['odd', 'sly']);
+    expect(result.failures[1]?.message).toContain('then getter broke');
+  });
+});
+
 describe('isThenable', () => {
   it('is true for anything with a then method, and only that', () => {
     expect(isThenable(Promise.resolve(1))).toBe(true);

@@ -110,15 +110,17 @@ async function continueAsync<T, Out>(
   for (let i = index; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     let value: unknown;
+    let promised: boolean;
     try {
       value = i === index ? pending : call(objects[i] as T);
+      promised = i === index || isThenable(value);
     } catch (thrown) {
       mode.failed(onFailure(blame(extension, thrown, policy), policy), extension);
       continue;
     }
-    if (isThenable(value)) {
+    if (promised) {
       try {
-        value = await (timed ? guarded(extension, value, policy) : value);
+        value = await (timed ? guarded(extension, value as PromiseLike<unknown>, policy) : value);
       } catch (thrown) {
         // The guard's errors come typed and recorded; a bare rejection is blamed here.
         const error =

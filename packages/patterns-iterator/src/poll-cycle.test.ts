@@ -104,6 +104,27 @@ describe('pollOnce: an answer of the wrong shape', () => {
     expect(extension?.isEnabled).toBe(true);
   });
 
+  it('blames a pollster whose answer throws while it is checked', async () => {
+    const trap: Pollster = {
+      meters: [],
+      poll: () =>
+        new Proxy([] as Sample[], {
+          get(target, key) {
+            if (key === 'length') throw new Error('length trap');
+            return Reflect.get(target, key);
+          },
+        }),
+    };
+    const m = pollsters({ trap, good: new FixedPollster('y') });
+    const harvest = await pollOnce<Pollster, Sample>(m, OPTIONS);
+    expect(harvest.samples.map((s) => s.meter)).toEqual(['y']);
+    expect(harvest.failures[0]).toBeInstanceOf(PluginResultError);
+    expect(harvest.failures[0]?.message).toMatch(
+      /^\[meter\.pollster:trap\] \(invocation\) returned an unusable result: .*length trap/,
+    );
+    expect(m.set.named('trap')[0]?.lastError).toBe(harvest.failures[0]);
+  });
+
   it('by default only requires an array of objects', async () => {
     const loose: Pollster = { meters: [], poll: () => [{ anything: 1 }] as unknown as Sample[] };
     const harvest = await pollOnce(

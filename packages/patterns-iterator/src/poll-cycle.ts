@@ -9,7 +9,14 @@
  * extension), and all of its samples are dropped, so one bad sample cannot
  * half-write a batch; the other pollsters' samples are kept.
  */
-import { checkResult, type EnablingPolicy, type PluginError } from '@plugin-patterns/loader';
+import {
+  checkResult,
+  describeThrown,
+  type EnablingPolicy,
+  type Extension,
+  PluginError,
+  PluginResultError,
+} from '@plugin-patterns/loader';
 import { checkOnce, type SelfDisabled } from './availability.ts';
 import type { IteratorManager } from './iterator-manager.ts';
 
@@ -72,12 +79,25 @@ export async function pollOnce<P extends PollsterLike, S>(
       }) as S[];
       for (const sample of batch) samples.push(sample);
     } catch (error) {
-      failures.push(error as PluginError);
+      failures.push(error instanceof PluginError ? error : unreadable(extension, error));
     }
   });
   const order = pollsters.names();
   failures.sort((a, b) => order.indexOf(a.plugin ?? '') - order.indexOf(b.plugin ?? ''));
   return { samples, polled: result.values.length + result.failures.length, failures, disabled };
+}
+
+/**
+ * An answer that throws when looked at (a revoked proxy, a getter that
+ * throws): the shape check itself failed, and that is the pollster's fault.
+ */
+function unreadable(extension: Extension<unknown>, thrown: unknown): PluginError {
+  const error = new PluginResultError(`its answer could not be read: ${describeThrown(thrown)}`, {
+    namespace: extension.namespace,
+    name: extension.name,
+  });
+  extension.fail(error);
+  return error;
 }
 
 /** True for an array of valid samples; otherwise what is wrong (the first bad sample). */
