@@ -158,6 +158,27 @@ plugin('call-wrong-shape', pollster("  poll() { return { volume: 'high' }; }"), 
   error: 'PluginResultError',
   shows: 'from poll(), got an object with keys volume',
 });
+// Answers that fight back: looking at them (is it a promise?) throws.
+plugin(
+  'call-returns-revoked-proxy',
+  pollster('  poll() { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; }'),
+  {
+    stage: 'invocation',
+    status: 'enabled',
+    error: 'PluginCallError',
+    shows: "call to poll() failed: Cannot perform 'get' on a proxy that has been revoked",
+  },
+);
+plugin(
+  'call-returns-then-getter',
+  pollster("  poll() { return { get then() { throw new Error('lab: then refuses'); } }; }"),
+  {
+    stage: 'invocation',
+    status: 'enabled',
+    error: 'PluginCallError',
+    shows: 'call to poll() failed: lab: then refuses',
+  },
+);
 // Declared just before a good plugin: a timeout must blame this one, not the next.
 plugin('call-hangs', pollster('  poll() { return new Promise(() => {}); }'), {
   stage: 'invocation',
