@@ -94,7 +94,9 @@ export function parseDriverUrl(url: unknown, options: ParseDriverUrlOptions): Dr
  */
 export function redactPassword(url: string): string {
   // `scheme://user:password@host`: the password ends at the last "@" of the authority.
-  const match = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*):([^/?#]*)@/.exec(url);
+  // The scheme is not checked here: a mistyped one (`postgresql//u:p@h`, `post gres://…`)
+  // is exactly the URL that ends up in an error message.
+  const match = /^([^/?#@]*\/\/[^/?#@:]*):([^/?#]*)@/.exec(url);
   if (match === null) return url;
   return `${match[1]}:***@${url.slice(match[0].length)}`;
 }

@@ -21,8 +21,9 @@ import {
   STORAGE_NAMESPACE,
   type StorageDriver,
 } from '@plugin-patterns/meter-contracts';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DriverManager, InvalidDriverUrlError } from '../../src/index.ts';
+import { DriverManager, InvalidDriverUrlError, parseDriverUrl } from '../../src/index.ts';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const source = packageScan({ cwd: packageRoot, include: ['devDependencies'], cache: false });
@@ -88,6 +89,17 @@ describe('a malformed storage URL', () => {
     expect(imported).toEqual([]);
   });
 
+  it.each([
+    ['postgresql//meter:s3cret@db.example/meter', 'postgresql//meter:***@db.example/meter'],
+    ['postgres ql://meter:s3cret@db.example/meter', 'postgres ql://meter:***@db.example/meter'],
+  ])('a mistyped scheme does not print the password either: %s', async (url, shown) => {
+    const { loading } = load({ url });
+    const error = (await loading) as InvalidDriverUrlError;
+    expect(error).toBeInstanceOf(InvalidDriverUrlError);
+    expect(error.url).toBe(shown);
+    expect(error.message).not.toContain('s3cret');
+  });
+
   it('never prints the password it was given', async () => {
     const { loading } = load({ url: 'postgresql://meter:s3cret@db.example:99999/meter' });
     const error = (await loading) as InvalidDriverUrlError;
@@ -118,4 +130,62 @@ describe('a URL the chosen driver cannot use', () => {
       expect(imported).toEqual([name]);
     },
   );
+});
+
+describe('any string as a driver URL (property-based)', () => {
+  const password = 's3cret-pw';
+  const url = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc
+      .tuple(
+        fc.constantFrom(
+          'sqlite',
+          'postgresql',
+          'memory',
+          'jsonl',
+          'SQLite',
+          '1db',
+          'a+b',
+          '',
+          'post gres',
+        ),
+        fc.constantFrom(':', '://', ':///', '//'),
+        fc.constantFrom('', `user:${password}@`, `:${password}@`, 'user@'),
+        fc.constantFrom('db.example', 'db.example:5432', 'db.example:99999', '[::1', '', '%zz'),
+        fc.constantFrom('', '/meter', '/var/lib/meter.db', '?x=1', '#f', ' '),
+      )
+      .map((parts) => parts.join('')),
+  );
+
+  /** The URL's password as the WHATWG parser reads it (`scheme://user:password@host`). */
+  const passwordOf = (text: string): string =>
+    URL.canParse(text)
+      ? decodeURIComponent(new URL(text).password)
+      : // Not a URL, but written like one: `…//user:password@…` (two slashes, not three).
+        new RegExp(`(^|[^/])//(user)?:${password}@`).test(text)
+        ? password
+        : '';
+
+  it('is parsed, or refused with an InvalidDriverUrlError that never shows the password', () => {
+    fc.assert(
+      fc.property(url, (text) => {
+        const secret = passwordOf(text);
+        let parsed: ReturnType<typeof parseDriverUrl> | undefined;
+        try {
+          parsed = parseDriverUrl(text, { namespace: STORAGE_NAMESPACE });
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidDriverUrlError);
+          if (secret !== '') expect((error as Error).message).not.toContain(secret);
+          expect((error as InvalidDriverUrlError).namespace).toBe(STORAGE_NAMESPACE);
+          return;
+        }
+        expect(parsed.href).toBe(text);
+        expect(parsed.scheme).toBe(parsed.scheme.toLowerCase());
+        expect(text.toLowerCase().startsWith(`${parsed.scheme}:`)).toBe(true);
+        if (secret !== '') expect(parsed.redacted).not.toContain(secret);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
