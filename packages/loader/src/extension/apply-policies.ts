@@ -1,9 +1,14 @@
 /**
  * The enabling step of the pipeline: the host's policies applied in order to
- * the discovered extensions. Each policy sees only what the previous ones
+ * the discovered declarations. Each policy sees only what the previous ones
  * kept, may narrow and reorder it, and every decision is written into the
- * extension's history, so a plugin that does not run can say which policy
+ * extensions' histories, so a plugin that does not run can say which policy
  * turned it off and why.
+ *
+ * Policies decide by name, so the decisions are kept by name and written into
+ * a record when the record is made (`recordDecisions`): every policy still
+ * sees every candidate, and its verdict is the same whether the host then
+ * looks at one record or at all of them.
  */
 import type { EntryPoint } from '../discovery/entry-point.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
@@ -16,49 +21,95 @@ export interface UnmatchedName {
   readonly closest: string | undefined;
 }
 
-/** Returns the extensions still enabled, in the order the last policy chose. */
-export function applyPolicies<T>(
-  extensions: readonly Extension<T>[],
+/** One policy's word on one name; every record of that name is told the same. */
+export type PolicyDecision =
+  | { readonly by: string; readonly kept: true }
+  | { readonly by: string; readonly kept: false; readonly reason: string };
+
+export interface PolicyOutcome {
+  /** Indexes of the declarations still enabled, in the order the last policy chose. */
+  readonly order: readonly number[];
+  /** Each name's decisions, in the order they were taken. */
+  readonly decisions: ReadonlyMap<string, readonly PolicyDecision[]>;
+  readonly unmatched: readonly UnmatchedName[];
+}
+
+/**
+ * Runs the policies over the declarations in `found` that discovery did not
+ * refuse. `found` as a whole is what a name must be missing from to be
+ * reported as unmatched.
+ */
+export function applyPolicies(
+  found: readonly EntryPoint[],
+  refused: ReadonlyMap<number, unknown>,
   policies: readonly EnablingPolicy[],
-): { order: Extension<T>[]; unmatched: UnmatchedName[] } {
-  let order = extensions.filter((e) => e.isEnabled);
+): PolicyOutcome {
+  let order: number[] = [];
+  for (let i = 0; i < found.length; i++) if (!refused.has(i)) order.push(i);
+  const decisions = new Map<string, PolicyDecision[]>();
+  const decide = (name: string, decision: PolicyDecision): void => {
+    const list = decisions.get(name);
+    if (list === undefined) decisions.set(name, [decision]);
+    else list.push(decision);
+  };
   const unmatched: UnmatchedName[] = [];
   for (const policy of policies) {
-    const candidates = order.map(asEntryPoint);
-    const verdict = policy.select(candidates);
+    const byName = groupByName(found, order);
+    const verdict = policy.select(order.map((i) => found[i] as EntryPoint));
+    const off = new Set<string>();
     for (const { name, reason } of verdict.disabled) {
-      for (const e of order) if (e.name === name) e.disable(policy.name, reason);
+      if (!byName.has(name)) continue;
+      decide(name, { by: policy.name, kept: false, reason });
+      off.add(name);
     }
-    const kept: Extension<T>[] = [];
+    const kept: number[] = [];
+    const keptNames = new Set<string>();
     for (const name of verdict.enabled) {
-      for (const e of order) {
-        if (e.name === name && e.isEnabled && !kept.includes(e)) {
-          e.pass('enabling', policy.name, 'kept');
-          kept.push(e);
-        }
-      }
+      const claims = byName.get(name);
+      if (claims === undefined || off.has(name) || keptNames.has(name)) continue;
+      decide(name, { by: policy.name, kept: true });
+      keptNames.add(name);
+      kept.push(...claims);
     }
     // A candidate the policy neither kept nor disabled was not selected: say so.
-    for (const e of order) {
-      if (e.isEnabled && !kept.includes(e)) e.disable(policy.name, 'not selected');
+    for (const name of byName.keys()) {
+      if (!off.has(name) && !keptNames.has(name)) {
+        decide(name, { by: policy.name, kept: false, reason: 'not selected' });
+      }
     }
     for (const u of verdict.unmatched ?? []) {
       // A policy sees only what earlier policies kept. A name it cannot find may
       // still be a plugin that an earlier policy turned off (or discovery refused):
       // its own record says why, and "matches no plugin" would be false.
-      if (!extensions.some((e) => e.name === u.name)) unmatched.push({ policy: policy.name, ...u });
+      if (!found.some((e) => e.name === u.name)) unmatched.push({ policy: policy.name, ...u });
     }
     order = kept;
   }
-  return { order, unmatched };
+  return { order, decisions, unmatched };
 }
 
-function asEntryPoint<T>(e: Extension<T>): EntryPoint {
-  return {
-    namespace: e.namespace,
-    name: e.name,
-    reference: e.reference,
-    source: e.source,
-    target: () => e.target,
-  };
+/** Writes a name's decisions into one of its records, as if it had been there. */
+export function recordDecisions<T>(
+  extension: Extension<T>,
+  decisions: readonly PolicyDecision[] | undefined,
+): void {
+  for (const decision of decisions ?? []) {
+    if (decision.kept) extension.pass('enabling', decision.by, 'kept');
+    else extension.disable(decision.by, decision.reason);
+  }
+}
+
+/** The indexes in `order`, grouped by their declaration's name (first-seen order). */
+function groupByName(
+  found: readonly EntryPoint[],
+  order: readonly number[],
+): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const i of order) {
+    const name = (found[i] as EntryPoint).name;
+    const group = groups.get(name);
+    if (group === undefined) groups.set(name, [i]);
+    else group.push(i);
+  }
+  return groups;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { EntryPoint } from '../discovery/entry-point.ts';
 import { allowList } from '../enabling/allow-list.ts';
 import { denyList } from '../enabling/deny-list.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
@@ -119,6 +120,80 @@ describe('ExtensionSet.discover: policies composed in order', () => {
       'allow-list:passed',
     ]);
     expect(set.named('gpu')[0]?.toJSON().reason).toBe('disabled by no-gpu: no GPU here');
+  });
+});
+
+/** Entries that note their name each time a record is made from them (records read `source`). */
+function countedEntries(entryNames: readonly string[]): { entries: EntryPoint[]; made: string[] } {
+  const made: string[] = [];
+  const entries = entryNames.map((name) => {
+    const entry = fakeEntry(name);
+    return {
+      ...entry,
+      get source() {
+        made.push(name);
+        return entry.source;
+      },
+    };
+  });
+  return { entries, made };
+}
+
+describe('ExtensionSet: records are made when first asked for', () => {
+  it('makes only the named records for named(), and each record once', () => {
+    const { entries, made } = countedEntries(names);
+    const set = ExtensionSet.discover({ namespace: 'test.ns', sources: [fakeSource(entries)] });
+    expect(set.names()).toEqual(names);
+    expect(made).toEqual([]);
+    const [disk] = set.named('disk');
+    expect(made).toEqual(['disk']);
+    expect(set.named('disk')[0]).toBe(disk);
+    expect(set.extensions[2]).toBe(disk);
+    expect(made).toEqual(['disk', 'cpu', 'memory', 'network']);
+    expect(set.extensions).toBe(set.extensions);
+  });
+
+  it('gives a record made late the same story as one made at once', () => {
+    const policies = [denyList(['disk']), allowList(['network', 'disk', 'cpu'])];
+    const early = discover(policies).set;
+    const all = early.report();
+    const late = discover(policies).set;
+    const memory = late.named('memory')[0];
+    expect(memory?.toJSON()).toEqual(all[1]);
+    expect(memory?.state).toEqual({
+      status: 'disabled',
+      by: 'allow-list',
+      reason: 'not in the allow list',
+    });
+    expect(late.enabled().map((e) => e.name)).toEqual(['network', 'cpu']);
+    expect(late.report()).toEqual(all);
+  });
+
+  it('lets every policy see every declaration, whichever record is asked for', () => {
+    // A policy whose verdict on one plugin depends on the others.
+    const firstTwo: EnablingPolicy = {
+      name: 'first-two',
+      select: (candidates) => ({
+        enabled: candidates.slice(0, 2).map((c) => c.name),
+        disabled: [],
+      }),
+    };
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource(fakeEntries(names))],
+      policies: [firstTwo, allowList(['network', 'memory', 'gpu'])],
+    });
+    expect(set.named('network')[0]?.state).toEqual({
+      status: 'disabled',
+      by: 'first-two',
+      reason: 'not selected',
+    });
+    expect(set.unmatched).toEqual([{ policy: 'allow-list', name: 'gpu', closest: 'cpu' }]);
+    expect(set.named('cpu')[0]?.history.map((h) => `${h.by}:${h.outcome}`)).toEqual([
+      'fake-scan:passed',
+      'first-two:passed',
+      'allow-list:disabled',
+    ]);
   });
 });
 

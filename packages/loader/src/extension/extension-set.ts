@@ -6,6 +6,11 @@
  * Construction is synchronous and imports nothing: it reads declarations and
  * applies the enabling policies. Code is imported only by `load`/`loadAll`,
  * once per extension.
+ *
+ * Records are made when first asked for, too. A driver that wants one plugin
+ * out of a thousand asks for one name (`named`), and only that name's records
+ * are made; a report asks for all of them. Either way a record tells the same
+ * story, since the policies decided over every declaration up front.
  */
 import type { DiscoveryProblem, DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
@@ -15,9 +20,10 @@ import { type Importer, importExport } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../util/closest-name.ts';
-import { applyPolicies, type UnmatchedName } from './apply-policies.ts';
+import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
 import { Extension } from './extension.ts';
 import { describeSource, type ExtensionReport } from './extension-report.ts';
+import { gatherDeclarations } from './gather-declarations.ts';
 import { runLoadSteps } from './load-steps.ts';
 
 export interface ExtensionSetOptions<T> {
@@ -38,27 +44,33 @@ export interface ExtensionSetOptions<T> {
 
 export class ExtensionSet<T = unknown> {
   readonly namespace: string;
-  /** Every extension found, in discovery order, whatever its state. */
-  readonly extensions: readonly Extension<T>[];
   /** Declarations that could not become extensions (no name could be read, say). */
   readonly problems: readonly DiscoveryProblem[];
   /** Names a policy was configured with that match no plugin. */
   readonly unmatched: readonly UnmatchedName[];
-  readonly #order: readonly Extension<T>[];
+  /** Every declaration found, in discovery order: record `i` is made from `#found[i]`. */
+  readonly #found: readonly EntryPoint[];
+  readonly #make: (index: number) => Extension<T>;
+  readonly #records: (Extension<T> | undefined)[] = [];
+  #all: readonly Extension<T>[] | undefined;
+  /** Indexes of the records the policies kept, in their order; undefined: no policies. */
+  readonly #order: readonly number[] | undefined;
   readonly #onLoadFailure: 'record' | 'raise';
 
   private constructor(
     namespace: string,
     parts: {
-      extensions: Extension<T>[];
-      order: Extension<T>[];
-      problems: DiscoveryProblem[];
-      unmatched: UnmatchedName[];
+      found: readonly EntryPoint[];
+      make: (index: number) => Extension<T>;
+      order: readonly number[] | undefined;
+      problems: readonly DiscoveryProblem[];
+      unmatched: readonly UnmatchedName[];
       onLoadFailure: 'record' | 'raise';
     },
   ) {
     this.namespace = namespace;
-    this.extensions = parts.extensions;
+    this.#found = parts.found;
+    this.#make = parts.make;
     this.#order = parts.order;
     this.problems = parts.problems;
     this.unmatched = parts.unmatched;
@@ -80,32 +92,27 @@ export class ExtensionSet<T = unknown> {
       policies,
     });
 
-    const extensions: Extension<T>[] = [];
-    const problems: DiscoveryProblem[] = [];
-    for (const source of options.sources) {
-      const report = source.discover(namespace);
-      for (const entry of report.entryPoints) {
-        if (entry.namespace !== namespace) continue;
-        const extension = new Extension<T>(entry, loadSteps);
-        extension.pass('discovery', source.kind, `declared "${entry.reference}"`);
-        extensions.push(extension);
+    const { found, refusals, problems, foundBy } = gatherDeclarations(namespace, options.sources);
+    // Without policies, every declaration is kept, in discovery order: no list to build.
+    const { order, decisions, unmatched } =
+      policies.length === 0
+        ? { order: undefined, decisions: undefined, unmatched: [] }
+        : applyPolicies(found, refusals, policies);
+    const make = (i: number): Extension<T> => {
+      const entry = found[i] as EntryPoint;
+      const extension = new Extension<T>(entry, loadSteps);
+      const refusal = refusals.get(i);
+      if (refusal !== undefined) {
+        extension.fail(refusal, foundBy(i));
+      } else {
+        extension.pass('discovery', foundBy(i), `declared "${entry.reference}"`);
+        recordDecisions(extension, decisions?.get(entry.name));
       }
-      for (const problem of report.problems) {
-        if (problem.namespace !== undefined && problem.namespace !== namespace) continue;
-        if (problem.name === undefined) {
-          problems.push(problem);
-          continue;
-        }
-        // A refused declaration still gets a record, so `explain` can say why.
-        const extension = new Extension<T>(unloadable(namespace, problem), loadSteps);
-        extension.fail(problem.error, source.kind);
-        extensions.push(extension);
-      }
-    }
-
-    const { order, unmatched } = applyPolicies(extensions, policies);
+      return extension;
+    };
     return new ExtensionSet(namespace, {
-      extensions,
+      found,
+      make,
       order,
       problems,
       unmatched,
@@ -124,32 +131,48 @@ export class ExtensionSet<T = unknown> {
       Extension.preloaded(name, pluginName, object),
     );
     return new ExtensionSet(name, {
-      extensions,
-      order: extensions,
+      // A record carries everything an entry point does, target included.
+      found: extensions,
+      make: (i) => extensions[i] as Extension<T>,
+      order: undefined,
       problems: [],
       unmatched: [],
       onLoadFailure: 'record',
     });
   }
 
+  /** Every extension found, in discovery order, whatever its state. */
+  get extensions(): readonly Extension<T>[] {
+    this.#all ??= this.#found.map((_, i) => this.#record(i));
+    return this.#all;
+  }
+
   /** Extensions still enabled, in the order the policies chose. */
   enabled(): Extension<T>[] {
-    return this.#order.filter((e) => e.isEnabled);
+    return this.#ordered().filter((e) => e.isEnabled);
   }
 
   /** Extensions loaded and still enabled, in policy order. */
   ready(): Extension<T>[] {
-    return this.#order.filter((e) => e.isReady);
+    return this.#ordered().filter((e) => e.isReady);
   }
 
-  /** Every extension declared under `name` (more than one means a conflict). */
+  /**
+   * Every extension declared under `name` (more than one means a conflict).
+   * Only these records are made: the cheap way to look at one plugin.
+   */
   named(name: string): Extension<T>[] {
-    return this.extensions.filter((e) => e.name === name);
+    const found = this.#found;
+    const claims: Extension<T>[] = [];
+    for (let i = 0; i < found.length; i++) {
+      if ((found[i] as EntryPoint).name === name) claims.push(this.#record(i));
+    }
+    return claims;
   }
 
-  /** Distinct names of every extension found, enabled or not. */
+  /** Distinct names of every extension found, enabled or not. Makes no record. */
   names(): string[] {
-    return [...new Set(this.extensions.map((e) => e.name))];
+    return [...new Set(this.#found.map((e) => e.name))];
   }
 
   /**
@@ -205,16 +228,19 @@ export class ExtensionSet<T = unknown> {
   report(): ExtensionReport[] {
     return this.extensions.map((e) => e.toJSON());
   }
-}
 
-function unloadable(namespace: string, problem: DiscoveryProblem): EntryPoint {
-  return {
-    namespace,
-    name: problem.name ?? '<unnamed>',
-    reference: problem.reference ?? problem.origin,
-    source: problem.source ?? { kind: 'file', path: problem.origin, via: 'file-list' },
-    target: () => {
-      throw problem.error;
-    },
-  };
+  /** The records the policies kept (and later turned off), in the policies' order. */
+  #ordered(): readonly Extension<T>[] {
+    return this.#order === undefined ? this.extensions : this.#order.map((i) => this.#record(i));
+  }
+
+  /** Record `i`, made on first use; every later use gets the same record. */
+  #record(i: number): Extension<T> {
+    let record = this.#records[i];
+    if (record === undefined) {
+      record = this.#make(i);
+      this.#records[i] = record;
+    }
+    return record;
+  }
 }

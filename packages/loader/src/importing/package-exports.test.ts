@@ -75,8 +75,11 @@ describe('lookUpExport: conditions', () => {
       const map = { '.': { 'my-source': './src/i.ts', default: './dist/i.js' } };
       expect(lookUpExport(map, '.')).toEqual({ ok: true, relativeFile: './src/i.ts' });
     } finally {
-      process.env.NODE_OPTIONS = previous;
+      if (previous === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = previous;
     }
+    // Read once per value of NODE_OPTIONS, not once for good.
+    expect(activeConditions()).not.toContain('other');
   });
 });
 

@@ -41,7 +41,18 @@ export function lookUpExport(
 
 /** The import conditions in force: Node's own plus `--conditions`/`-C` given to this process. */
 export function activeConditions(): string[] {
-  const args = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  // Read on every plugin load, so parsed once per value of NODE_OPTIONS (execArgv is fixed).
+  const options = process.env.NODE_OPTIONS;
+  if (conditionsMemo === undefined || conditionsMemo.options !== options) {
+    conditionsMemo = { options, conditions: Object.freeze(parseConditions(options)) };
+  }
+  return [...conditionsMemo.conditions];
+}
+
+let conditionsMemo: { options: string | undefined; conditions: readonly string[] } | undefined;
+
+function parseConditions(nodeOptions: string | undefined): string[] {
+  const args = [...process.execArgv, ...(nodeOptions ?? '').split(/\s+/)];
   const user: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;

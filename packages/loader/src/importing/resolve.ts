@@ -9,7 +9,9 @@
  *
  * Neither can be told to leave the package, but a symlink inside the package
  * can point anywhere: the real path of the result is therefore checked to be
- * inside the package's real folder.
+ * inside the package's real folder. Both real paths come from the system's
+ * `realpath` (`realpathSync.native`, as discovery's do): one call, where
+ * Node's JavaScript version asks for every folder of the path in turn.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,6 +26,11 @@ export interface PackageModule {
   readonly packageName: string;
   /** Whether the package's manifest has an `exports` field. */
   readonly hasExports: boolean;
+  /**
+   * The manifest's `exports` value, when the caller has read it already (at
+   * discovery, say). Without it, `package.json` is read again here.
+   */
+  readonly exports?: unknown;
   /** `.` or `./subpath`, already checked by `parsePackageReference`. */
   readonly module: string;
   readonly exportName: string;
@@ -41,7 +48,7 @@ export type ResolveResult =
 export function resolvePackageModule(ref: PackageModule): ResolveResult {
   let file: string;
   try {
-    file = realpathSync(ref.hasExports ? exportedFile(ref) : legacyFile(ref));
+    file = realpathSync.native(ref.hasExports ? exportedFile(ref) : legacyFile(ref));
   } catch (cause) {
     const why = `cannot resolve "${ref.module}" in ${ref.packageName}: ${messageOf(cause)}`;
     return { ok: false, why, escapes: false, cause };
@@ -56,14 +63,16 @@ export function resolvePackageModule(ref: PackageModule): ResolveResult {
   return { ok: true, target: { url: pathToFileURL(file).href, exportName: ref.exportName } };
 }
 
-/** Through the `exports` map, read from the manifest when the plugin is loaded. */
+/** Through the `exports` map: the caller's copy, or the manifest's, read now. */
 function exportedFile(ref: PackageModule): string {
-  const manifest = JSON.parse(readFileSync(join(ref.root, 'package.json'), 'utf8')) as {
-    exports?: unknown;
-  };
-  const found = lookUpExport(manifest.exports, ref.module);
+  const found = lookUpExport(ref.exports ?? exportsOf(ref.root), ref.module);
   if (!found.ok) throw new Error(found.why);
   return join(ref.root, found.relativeFile);
+}
+
+function exportsOf(root: string): unknown {
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports?: unknown })
+    .exports;
 }
 
 /** No `exports`: Node's own resolution relative to the package folder. */

@@ -1,0 +1,81 @@
+/**
+ * The first step of an extension set: what every source declared for one
+ * namespace, joined into one list in discovery order. A refused declaration
+ * that still has a name stays in the list (as an entry that cannot be
+ * loaded), so its record can say why it was refused; one with no name at all
+ * is a problem of the set.
+ *
+ * This runs on every `DriverManager.load`, over every declaration of the
+ * namespace, to make one record. So it copies arrays rather than walking them
+ * entry by entry, and a single source's list is used as it is: gathering a
+ * thousand declarations costs a pass that only reads them.
+ */
+import type { DiscoveryProblem, DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
+import type { DiscoveryError } from '../errors/kinds.ts';
+
+export interface Declarations {
+  /** Every declaration, in discovery order; never mutated once gathered. */
+  readonly found: readonly EntryPoint[];
+  /** The refused ones, by index in `found`, with discovery's error. */
+  readonly refusals: ReadonlyMap<number, DiscoveryError>;
+  /** Declarations that could not become extensions (no name could be read, say). */
+  readonly problems: readonly DiscoveryProblem[];
+  /** The kind of source (`package-scan`, …) that found declaration `index`. */
+  foundBy(index: number): string;
+}
+
+export function gatherDeclarations(
+  namespace: string,
+  sources: readonly DiscoverySource[],
+): Declarations {
+  let found: readonly EntryPoint[] = [];
+  const ends: { end: number; kind: string }[] = [];
+  const refusals = new Map<number, DiscoveryError>();
+  const problems: DiscoveryProblem[] = [];
+  for (const source of sources) {
+    const report = source.discover(namespace);
+    const entries = ofNamespace(report.entryPoints, namespace);
+    const refused: EntryPoint[] = [];
+    for (const problem of report.problems) {
+      if (problem.namespace !== undefined && problem.namespace !== namespace) continue;
+      if (problem.name === undefined) {
+        problems.push(problem);
+        continue;
+      }
+      refusals.set(found.length + entries.length + refused.length, problem.error);
+      refused.push(unloadable(namespace, problem));
+    }
+    // The source's own (read-only) list when it is all there is; a new one otherwise.
+    found = found.length === 0 && refused.length === 0 ? entries : found.concat(entries, refused);
+    ends.push({ end: found.length, kind: source.kind });
+  }
+  return {
+    found,
+    refusals,
+    problems,
+    foundBy: (index) => (ends.find((s) => index < s.end) as { kind: string }).kind,
+  };
+}
+
+/** The entries of `namespace`: the list itself when, as sources promise, that is all of it. */
+function ofNamespace(entries: readonly EntryPoint[], namespace: string): readonly EntryPoint[] {
+  for (let i = 0; i < entries.length; i++) {
+    if ((entries[i] as EntryPoint).namespace !== namespace) {
+      return entries.filter((e) => e.namespace === namespace);
+    }
+  }
+  return entries;
+}
+
+/** An entry point for a refused declaration: loading it throws discovery's error. */
+function unloadable(namespace: string, problem: DiscoveryProblem): EntryPoint {
+  return {
+    namespace,
+    name: problem.name ?? '<unnamed>',
+    reference: problem.reference ?? problem.origin,
+    source: problem.source ?? { kind: 'file', path: problem.origin, via: 'file-list' },
+    target: () => {
+      throw problem.error;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type PackageModule, resolvePackageModule } from './resolve.ts';
+
+const base = realpathSync(mkdtempSync(join(tmpdir(), 'resolve-')));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** A package folder holding `files`, with `manifest` as its package.json (none if undefined). */
+function packageFolder(
+  name: string,
+  files: Record<string, string>,
+  manifest: Record<string, unknown> | undefined,
+): string {
+  const root = join(base, name);
+  mkdirSync(root, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(root, file, '..'), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  if (manifest !== undefined) writeFileSync(join(root, 'package.json'), JSON.stringify(manifest));
+  return root;
+}
+
+function ref(root: string, extra: Partial<PackageModule> = {}): PackageModule {
+  return { root, packageName: 'p', hasExports: true, module: './a', exportName: 'A', ...extra };
+}
+
+describe('resolvePackageModule: the exports map handed in', () => {
+  it('uses the caller’s map and does not read package.json again', () => {
+    // No package.json at all: only the map handed in can resolve this.
+    const root = packageFolder('handed-in', { 'lib/a.js': 'export const A = 1;\n' }, undefined);
+    const result = resolvePackageModule(ref(root, { exports: { './a': './lib/a.js' } }));
+    expect(result).toEqual({
+      ok: true,
+      target: { url: pathToFileURL(join(root, 'lib', 'a.js')).href, exportName: 'A' },
+    });
+  });
+
+  it('reads the manifest’s map when none is handed in', () => {
+    const root = packageFolder(
+      'read-now',
+      { 'lib/a.js': 'export const A = 1;\n' },
+      { name: 'p', exports: { './a': './lib/a.js' } },
+    );
+    const result = resolvePackageModule(ref(root));
+    expect(result.ok && result.target.url).toBe(pathToFileURL(join(root, 'lib', 'a.js')).href);
+  });
+
+  it('refuses a subpath the handed-in map does not export, saying so', () => {
+    const root = packageFolder('not-exported', { 'a.js': '' }, undefined);
+    const result = resolvePackageModule(ref(root, { exports: { '.': './a.js' } }));
+    expect(result).toMatchObject({ ok: false, escapes: false });
+    expect(!result.ok && result.why).toContain('"./a" is not exported by the package');
+  });
+});
+
+describe('resolvePackageModule: the real path must stay inside the package', () => {
+  it('refuses an exported file that is a symlink to a file outside', () => {
+    const outside = packageFolder('outside', { 'secret.js': 'export const A = 1;\n' }, undefined);
+    const root = packageFolder('linker', {}, { name: 'p', exports: { './a': './a.js' } });
+    symlinkSync(join(outside, 'secret.js'), join(root, 'a.js'));
+    const result = resolvePackageModule(ref(root));
+    expect(result).toMatchObject({ ok: false, escapes: true });
+    expect(!result.ok && result.why).toContain(join(outside, 'secret.js'));
+  });
+
+  it('accepts a symlink that stays inside, and hands back the real file', () => {
+    const root = packageFolder(
+      'inner-link',
+      { 'lib/real.js': 'export const A = 1;\n' },
+      { name: 'p', exports: { './a': './a.js' } },
+    );
+    symlinkSync(join(root, 'lib', 'real.js'), join(root, 'a.js'));
+    const result = resolvePackageModule(ref(root));
+    expect(result.ok && result.target.url).toBe(pathToFileURL(join(root, 'lib', 'real.js')).href);
+  });
+});
