@@ -13,9 +13,11 @@
  * `pollsterContract`. The lab declares its plugins in the namespace it is
  * given, so a test can put them beside the sample package's own (`meter.faulty`).
  *
- * Loading never settling is left out: the loader has no time limit on the
- * load stages, so a module whose top-level await never settles would hang
- * `loadAll()`. Only calls can be timed out (see the report of issue 8).
+ * Loading that never settles is left out: the loader has a time limit for
+ * calls, not for the load stages, so a module whose top-level await never
+ * settles (or a factory or availability check that never answers) would keep
+ * `loadAll()` waiting for ever. docs/security.md says so, and what a host can
+ * do about it.
  */
 import type { Stage } from '../../src/index.ts';
 import type { PackageSpec } from '../../test-fixtures/make-project.ts';
