@@ -60,18 +60,20 @@ type OutcomeOf<R, X> = R extends PromiseLike<unknown> ? Promise<X> : X;
  * Calls every plugin of the plan in order, through the mode. The plan is a
  * snapshot of the enabled plugins; the loop does not re-check each record's
  * state (that check alone costs more than the call of a small plugin), so a
- * manager replans when it disables a plugin.
+ * manager replans when it disables a plugin. `start` resumes a run that a
+ * fast path began (map's).
  */
 export function runSeries<T, Out>(
   plan: Plan<T>,
   mode: Mode<T, Out>,
   policy: RunPolicy,
+  start = 0,
 ): Out | Promise<Out> {
   const { extensions, objects } = plan;
   const { call } = mode;
   const count = extensions.length;
   if (count === 0) checkEmpty(policy);
-  for (let i = 0; i < count; i++) {
+  for (let i = start; i < count; i++) {
     let value: unknown;
     let promised: boolean;
     try {
@@ -97,7 +99,7 @@ export function runSeries<T, Out>(
  * the promise goes through the loader's call guard, which races it against
  * the clock, blames the plugin that hung, and records the failure itself.
  */
-async function continueAsync<T, Out>(
+export async function continueAsync<T, Out>(
   plan: Plan<T>,
   mode: Mode<T, Out>,
   policy: RunPolicy,
@@ -106,7 +108,6 @@ async function continueAsync<T, Out>(
 ): Promise<Out> {
   const { extensions, objects } = plan;
   const { call } = mode;
-  const timed = policy.guard.timeoutMs !== undefined;
   for (let i = index; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     let value: unknown;
@@ -120,12 +121,9 @@ async function continueAsync<T, Out>(
     }
     if (promised) {
       try {
-        value = await (timed ? guarded(extension, value as PromiseLike<unknown>, policy) : value);
+        value = await awaitable(extension, value as PromiseLike<unknown>, policy);
       } catch (thrown) {
-        // The guard's errors come typed and recorded; a bare rejection is blamed here.
-        const error =
-          timed && thrown instanceof PluginError ? thrown : blame(extension, thrown, policy);
-        mode.failed(onFailure(error, policy), extension);
+        mode.failed(onFailure(rejected(extension, thrown, policy), policy), extension);
         continue;
       }
     }
@@ -134,7 +132,30 @@ async function continueAsync<T, Out>(
   return mode.finish();
 }
 
-/** Hands a promised answer to the call guard, which enforces the time limit. */
+/**
+ * What to await for a promised answer: the answer itself, or, under a time
+ * limit, the loader's call guard's promise, which races it against the clock.
+ */
+export function awaitable<T>(
+  extension: Extension<T>,
+  answer: PromiseLike<unknown>,
+  policy: RunPolicy,
+): unknown {
+  return policy.guard.timeoutMs === undefined ? answer : guarded(extension, answer, policy);
+}
+
+/** A promised answer that failed, typed and recorded once: the guard's errors are already. */
+export function rejected<T>(
+  extension: Extension<T>,
+  thrown: unknown,
+  policy: RunPolicy,
+): PluginError {
+  return policy.guard.timeoutMs !== undefined && thrown instanceof PluginError
+    ? thrown
+    : blame(extension, thrown, policy);
+}
+
+// Apart from awaitable, so that the closure is only made when there is a time limit.
 function guarded<T>(
   extension: Extension<T>,
   answer: PromiseLike<unknown>,

@@ -1,5 +1,14 @@
 export { checkOnce, type SelfDisabled } from './availability.ts';
-export { isThenable, type Mode, type Outcome, type Plan, runSeries } from './engine.ts';
+export {
+  awaitable,
+  continueAsync,
+  isThenable,
+  type Mode,
+  type Outcome,
+  type Plan,
+  rejected,
+  runSeries,
+} from './engine.ts';
 export {
   blame,
   checkEmpty,
@@ -17,7 +26,7 @@ export {
   type IteratorOptions,
   type ParallelOptions,
 } from './iterator-manager.ts';
-export { MapMode, type MapResult, type PluginCall } from './map.ts';
+export { MapMode, type MapResult, mapSeries, type PluginCall } from './map.ts';
 export {
   declaredOrder,
   OrderCycleError,

@@ -20,7 +20,7 @@ import {
   type RunPolicy,
 } from './error-policy.ts';
 import { FirstMode, type FirstResult } from './first.ts';
-import { MapMode, type MapResult, type PluginCall } from './map.ts';
+import { type MapResult, mapSeries, type PluginCall } from './map.ts';
 import { type OrderOptions, type OrderProblem, orderExtensions } from './ordering.ts';
 import { checkConcurrency, runParallel } from './parallel.ts';
 import { PipelineMode, type PipelineResult, type PipelineStep } from './pipeline.ts';
@@ -126,8 +126,7 @@ export class IteratorManager<T> {
   map<R>(call: PluginCall<T, R>, options?: CallOptions): Outcome<R, MapResult<T, Awaited<R>>> {
     const plan = this.#plan ?? this.#makePlan();
     const policy = options === undefined ? this.#policy : resolvePolicy(this.#policy, options);
-    const mode = new MapMode<T, Awaited<R>>(plan.extensions, call);
-    return runSeries(plan, mode, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
+    return mapSeries<T, Awaited<R>>(plan, call, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
   }
 
   /** Calls plugins in order until one returns something other than `undefined`. */
