@@ -6,7 +6,9 @@
  * silent pick would depend on install order.
  *
  * This runs on declarations only. Nothing has been imported yet, so choosing
- * costs one pass over the manifests, whatever the claimants' modules contain.
+ * costs one pass over the declared names and a record for each claimant,
+ * whatever the claimants' modules contain. The list of every name is only
+ * needed, and only built, when nothing matches.
  */
 import {
   AmbiguousPluginError,

@@ -1,7 +1,9 @@
 import {
   AmbiguousPluginError,
+  allowList,
   type Contract,
   ContractViolationError,
+  type DiscoverySource,
   defineNamespace,
   denyList,
   type Importer,
@@ -92,7 +94,61 @@ describe('DriverManager.load by name', () => {
     const loaded = manager.extensions.report().filter((r) => r.loaded);
     expect(loaded.map((r) => r.name)).toEqual(['memory']);
   });
+
+  it('makes a record for the chosen name only, and the others when a report asks', async () => {
+    const { source, made } = countingRecords(fast);
+    const manager = await DriverManager.load({ namespace, sources: [source], name: 'memory' });
+    expect(made).toEqual(['memory']);
+    const report = manager.extensions.report();
+    expect(made).toEqual(['memory', 'broken', 'grumpy', 'shapeless', 'offline']);
+    expect(report.map((r) => [r.name, r.loaded])).toEqual([
+      ['memory', true],
+      ['broken', false],
+      ['grumpy', false],
+      ['shapeless', false],
+      ['offline', false],
+    ]);
+    expect(manager.extensions.named('memory')[0]).toBe(manager.extension);
+  });
+
+  it('applies the policies to the whole namespace, not to the chosen name alone', async () => {
+    const manager = await DriverManager.load({
+      namespace,
+      sources: [fast],
+      policies: [allowList(['offline', 'memory', 'grumpi'])],
+      name: 'memory',
+    });
+    expect(manager.extensions.unmatched).toEqual([
+      { policy: 'allow-list', name: 'grumpi', closest: 'grumpy' },
+    ]);
+    expect(manager.extensions.enabled().map((e) => e.name)).toEqual(['offline', 'memory']);
+  });
 });
+
+/**
+ * The same declarations as `source`, each noting its name when a record is
+ * made from it (a record reads the declaration's `source` once, when made).
+ */
+function countingRecords(source: DiscoverySource): { source: DiscoverySource; made: string[] } {
+  const made: string[] = [];
+  return {
+    made,
+    source: {
+      kind: source.kind,
+      discover(wanted) {
+        const report = source.discover(wanted);
+        const entryPoints = report.entryPoints.map((entry) => ({
+          ...entry,
+          get source() {
+            made.push(entry.name);
+            return entry.source;
+          },
+        }));
+        return { ...report, entryPoints };
+      },
+    },
+  };
+}
 
 describe('DriverManager.load by URL', () => {
   it('chooses the driver named by the scheme and passes the URL to the args function', async () => {

@@ -8,7 +8,9 @@
  * So the manager reads every declaration (cheap: manifests only), chooses the
  * one extension (`choose-driver.ts`), and imports only that one. The other
  * plugins' modules are never evaluated: their code, their dependencies and
- * their start-up cost stay out of the process.
+ * their start-up cost stay out of the process. Their extension records are
+ * not even made until a report asks for them: with a thousand plugins
+ * installed, a load costs about what importing the one module costs.
  *
  * What the host gets back is the plugin object itself, not a wrapper, so a
  * call to the driver is a plain method call.
@@ -64,7 +66,10 @@ export class DriverManager<T = unknown> {
   readonly driver: T;
   /** The chosen plugin's record: provenance, state and history. */
   readonly extension: Extension<T>;
-  /** Everything discovered in the namespace, loaded or not: for reports. */
+  /**
+   * Everything discovered in the namespace, loaded or not: for reports. The
+   * chosen driver's record is `extension`; the others are made on first look.
+   */
   readonly extensions: ExtensionSet<T>;
 
   private constructor(parts: {

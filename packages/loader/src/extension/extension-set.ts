@@ -23,7 +23,7 @@ import { closestName } from '../util/closest-name.ts';
 import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
 import { Extension } from './extension.ts';
 import { describeSource, type ExtensionReport } from './extension-report.ts';
-import { gatherDeclarations } from './gather-declarations.ts';
+import { gatherDeclarations, indexesOf } from './gather-declarations.ts';
 import { runLoadSteps } from './load-steps.ts';
 
 export interface ExtensionSetOptions<T> {
@@ -162,12 +162,7 @@ export class ExtensionSet<T = unknown> {
    * Only these records are made: the cheap way to look at one plugin.
    */
   named(name: string): Extension<T>[] {
-    const found = this.#found;
-    const claims: Extension<T>[] = [];
-    for (let i = 0; i < found.length; i++) {
-      if ((found[i] as EntryPoint).name === name) claims.push(this.#record(i));
-    }
-    return claims;
+    return indexesOf(this.#found, name).map((i) => this.#record(i));
   }
 
   /** Distinct names of every extension found, enabled or not. Makes no record. */

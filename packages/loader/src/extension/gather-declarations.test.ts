@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DiscoverySource } from '../discovery/entry-point.ts';
-import { gatherDeclarations } from './gather-declarations.ts';
+import type { DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
+import { gatherDeclarations, indexesOf } from './gather-declarations.ts';
 import { fakeEntries, fakeEntry, fakeProblem, fakeSource } from './test-fakes.ts';
 
 function source(kind: string, ...parts: Parameters<typeof fakeSource>): DiscoverySource {
@@ -59,5 +59,65 @@ describe('gatherDeclarations: refused declarations', () => {
     const gathered = gatherDeclarations('test.ns', [fakeSource(fakeEntries(['cpu']), [unnamed])]);
     expect(gathered.found.map((e) => e.name)).toEqual(['cpu']);
     expect(gathered.problems).toEqual([unnamed]);
+  });
+});
+
+/** Entries that count how often their name and namespace are read. */
+function watchedEntries(entryNames: readonly string[]): { entries: EntryPoint[]; reads: string[] } {
+  const reads: string[] = [];
+  const entries = entryNames.map((name) => {
+    const entry = fakeEntry(name);
+    return {
+      ...entry,
+      get name() {
+        reads.push(`name:${name}`);
+        return name;
+      },
+      get namespace() {
+        reads.push(`namespace:${name}`);
+        return entry.namespace;
+      },
+    };
+  });
+  return { entries, reads };
+}
+
+describe('indexesOf: where a name is declared', () => {
+  it('finds every declaration of the name, in order', () => {
+    const found = [...fakeEntries(['cpu', 'disk']), fakeEntry('cpu', { url: 'fake:cpu2' })];
+    expect(indexesOf(found, 'cpu')).toEqual([0, 2]);
+    expect(indexesOf(found, 'gpu')).toEqual([]);
+    expect(indexesOf(Object.freeze(found), 'cpu')).toEqual([0, 2]);
+  });
+
+  it('reads a frozen list once, however many names are looked up in it', () => {
+    const { entries, reads } = watchedEntries(['cpu', 'disk', 'cpu']);
+    const frozen = Object.freeze(entries);
+    expect(indexesOf(frozen, 'cpu')).toEqual([0, 2]);
+    expect(reads).toEqual(['name:cpu', 'name:disk', 'name:cpu']);
+    expect(indexesOf(frozen, 'disk')).toEqual([1]);
+    expect(reads).toHaveLength(3);
+  });
+
+  it('reads a list that may still change on every look-up', () => {
+    const { entries, reads } = watchedEntries(['cpu', 'disk']);
+    indexesOf(entries, 'cpu');
+    entries.push(fakeEntry('cpu', { url: 'fake:cpu2' }));
+    expect(indexesOf(entries, 'cpu')).toEqual([0, 2]);
+    expect(reads).toEqual(['name:cpu', 'name:disk', 'name:cpu', 'name:disk']);
+  });
+});
+
+describe('gatherDeclarations: the same frozen list on every call', () => {
+  it('checks its namespace once', () => {
+    const { entries, reads } = watchedEntries(['cpu', 'disk']);
+    const sameList = fakeSource(Object.freeze(entries));
+    expect(gatherDeclarations('test.ns', [sameList]).found).toBe(entries);
+    expect(reads).toEqual(['namespace:cpu', 'namespace:disk']);
+    expect(gatherDeclarations('test.ns', [sameList]).found).toBe(entries);
+    expect(reads).toHaveLength(2);
+    // Asked for another namespace, the list is checked (and found wanting) again.
+    expect(gatherDeclarations('other.ns', [sameList]).found).toEqual([]);
+    expect(reads.length).toBeGreaterThan(2);
   });
 });

@@ -8,7 +8,10 @@
  * This runs on every `DriverManager.load`, over every declaration of the
  * namespace, to make one record. So it copies arrays rather than walking them
  * entry by entry, and a single source's list is used as it is: gathering a
- * thousand declarations costs a pass that only reads them.
+ * thousand declarations costs a pass that only reads them. A frozen list
+ * cannot change, so what is learned about one (all of it is in the namespace;
+ * where each name is) is kept with it: a source that hands back the same
+ * frozen list on every call pays for those passes once.
  */
 import type { DiscoveryProblem, DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
 import type { DiscoveryError } from '../errors/kinds.ts';
@@ -57,14 +60,58 @@ export function gatherDeclarations(
   };
 }
 
+/** Where each name is in `found`: the indexes of its declarations, in order. */
+export function indexesOf(found: readonly EntryPoint[], name: string): readonly number[] {
+  const known = Object.isFrozen(found) ? learnedAbout(found) : undefined;
+  if (known !== undefined) {
+    known.byName ??= indexByName(found);
+    return known.byName.get(name) ?? [];
+  }
+  const indexes: number[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if ((found[i] as EntryPoint).name === name) indexes.push(i);
+  }
+  return indexes;
+}
+
+/** What was learned about a frozen list; lists nobody holds any more are forgotten. */
+interface Learned {
+  namespace?: string;
+  byName?: Map<string, number[]>;
+}
+const learned = new WeakMap<readonly EntryPoint[], Learned>();
+
+function learnedAbout(list: readonly EntryPoint[]): Learned {
+  let known = learned.get(list);
+  if (known === undefined) {
+    known = {};
+    learned.set(list, known);
+  }
+  return known;
+}
+
 /** The entries of `namespace`: the list itself when, as sources promise, that is all of it. */
 function ofNamespace(entries: readonly EntryPoint[], namespace: string): readonly EntryPoint[] {
+  const known = Object.isFrozen(entries) ? learnedAbout(entries) : undefined;
+  if (known?.namespace === namespace) return entries;
   for (let i = 0; i < entries.length; i++) {
     if ((entries[i] as EntryPoint).namespace !== namespace) {
       return entries.filter((e) => e.namespace === namespace);
     }
   }
+  if (known !== undefined) known.namespace = namespace;
   return entries;
+}
+
+function indexByName(found: readonly EntryPoint[]): Map<string, number[]> {
+  const byName = new Map<string, number[]>();
+  for (let i = 0; i < found.length; i++) {
+    const name = (found[i] as EntryPoint).name;
+    const indexes = byName.get(name);
+    if (indexes === undefined) byName.set(name, [i]);
+    else indexes.push(i);
+  }
+  return byName;
 }
 
 /** An entry point for a refused declaration: loading it throws discovery's error. */
