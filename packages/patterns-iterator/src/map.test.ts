@@ -122,6 +122,36 @@ describe('map: a failing plugin is collected and the run goes on (collect)', () 
   });
 });
 
+describe('map: failures and promises in any order', () => {
+  const fail = (message: string) => () => {
+    throw new Error(message);
+  };
+
+  it('keeps answers, plugins and failures lined up however the run switches paths', async () => {
+    const cases: [string, Record<string, Fn>, string[], string[]][] = [
+      [
+        'a sync failure, then a promise',
+        { a: () => 1, b: fail('b'), c: async () => 3, d: () => 4 },
+        ['a', 'c', 'd'],
+        ['b'],
+      ],
+      [
+        'a promise, then failures',
+        { a: async () => 1, b: fail('b'), c: () => Promise.reject(new Error('c')), d: () => 4 },
+        ['a', 'd'],
+        ['b', 'c'],
+      ],
+      ['only failures', { a: fail('a'), b: async () => Promise.reject('b') }, [], ['a', 'b']],
+    ];
+    for (const [, plugins, answered, failed] of cases) {
+      const result = await managerOf<Fn>(plugins).map(call);
+      expect(result.from.map((e) => e.name)).toEqual(answered);
+      expect(result.values).toHaveLength(answered.length);
+      expect(result.failures.map((f) => f.plugin)).toEqual(failed);
+    }
+  });
+});
+
 describe('map: raise stops at the first failure', () => {
   it('throws the typed error synchronously and calls no later plugin', () => {
     const log: string[] = [];
