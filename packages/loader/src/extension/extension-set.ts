@@ -224,7 +224,10 @@ export class ExtensionSet<T = unknown> {
     return this.extensions.map((e) => e.toJSON());
   }
 
-  /** The records the policies kept (and later turned off), in the policies' order. */
+  /**
+   * The records the policies kept, in their order; with no policies, every
+   * record as found. Callers filter by state.
+   */
   #ordered(): readonly Extension<T>[] {
     return this.#order === undefined ? this.extensions : this.#order.map((i) => this.#record(i));
   }

@@ -5,13 +5,14 @@
  * loaded), so its record can say why it was refused; one with no name at all
  * is a problem of the set.
  *
- * This runs on every `DriverManager.load`, over every declaration of the
- * namespace, to make one record. So it copies arrays rather than walking them
- * entry by entry, and a single source's list is used as it is: gathering a
- * thousand declarations costs a pass that only reads them. A frozen list
- * cannot change, so what is learned about one (all of it is in the namespace;
- * where each name is) is kept with it: a source that hands back the same
- * frozen list on every call pays for those passes once.
+ * This runs whenever a set is built, over every declaration of the namespace,
+ * and a driver builds a set on every load, to make one record. So it copies
+ * arrays rather than walking them entry by entry, and a single source's list
+ * is used as it is: gathering a thousand declarations costs a pass that only
+ * reads them. A frozen list cannot change, so what is learned about one (all
+ * of it is in the namespace; where each name is) is kept with it: a source
+ * that hands back the same frozen list on every call pays for those passes
+ * once.
  */
 import type { DiscoveryProblem, DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
 import type { DiscoveryError } from '../errors/kinds.ts';
