@@ -6,9 +6,11 @@
  * and on no sample: it stays small for the people who install it to inspect
  * their own projects.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { findPackageJSON } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolvePackageModule } from '@plugin-patterns/loader';
 import type { CliIo } from '../cli-io.ts';
 import { COMMON_OPTIONS, type ParsedCommand } from '../command-spec.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
@@ -77,17 +79,36 @@ export const tourCommand: Command = {
   },
 };
 
-/** Node's resolution from the project folder: whatever `import` would find there. */
+/**
+ * Node's ESM resolution from the project folder: whatever `import` would find
+ * there. Not `require.resolve`, whose extra lookup folders (NODE_PATH, which
+ * pnpm's shims set, and global folders) would find a tour the project does
+ * not have.
+ */
 export async function importTour(root: string): Promise<TourModule> {
-  let file: string;
+  let manifest: string | undefined;
   try {
-    file = createRequire(join(root, 'package.json')).resolve(TOUR_PACKAGE);
+    manifest = findPackageJSON(TOUR_PACKAGE, pathToFileURL(join(root, 'package.json')));
   } catch {
+    manifest = undefined;
+  }
+  const resolved =
+    manifest === undefined
+      ? undefined
+      : resolvePackageModule({
+          root: realpathSync(dirname(manifest)),
+          packageName: TOUR_PACKAGE,
+          hasExports: true,
+          module: '.',
+          exportName: 'runTour',
+        });
+  if (resolved === undefined || !resolved.ok) {
     throw new CliError(`${TOUR_PACKAGE} is not installed in ${root}`, {
       hint: 'the tour lives in the plugin-patterns repository: run "pnpm tour" at its root, or pass --cwd packages/tour',
     });
   }
-  const module = (await import(pathToFileURL(file).href)) as Partial<TourModule>;
+  const file = resolved.target.url;
+  const module = (await import(file)) as Partial<TourModule>;
   if (typeof module.runTour !== 'function' || typeof module.renderTour !== 'function') {
     throw new CliError(`${file} does not export runTour() and renderTour(): is it the tour?`);
   }
