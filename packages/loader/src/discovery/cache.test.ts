@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../test-fixtures/make-project.ts';
@@ -11,6 +11,7 @@ import {
   shared,
 } from '../../test-fixtures/scan-helpers.ts';
 import { ReferenceEscapeError } from '../errors/kinds.ts';
+import { CACHE_VERSION } from './cache.ts';
 import { defaultCacheDir } from './package-scan.ts';
 
 const host = { dependencies: { 'meter-plugins': '1', '@acme/extra-storage': '2' } };
@@ -54,9 +55,17 @@ describe('reuse', () => {
 describe('a bad cache is rebuilt, never trusted', () => {
   it.each([
     ['not JSON', () => '{"format": "plugin-patterns/package-scan", '],
-    ['another version', (text: string) => text.replace('"version":1', '"version":999')],
+    [
+      'another version',
+      (text: string) => text.replace(`"version":${CACHE_VERSION}`, '"version":999'),
+    ],
     ['the wrong shape', (text: string) => text.replace('"packages":[', '"packages":[7,')],
     ['an array', () => '[]'],
+    [
+      'holding a namespace a scan refuses',
+      (text: string) => text.replace('"meter.storage"', '"__proto__"'),
+    ],
+    ['holding a declaration of the wrong type', (text: string) => text.replace('[0,', '["0",')],
   ])('a cache file that is %s', (_, corrupt) => {
     const p = project({ host, packages: [shared, meter, acme] });
     const first = scan(p.dir);
@@ -82,6 +91,37 @@ describe('a bad cache is rebuilt, never trusted', () => {
     expect(tampered.stats.fromCache).toBe(true);
     expect(tampered.names).not.toContain('memory@meter-plugins@1.0.0');
     expect(tampered.report.problems[0]?.error).toBeInstanceOf(ReferenceEscapeError);
+  });
+});
+
+describe('what the file holds', () => {
+  it('paths relative to the host, and no manifest but what a scan accepted', () => {
+    const p = project({ host, packages: [shared, meter, acme], lockfile: true });
+    scan(p.dir);
+    const [file] = cacheFiles(p.dir);
+    if (file === undefined) throw new Error('no cache file was written');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    const paths = [
+      ...data.stamps.map(([path]: [string]) => path),
+      ...data.packages.map((q: string[]) => q[2]),
+    ];
+    expect(paths).toContain(join('node_modules', '@acme'));
+    expect(paths.filter((path) => path.startsWith('/'))).toEqual([]);
+    expect(data.namespaces).toEqual(['meter.storage', 'meter.pollster']);
+  });
+
+  it('a package linked from outside the host folder comes back with its real folder', () => {
+    const p = project({ host: { dependencies: { 'local-plugins': 'workspace:*' } } });
+    const folder = join(p.root, 'packages/local-plugins');
+    mkdirSync(folder, { recursive: true });
+    const manifest = { name: 'local-plugins', entryPoints: { 'meter.storage': { local: '.' } } };
+    writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest));
+    p.linkWorkspace('local-plugins', folder);
+    const first = scan(p.dir);
+    const second = scan(p.dir);
+    expect(second.stats.cache).toBe('hit');
+    expect(second.report.entryPoints[0]?.source).toEqual(first.report.entryPoints[0]?.source);
+    expect(second.report.entryPoints[0]?.source).toMatchObject({ root: folder });
   });
 });
 

@@ -1,17 +1,19 @@
 /**
  * The discovery cache: a package scan's findings kept on disk as JSON and
  * reused while the installed set is unchanged (see fingerprint.ts for what
- * "unchanged" means, and why it is cheap to check).
+ * "unchanged" means, and why it is cheap to check, and cache-format.ts for
+ * what the file holds).
  *
  * The cache is a speed-up, never a source of truth. A file that is missing,
  * unreadable, not JSON, of another format version, written for other scan
- * options, or of the wrong shape is simply rebuilt. It keeps what was *read*
- * (each package's raw field), not what was *decided*: every declaration is
- * checked again on load by the same code as in a scan, so an edited cache file
- * cannot smuggle in a reference a scan would have refused.
+ * options, or of the wrong shape is simply rebuilt, and every declaration in
+ * it is checked again on load, so an edited or damaged cache file cannot bring
+ * in a reference a scan would have refused.
  *
- * The cache folder is trusted as much as node_modules itself: whoever can
- * write one can write the other.
+ * The cache folder is trusted as much as node_modules itself, no more: whoever
+ * can write one can write the other (and put code in a package). So the file
+ * carries no signature — a checksum would catch damage, which the checks on
+ * load already do, and not a forger, who could as well edit a package.
  *
  * Writing is atomic (a temporary file renamed into place), so a reader never
  * sees half a cache; a write that fails is reported, and discovery goes on.
@@ -19,18 +21,29 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeFingerprint, decodeScan, encodeScan } from './cache-format.ts';
 import { isPlainObject } from './declared-names.ts';
 import { type Fingerprint, whatChanged } from './fingerprint.ts';
-import type { InstalledPackage, PackageWalk, WalkIssue } from './installed-packages.ts';
+import type { ScanFindings } from './scan-findings.ts';
 
 const FORMAT = 'plugin-patterns/package-scan';
 /** Bump when the file's shape or meaning changes: older files are then rebuilt. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
+
+/** Which scan a cache file is for. */
+export interface CacheIdentity {
+  /** The scan options, as text: a file written for other options is stale. */
+  readonly key: string;
+  /** The host's folder (a real path): paths in the file are relative to it. */
+  readonly host: string;
+  /** The manifest field the scan reads, for the messages of checks on load. */
+  readonly field: string;
+}
 
 export type CacheState = 'off' | 'hit' | 'absent' | 'stale' | 'invalid';
 
 export type CacheRead =
-  | { readonly state: 'hit'; readonly walk: PackageWalk }
+  | { readonly state: 'hit'; readonly scan: ScanFindings }
   | { readonly state: 'absent' | 'stale' | 'invalid'; readonly why: string };
 
 /** One file per set of scan options, so two hosts sharing a folder do not evict each other. */
@@ -39,7 +52,8 @@ export function cacheFileFor(dir: string, key: string): string {
   return join(dir, `package-scan-${digest}.json`);
 }
 
-export function readScanCache(file: string, key: string): CacheRead {
+/** The cached findings, if the file is sound, is for this scan and still holds. */
+export function readScanCache(file: string, identity: CacheIdentity): CacheRead {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -58,28 +72,34 @@ export function readScanCache(file: string, key: string): CacheRead {
   if (!isPlainObject(data) || data.format !== FORMAT || data.version !== CACHE_VERSION) {
     return { state: 'invalid', why: `${file} is not a version ${CACHE_VERSION} scan cache` };
   }
-  if (data.key !== key) return { state: 'stale', why: `${file} was written for other options` };
-  const { fingerprint, packages, issues } = data;
-  if (!isFingerprint(fingerprint) || !isArrayOf(packages, isPackage)) {
-    return { state: 'invalid', why: `${file} does not have the shape of a scan cache` };
+  if (data.key !== identity.key) {
+    return { state: 'stale', why: `${file} was written for other options` };
   }
-  if (!isArrayOf(issues, isIssue)) {
-    return { state: 'invalid', why: `${file} does not have the shape of a scan cache` };
-  }
+  const misshapen: CacheRead = {
+    state: 'invalid',
+    why: `${file} does not have the shape of a scan cache`,
+  };
+  // The fingerprint first: findings that no longer hold are not worth checking.
+  const fingerprint = decodeFingerprint(data, identity.host);
+  if (fingerprint === undefined) return misshapen;
   const changed = whatChanged(fingerprint);
   if (changed !== undefined) return { state: 'stale', why: changed };
-  return { state: 'hit', walk: { packages, issues, packagesRead: 0, fingerprint } };
+  const scan = decodeScan(data, identity.host, identity.field);
+  return scan === undefined ? misshapen : { state: 'hit', scan };
 }
 
 /** Writes the cache atomically. Returns why it could not, or undefined on success. */
-export function writeScanCache(file: string, key: string, walk: PackageWalk): string | undefined {
+export function writeScanCache(
+  file: string,
+  identity: CacheIdentity,
+  scan: ScanFindings,
+  fingerprint: Fingerprint,
+): string | undefined {
   const data = {
     format: FORMAT,
     version: CACHE_VERSION,
-    key,
-    fingerprint: walk.fingerprint,
-    packages: walk.packages,
-    issues: walk.issues,
+    key: identity.key,
+    ...encodeScan(scan, fingerprint, identity.host),
   };
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -94,40 +114,4 @@ export function writeScanCache(file: string, key: string, walk: PackageWalk): st
     }
     return `could not write the discovery cache ${file}: ${cause instanceof Error ? cause.message : String(cause)}`;
   }
-}
-
-function isFingerprint(value: unknown): value is Fingerprint {
-  return (
-    isPlainObject(value) &&
-    isArrayOf(value.stamps, isStringPair) &&
-    isArrayOf(value.unresolved, isStringPair)
-  );
-}
-
-function isPackage(value: unknown): value is InstalledPackage {
-  return (
-    isPlainObject(value) &&
-    typeof value.name === 'string' &&
-    typeof value.version === 'string' &&
-    typeof value.root === 'string' &&
-    typeof value.hasExports === 'boolean' &&
-    Object.hasOwn(value, 'field')
-  );
-}
-
-function isIssue(value: unknown): value is WalkIssue {
-  return isPlainObject(value) && typeof value.origin === 'string' && typeof value.why === 'string';
-}
-
-function isStringPair(value: unknown): value is [string, string] {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    typeof value[0] === 'string' &&
-    typeof value[1] === 'string'
-  );
-}
-
-function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
-  return Array.isArray(value) && value.every(check);
 }

@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reference as hostileReference } from '../../test/properties/manifest-arbitraries.ts';
+import { parsePackageReference } from '../importing/reference.ts';
 import { MAX_NAME_LENGTH } from './declared-names.ts';
-import { MAX_DECLARATIONS_PER_PACKAGE, readEntryPointField } from './entry-point-field.ts';
+import {
+  checkDeclaration,
+  MAX_DECLARATIONS_PER_PACKAGE,
+  PLAIN_REFERENCE,
+  readEntryPointField,
+} from './entry-point-field.ts';
 
 const where = { field: 'entryPoints', packageLabel: 'package acme@1.0.0' };
 
@@ -137,5 +145,89 @@ describe('references are checked statically', () => {
     expect(reading.declarations).toEqual([]);
     expect(reading.issues[0]).toMatchObject({ namespace: 'meter.storage', name: 'bad', reference });
     expect(reading.issues[0]?.why).toContain('package acme@1.0.0');
+  });
+});
+
+describe('the plain-reference shortcut agrees with parsePackageReference', () => {
+  /** References built from parts near the edges of the plain form. */
+  const nearPlain = fc
+    .tuple(
+      fc.constantFrom('.', './', '', '..', '/', '.\\'),
+      fc.array(
+        fc.constantFrom(
+          'a',
+          'plugin',
+          'x.js',
+          '_b',
+          '-c',
+          '.',
+          '..',
+          '',
+          'node_modules',
+          'node_modulesx',
+          'a b',
+          '%2e',
+          'é',
+          'a\u0000',
+        ),
+        { maxLength: 4 },
+      ),
+      fc.constantFrom(
+        '',
+        ':Plugin',
+        ':default',
+        ':$x',
+        ':_',
+        ':1x',
+        ':',
+        '::A',
+        ':__proto__',
+        ':constructor',
+        ':prototype',
+        ':__proto__x',
+        ':a-b',
+      ),
+    )
+    .map(([start, segments, exported]) => `${start}${segments.join('/')}${exported}`);
+
+  it('accepts only what parsePackageReference accepts, split the same way', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearPlain, hostileReference, fc.string({ maxLength: 30 })), (text) => {
+        if (!PLAIN_REFERENCE.test(text)) return;
+        const parsed = parsePackageReference(text);
+        expect(parsed.ok).toBe(true);
+        const checked = checkDeclaration('lab.pollster', 'cpu', text, where);
+        expect(checked).toEqual({
+          namespace: 'lab.pollster',
+          name: 'cpu',
+          reference: text,
+          ...(parsed.ok ? parsed.reference : {}),
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('decides every reference as parsePackageReference does', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearPlain, hostileReference), (text) => {
+        const parsed = parsePackageReference(text);
+        const checked = checkDeclaration('lab.pollster', 'cpu', text, where);
+        expect('why' in checked).toBe(!parsed.ok);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes the common forms', () => {
+    for (const text of [
+      '.',
+      '.:Plugin',
+      './plugin',
+      './storage/memory:MemoryStorage',
+      './a.b/c-d:_x$',
+    ]) {
+      expect(PLAIN_REFERENCE.test(text)).toBe(true);
+    }
   });
 });

@@ -23,6 +23,15 @@ import {
 /** Beyond this, a package is not declaring plugins but flooding the scan. */
 export const MAX_DECLARATIONS_PER_PACKAGE = 1000;
 
+/**
+ * `.` or `./` and path segments that start with a letter, digit or `_` (so
+ * never `.`, `..` or empty) and are not `node_modules`, then an optional
+ * `:Export` that is an identifier and not a key of Object.prototype's kind.
+ * At most 256 characters (parsePackageReference allows more).
+ */
+export const PLAIN_REFERENCE: RegExp =
+  /^(?=.{1,256}$)\.(?:\/(?!node_modules(?:[/:]|$))\w[\w.-]*)*(?::(?!(?:__proto__|constructor|prototype)$)[A-Za-z_$][\w$]*)?$/;
+
 /** One accepted declaration: plugin NAME of NAMESPACE at MODULE:EXPORT. */
 export interface Declaration {
   readonly namespace: string;
@@ -47,55 +56,81 @@ export interface FieldReading {
   readonly issues: FieldIssue[];
 }
 
-export function readEntryPointField(
-  value: unknown,
-  where: { readonly field: string; readonly packageLabel: string },
-): FieldReading {
+/** Where a field was read, for messages: the field's name and the declaring package. */
+export interface FieldPlace {
+  readonly field: string;
+  readonly packageLabel: string;
+}
+
+export function readEntryPointField(value: unknown, where: FieldPlace): FieldReading {
   const declarations: Declaration[] = [];
   const issues: FieldIssue[] = [];
-  const at = (...keys: string[]) =>
-    `"${where.field}"${keys.map((k) => `[${JSON.stringify(shorten(k))}]`).join('')} of ${where.packageLabel}`;
-
   if (!isPlainObject(value)) {
-    const why = `${at()} must be an object of namespaces, not ${typeName(value)}`;
+    const why = `${fieldPath(where)} must be an object of namespaces, not ${typeName(value)}`;
     return { declarations, issues: [{ namespace: undefined, name: undefined, why }] };
   }
   let count = 0;
-  for (const [namespace, plugins] of Object.entries(value)) {
+  // Keys rather than entries: no pair per key, and a refused namespace's value is never read.
+  for (const namespace of Object.keys(value)) {
     const badNamespace = namespaceProblem(namespace);
     if (badNamespace !== undefined) {
-      issues.push({ namespace: undefined, name: undefined, why: `${at()}: ${badNamespace}` });
+      const why = `${fieldPath(where)}: ${badNamespace}`;
+      issues.push({ namespace: undefined, name: undefined, why });
       continue;
     }
+    const plugins = value[namespace];
     if (!isPlainObject(plugins)) {
-      const why = `${at(namespace)} must be an object of NAME: "MODULE:EXPORT", not ${typeName(plugins)}`;
+      const why = `${fieldPath(where, namespace)} must be an object of NAME: "MODULE:EXPORT", not ${typeName(plugins)}`;
       issues.push({ namespace, name: undefined, why });
       continue;
     }
-    for (const [name, reference] of Object.entries(plugins)) {
+    for (const name of Object.keys(plugins)) {
       if (++count > MAX_DECLARATIONS_PER_PACKAGE) {
-        const why = `${at()} declares more than ${MAX_DECLARATIONS_PER_PACKAGE} plugins; the rest are ignored`;
+        const why = `${fieldPath(where)} declares more than ${MAX_DECLARATIONS_PER_PACKAGE} plugins; the rest are ignored`;
         issues.push({ namespace: undefined, name: undefined, why });
         return { declarations, issues };
       }
-      const badName = pluginNameProblem(name);
-      if (badName !== undefined) {
-        issues.push({ namespace, name: undefined, why: `${at(namespace)}: ${badName}` });
-        continue;
-      }
-      const parsed = parsePackageReference(reference);
-      if (!parsed.ok) {
-        issues.push({ namespace, name, reference, why: `${parsed.why} (${at(namespace, name)})` });
-        continue;
-      }
-      declarations.push({
-        namespace,
-        name,
-        reference: reference as string,
-        module: parsed.reference.module,
-        exportName: parsed.reference.exportName,
-      });
+      const checked = checkDeclaration(namespace, name, plugins[name], where);
+      if ('why' in checked) issues.push(checked);
+      else declarations.push(checked);
     }
   }
   return { declarations, issues };
+}
+
+/**
+ * One plugin of an accepted namespace: its name, then its reference. The
+ * field walk above and the discovery
+ * cache, which checks every declaration it kept again on load, both call this,
+ * so the two refuse exactly the same things in the same words.
+ */
+export function checkDeclaration(
+  namespace: string,
+  name: string,
+  reference: unknown,
+  where: FieldPlace,
+): Declaration | FieldIssue {
+  const badName = pluginNameProblem(name);
+  if (badName !== undefined) {
+    return { namespace, name: undefined, why: `${fieldPath(where, namespace)}: ${badName}` };
+  }
+  if (typeof reference === 'string' && PLAIN_REFERENCE.test(reference)) {
+    const colon = reference.lastIndexOf(':');
+    const module = colon === -1 ? reference : reference.slice(0, colon);
+    const exportName = colon === -1 ? 'default' : reference.slice(colon + 1);
+    return { namespace, name, reference, module, exportName };
+  }
+  const parsed = parsePackageReference(reference);
+  if (!parsed.ok) {
+    const why = `${parsed.why} (${fieldPath(where, namespace, name)})`;
+    return { namespace, name, reference, why };
+  }
+  const { module, exportName } = parsed.reference;
+  return { namespace, name, reference: reference as string, module, exportName };
+}
+
+/** `"entryPoints"["meter.storage"]["memory"] of package acme@1.0.0 (…)`: a place in a field. */
+function fieldPath(where: FieldPlace, ...keys: string[]): string {
+  const path = keys.map((k) => `[${JSON.stringify(shorten(k))}]`).join('');
+  return `"${where.field}"${path} of ${where.packageLabel}`;
 }

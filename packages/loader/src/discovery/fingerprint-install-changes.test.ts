@@ -3,7 +3,7 @@
  * test scans, changes the fake install the way a package manager (or a
  * developer) would, and expects the next scan to notice.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../test-fixtures/make-project.ts';
@@ -14,6 +14,7 @@ import {
   scanFresh as scan,
   shared,
 } from '../../test-fixtures/scan-helpers.ts';
+import { defaultCacheDir } from './package-scan.ts';
 
 const host = { dependencies: { 'meter-plugins': '1', '@acme/extra-storage': '2' } };
 
@@ -72,15 +73,21 @@ describe('a changed install is noticed', () => {
     expect(scan(p.dir).names).toEqual(['p@plain@1.1.0']);
   });
 
-  it('a package with plugins whose manifest is edited in place', () => {
-    const p = project({ host, packages: [shared, meter, acme] });
-    scan(p.dir);
-    const file = join(p.dir, 'node_modules/meter-plugins/package.json');
-    const manifest = JSON.parse(readFileSync(file, 'utf8'));
-    manifest.entryPoints['meter.storage'].extra = './storage:MemoryStorage';
-    writeFileSync(file, JSON.stringify(manifest));
-    expect(scan(p.dir).names).toContain('extra@meter-plugins@1.0.0');
-  });
+  it.each<Layout>(['npm', 'pnpm'])(
+    'a package reinstalled, same version, with a changed manifest (%s)',
+    (layout) => {
+      const p = project({ layout, host, packages: [shared, meter, acme] });
+      scan(p.dir);
+      const manifest = JSON.parse(
+        readFileSync(join(p.dir, 'node_modules/meter-plugins/package.json'), 'utf8'),
+      );
+      manifest.entryPoints['meter.storage'].extra = './storage:MemoryStorage';
+      p.install({ ...meter, manifest });
+      const after = scan(p.dir);
+      expect(after.stats.cache).toBe('stale');
+      expect(after.names).toContain('extra@meter-plugins@1.0.0');
+    },
+  );
 
   it('a new package inside an existing @scope, declared before it was installed', () => {
     const late = {
@@ -111,5 +118,22 @@ describe('a changed install is noticed', () => {
     expect(scan(p.dir).names).toEqual([]);
     edit({ entryPoints: { 'meter.storage': { local: '.' } } });
     expect(scan(p.dir).names).toEqual(['local@local-plugins@0.0.1']);
+  });
+});
+
+describe('what is deliberately not watched', () => {
+  it('a hand edit of a package.json inside node_modules, until the cache folder is removed', () => {
+    const p = project({ host, packages: [shared, meter, acme] });
+    scan(p.dir);
+    const file = join(p.dir, 'node_modules/meter-plugins/package.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    manifest.entryPoints['meter.storage'].extra = './storage:MemoryStorage';
+    writeFileSync(file, JSON.stringify(manifest));
+    // No install happened: no folder, lockfile or host manifest changed.
+    const stale = scan(p.dir);
+    expect(stale.stats.cache).toBe('hit');
+    expect(stale.names).not.toContain('extra@meter-plugins@1.0.0');
+    rmSync(defaultCacheDir(p.dir), { recursive: true });
+    expect(scan(p.dir).names).toContain('extra@meter-plugins@1.0.0');
   });
 });

@@ -1,31 +1,40 @@
 /**
  * The fingerprint of an installed set: the few file-system facts whose change
  * could change what a package scan finds. The discovery cache is trusted only
- * while every one of them still holds.
- *
- * Statting every scanned package.json would be correct but costs a system
- * call per package on every start, most of them spent on packages that
- * declare no plugins. What the scan's result actually depends on is less:
+ * while every one of them still holds, and checking them is a handful of
+ * `stat` calls, however many packages are installed:
  *
  * - the host's package.json (which dependencies are declared) and the
  *   lockfile (any install, upgrade or removal by a package manager);
- * - each folder that holds a scanned package (`node_modules`,
- *   `node_modules/@scope`, pnpm's `.pnpm/x/node_modules`): package managers
- *   add, remove and upgrade packages by creating, renaming or relinking
- *   entries there, which changes the folder's own mtime;
- * - the package.json of every package that declares the field (its content is
- *   the result), and of every package linked from outside node_modules
- *   (a workspace package, edited in place without any install);
+ * - each folder that holds a scanned package: `node_modules`, each
+ *   `node_modules/@scope`, pnpm's `.pnpm/<name>@<version>/node_modules`. A
+ *   folder's mtime and ctime change whenever an entry in it is created,
+ *   removed or renamed, and that is how package managers change what is
+ *   installed: npm moves a package's old folder aside and extracts the new
+ *   one in its place (and rewrites `node_modules/.package-lock.json`); pnpm
+ *   never changes a package in its store, so an upgrade is a new
+ *   `.pnpm/<name>@<version>` folder and a new link where the old link was; a
+ *   package added to an existing `@scope` is a new entry in that scope's folder;
+ *   a removal deletes the folder or link;
+ * - the package.json of every package linked from outside node_modules (a
+ *   workspace package): it is edited in place, without any install, and its
+ *   own stamp is the only witness of that;
  * - declared packages Node could not find: found later, they invalidate.
  *
- * A stamp is mtime, ctime, size and inode: an upgrade that keeps the mtime
- * (npm extracts with fixed times) still gets a new ctime and inode.
+ * Deliberately not stamped: the package.json of each package inside
+ * node_modules. Its content changes with an install, which changes its folder
+ * as above; stamping each one too would cost a `stat` per package on every
+ * start (at 1,000 packages, about as much as all the rest of a warm start)
+ * only to notice a hand edit inside node_modules. After editing there by hand,
+ * delete the cache folder.
+ *
+ * A stamp is mtime, ctime, size and inode: a change that keeps the mtime (npm
+ * extracts with fixed times) still gets a new ctime and inode.
  */
 import type { Stats } from 'node:fs';
 import { statSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { locatePackage, lookupFolders } from './package-lookup.ts';
 
 export interface Fingerprint {
   /** `[path, stamp]` for every file and folder the result depends on. */
@@ -70,8 +79,9 @@ export class FingerprintBuilder {
   }
 
   /** Keeps a stamp taken elsewhere, e.g. from the open file a manifest was read from. */
-  record(path: string, stamp: string): void {
-    if (!this.#stamps.has(path)) this.#stamps.set(path, stamp);
+  record(path: string, stamp: string | undefined): void {
+    if (stamp === undefined) this.watch(path);
+    else if (!this.#stamps.has(path)) this.#stamps.set(path, stamp);
   }
 
   /** A declared package Node could not find from `manifest`. */
@@ -101,11 +111,9 @@ export function whatChanged(fingerprint: Fingerprint): string | undefined {
     if (stampPath(path) !== stamp) return `${path} changed`;
   }
   for (const [name, manifest] of fingerprint.unresolved) {
-    try {
-      findPackageJSON(name, pathToFileURL(manifest));
+    // Looked up the same way as in a scan, from the manifest that declared it.
+    if (locatePackage(name, lookupFolders(manifest, name)) !== undefined) {
       return `${name} is now installed`;
-    } catch {
-      // still missing: nothing changed for this one
     }
   }
   return undefined;

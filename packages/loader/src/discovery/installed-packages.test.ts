@@ -72,6 +72,20 @@ describe('a scan goes on past a broken package', () => {
     expect(result.issues.map((i) => i.why).join()).toMatch(/"loop"/);
   });
 
+  it('reads a manifest larger than its read buffer whole', () => {
+    const big = { name: 'big', manifest: { description: 'x'.repeat(300_000), entryPoints: {} } };
+    const result = walk(project({ host: { dependencies: { big: '1' } }, packages: [big] }).dir);
+    expect(result.issues).toEqual([]);
+    expect(result.packages.map((p) => p.name)).toEqual(['big']);
+  });
+
+  it("takes a package's own name for itself (self-reference), as Node does", () => {
+    const host = { exports: './index.js', dependencies: { 'host-app': '1', 'meter-plugins': '1' } };
+    const result = walk(project({ host, packages: [meter] }).dir);
+    expect(result.issues).toEqual([]);
+    expect(result.packages.map((p) => p.name)).toEqual(['meter-plugins']);
+  });
+
   it('survives a dependency cycle back to the host and between packages', () => {
     const a = {
       name: 'a',

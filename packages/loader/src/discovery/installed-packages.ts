@@ -4,20 +4,18 @@
  * node_modules: what the host did not declare is not the host's to load, and
  * a pnpm install does not even put it there.
  *
- * Each dependency is found the way `import` would find it — Node's own
- * resolver, `module.findPackageJSON(name, from)` — so pnpm's symlinks, scoped
- * packages, workspaces and hoisting all work without a line of path logic here.
- * Every package.json is read once (a diamond is met twice but read once, by
- * real path) and whatever goes wrong with one package is an issue; the walk
- * goes on with the next.
+ * Each dependency is found the way `import` would find it — in the
+ * node_modules folders Node's own resolver searches, first match wins (see
+ * package-lookup.ts) — so pnpm's symlinks, scoped packages, workspaces and
+ * hoisting all behave as they do for `import`. Every package.json is read
+ * once (a diamond is met twice but read once, by real path) and whatever goes
+ * wrong with one package is an issue; the walk goes on with the next.
  */
-import { realpathSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
-import { dirname, join, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, sep } from 'node:path';
 import { isPlainObject, packageNameProblem, shorten, typeName } from './declared-names.ts';
 import { type Fingerprint, FingerprintBuilder } from './fingerprint.ts';
-import { describeFsError, packageFacts, readManifest } from './manifest-file.ts';
+import { describeFsError, type PackageFacts, packageFacts, readManifest } from './manifest-file.ts';
+import { locatePackage, lookupFolders, realFolder } from './package-lookup.ts';
 
 export type DependencyField =
   | 'dependencies'
@@ -25,13 +23,14 @@ export type DependencyField =
   | 'devDependencies'
   | 'peerDependencies';
 
-/** A package that has the scanned field; the field is kept raw, to be checked by its reader. */
-export interface InstalledPackage {
-  readonly name: string;
-  readonly version: string;
+/** A package found by the scan: its facts and its real folder. */
+export interface ScannedPackage extends PackageFacts {
   /** Real path of the package folder; its manifest is `<root>/package.json`. */
   readonly root: string;
-  readonly hasExports: boolean;
+}
+
+/** A package that has the scanned field; the field is kept raw, to be checked by its reader. */
+export interface InstalledPackage extends ScannedPackage {
   readonly field: unknown;
 }
 
@@ -66,11 +65,13 @@ const REQUIRED: ReadonlySet<string> = new Set(['dependencies', 'devDependencies'
 
 interface Visit {
   readonly manifestPath: string;
-  /** The manifest as a URL: where Node resolves this package's dependencies from. */
-  readonly base: URL;
   readonly manifest: Record<string, unknown>;
   readonly label: string;
   readonly depth: number;
+  /** The name Node resolves to this package itself (a self-reference): never a dependency. */
+  readonly ownName: string | undefined;
+  /** Where its dependencies are looked up: asked of Node once, on first use. */
+  folders: string[] | undefined;
 }
 
 export function walkInstalledPackages(options: WalkOptions): PackageWalk {
@@ -80,7 +81,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   const hostManifest = join(options.cwd, 'package.json');
   fingerprint.watchLockfile(options.cwd);
   fingerprint.watch(join(options.cwd, 'node_modules'));
-  const host = readManifest(hostManifest);
+  const host = readManifest(hostManifest, { stamp: true });
   if (!host.ok) {
     fingerprint.watch(hostManifest);
     issues.push({ origin: hostManifest, why: `the host's manifest cannot be used: ${host.why}` });
@@ -90,23 +91,19 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
 
   // Later levels follow what a dependency needs at run time, never its devDependencies.
   const onward = options.include.filter((f) => f !== 'devDependencies');
-  const queue: Visit[] = [
-    {
-      manifestPath: hostManifest,
-      base: pathToFileURL(hostManifest),
-      manifest: host.manifest,
-      label: 'the host',
-      depth: 0,
-    },
-  ];
-  const seenLinks = new Set<string>();
+  const queue: Visit[] = [visitOf(hostManifest, host.manifest, 'the host', 0)];
+  const seenFolders = new Set<string>();
   const seenRoots = new Set<string>([options.cwd]);
+  /** Real paths of the folders holding packages, one `realpath` each per scan. */
+  const realHolders = new Map<string, string>();
   let packagesRead = 0;
 
   /** Finds one declared package and reads it, unless it was met before. */
   function visit(name: string, from: Visit, list: DependencyField, where: string): void {
-    const link = locate(name, from.base);
-    if (link === undefined) {
+    if (name === from.ownName) return; // Node resolves it to the declaring package itself
+    from.folders ??= lookupFolders(from.manifestPath, name);
+    const found = locatePackage(name, from.folders);
+    if (found === undefined) {
       fingerprint.unresolved(name, from.manifestPath);
       if (REQUIRED.has(list)) {
         const why = `"${name}" is declared in ${where} but Node cannot find it (not installed, or a broken link)`;
@@ -114,37 +111,46 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
       }
       return;
     }
-    if (seenLinks.has(link)) return;
-    seenLinks.add(link);
-    // The folder holding the package changes when it is added, removed or upgraded.
-    fingerprint.watch(dirname(dirname(link)));
-    // The package is its real folder: pnpm links it from its store, a workspace from afar.
+    if (seenFolders.has(found.folder)) return;
+    seenFolders.add(found.folder);
+    // Stamped before the package is read: adding, removing or upgrading it changes this folder.
+    fingerprint.watch(found.holder);
     let root: string;
     try {
-      root = realpathSync.native(dirname(link));
+      root = realFolder(found, realHolders);
     } catch (cause) {
+      const link = `${found.folder}${sep}package.json`;
       issues.push({ origin: link, why: `"${name}": ${link}: ${describeFsError(cause)}` });
       return;
     }
     if (seenRoots.has(root)) return;
     seenRoots.add(root);
-    const manifestPath = join(root, 'package.json');
-    const read = readManifest(manifestPath);
+    const manifestPath = `${root}${sep}package.json`;
+    // Outside node_modules (a workspace package), it is edited in place: its stamp is the only witness.
+    const linked = !root.includes(`${sep}node_modules${sep}`);
+    const read = readManifest(manifestPath, { stamp: linked });
     if (!read.ok) {
       const why = `package "${shorten(name)}" is unusable: ${read.why}`;
       issues.push({ origin: manifestPath, why });
       return;
     }
     packagesRead++;
-    const facts = packageFacts(read.manifest, name);
-    const linked = !`${root}${sep}`.includes(`${sep}node_modules${sep}`);
-    const declares = Object.hasOwn(read.manifest, options.field);
-    if (linked || declares) fingerprint.record(manifestPath, read.stamp);
-    if (declares) packages.push({ ...facts, root, field: read.manifest[options.field] });
+    const { manifest } = read;
+    if (linked) fingerprint.record(manifestPath, read.stamp);
+    const facts = packageFacts(manifest, name);
+    if (Object.hasOwn(manifest, options.field)) {
+      const { name: packageName, version, hasExports } = facts;
+      packages.push({
+        name: packageName,
+        version,
+        root,
+        hasExports,
+        field: manifest[options.field],
+      });
+    }
     if (from.depth + 1 <= options.levels) {
       const label = `${facts.name}@${facts.version}`;
-      const base = pathToFileURL(manifestPath);
-      queue.push({ manifestPath, base, manifest: read.manifest, label, depth: from.depth + 1 });
+      queue.push(visitOf(manifestPath, manifest, label, from.depth + 1));
     }
   }
 
@@ -169,13 +175,17 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   return { packages, issues, packagesRead, fingerprint: fingerprint.build() };
 }
 
-/** Node's own answer to "where is NAME, imported from this manifest?" — or undefined. */
-function locate(name: string, from: URL): string | undefined {
-  try {
-    return findPackageJSON(name, from);
-  } catch {
-    return undefined;
-  }
+function visitOf(
+  manifestPath: string,
+  manifest: Record<string, unknown>,
+  label: string,
+  depth: number,
+): Visit {
+  // Node's self-reference: a package with `exports` can import itself by its own name.
+  const name = Object.hasOwn(manifest, 'name') ? manifest.name : undefined;
+  const selfReferable = Object.hasOwn(manifest, 'exports') && manifest.exports != null;
+  const ownName = typeof name === 'string' && selfReferable ? name : undefined;
+  return { manifestPath, manifest, label, depth, ownName, folders: undefined };
 }
 
 function compare(a: string, b: string): number {

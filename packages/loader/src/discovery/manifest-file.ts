@@ -1,12 +1,16 @@
 /**
  * Reading one package.json, once, defensively. Discovery reads hundreds of
- * these at start-up, so it is one synchronous open/read/parse per package —
- * no globbing, no second read — and every way a manifest can be wrong (gone,
- * a folder, not JSON, not an object) comes back as a reason, never a throw.
+ * these at start-up, so it is one synchronous open/read/close per package —
+ * no globbing, no second read, no buffer allocated per file — and every way a
+ * manifest can be wrong (gone, a folder, too large, not JSON, not an object)
+ * comes back as a reason, never a throw.
  *
- * The file's stamp is taken from the open file *before* it is read: if the
- * file changes after that, the stamp no longer matches and the discovery
- * cache notices, so a cache can never keep content newer than its stamp says.
+ * When the discovery cache needs the file's stamp (the host's manifest, a
+ * package linked from outside node_modules), it is taken from the open file
+ * *before* it is read: if the file changes after that, the stamp no longer
+ * matches and the cache notices, so a cache can never keep content newer than
+ * its stamp says. Other manifests are not stamped (see fingerprint.ts), which
+ * spares a system call per package.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { packageNameProblem, shorten, typeName } from './declared-names.ts';
@@ -16,7 +20,12 @@ import { stampOf } from './fingerprint.ts';
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 export type ManifestRead =
-  | { readonly ok: true; readonly manifest: Record<string, unknown>; readonly stamp: string }
+  | {
+      readonly ok: true;
+      readonly manifest: Record<string, unknown>;
+      /** Set when asked for with `{ stamp: true }`. */
+      readonly stamp?: string;
+    }
   | { readonly ok: false; readonly why: string };
 
 /** What discovery needs to know about a package, read from its manifest. */
@@ -27,19 +36,28 @@ export interface PackageFacts {
   readonly hasExports: boolean;
 }
 
-export function readManifest(path: string): ManifestRead {
+/**
+ * Reused by every read: nearly every manifest fits, so a scan of a thousand
+ * packages allocates no buffer per file (the text is copied out by `toString`).
+ */
+const scratch = Buffer.allocUnsafe(64 * 1024);
+
+export function readManifest(path: string, options: { stamp?: boolean } = {}): ManifestRead {
   let text: string;
-  let stamp: string;
+  let stamp: string | undefined;
   try {
     const fd = openSync(path, 'r');
     try {
-      const stats = fstatSync(fd);
-      if (stats.isDirectory()) return { ok: false, why: `${path} is a folder, not a file` };
-      if (stats.size > MAX_MANIFEST_BYTES) {
+      if (options.stamp === true) {
+        const stats = fstatSync(fd);
+        if (stats.isDirectory()) return { ok: false, why: `${path} is a folder, not a file` };
+        stamp = stampOf(stats);
+      }
+      const read = readAll(fd);
+      if (read === undefined) {
         return { ok: false, why: `${path} is larger than ${MAX_MANIFEST_BYTES} bytes` };
       }
-      stamp = stampOf(stats);
-      text = readAll(fd, stats.size);
+      text = read;
     } finally {
       closeSync(fd);
     }
@@ -56,7 +74,8 @@ export function readManifest(path: string): ManifestRead {
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
     return { ok: false, why: `${path} holds ${typeName(manifest)}, not a JSON object` };
   }
-  return { ok: true, manifest: manifest as Record<string, unknown>, stamp };
+  const found = manifest as Record<string, unknown>;
+  return stamp === undefined ? { ok: true, manifest: found } : { ok: true, manifest: found, stamp };
 }
 
 /**
@@ -109,13 +128,23 @@ export function describeFsError(cause: unknown): string {
   }
 }
 
-function readAll(fd: number, size: number): string {
-  const buffer = Buffer.allocUnsafe(size);
+/**
+ * The whole file as text, or undefined when it is larger than the limit.
+ * A read that returns less than asked is the end of a regular file, so a
+ * manifest that fits costs one `read`; reading a folder throws EISDIR.
+ */
+function readAll(fd: number): string | undefined {
+  let buffer = scratch;
   let filled = 0;
-  while (filled < size) {
-    const read = readSync(fd, buffer, filled, size - filled, filled);
-    if (read === 0) break; // truncated while we read: parse what is there, JSON decides
+  for (;;) {
+    const wanted = buffer.length - filled;
+    const read = readSync(fd, buffer, filled, wanted, filled);
     filled += read;
+    if (read < wanted) break;
+    if (buffer.length > MAX_MANIFEST_BYTES) return undefined;
+    const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_MANIFEST_BYTES + 1));
+    buffer.copy(bigger, 0, 0, filled);
+    buffer = bigger;
   }
   return buffer.toString('utf8', 0, filled);
 }

@@ -4,11 +4,14 @@
  * the plugin is loaded, and every refused part becomes a problem with a typed
  * error that names the package and the field.
  *
- * The findings are built once per scan (or cache load); `reportFor` only
- * filters them by namespace, so one scan serves every namespace of a host.
- * A resolved target is remembered, so a plugin loaded twice resolves once.
+ * In between sit the scan's findings — per package, the declarations that
+ * were accepted and the parts that were refused — which is also what the
+ * discovery cache keeps. The entry points are built once per scan (or cache
+ * load); `reportFor` only filters them by namespace, so one scan serves every
+ * namespace of a host. A resolved target is remembered, so a plugin loaded
+ * twice resolves once.
  */
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { resolvePackageModule } from '../importing/resolve.ts';
 import type {
@@ -19,38 +22,56 @@ import type {
   PluginSource,
 } from './entry-point.ts';
 import { type Declaration, type FieldIssue, readEntryPointField } from './entry-point-field.ts';
-import type { InstalledPackage, PackageWalk } from './installed-packages.ts';
+import type { PackageWalk, ScannedPackage, WalkIssue } from './installed-packages.ts';
 import { refusedReference } from './refused-reference.ts';
 
-export interface Findings {
-  readonly entryPoints: readonly EntryPoint[];
-  readonly fieldIssues: readonly { readonly pkg: InstalledPackage; readonly issue: FieldIssue }[];
-  readonly walk: PackageWalk;
+/** What one package declares: the accepted declarations and the refused parts. */
+export interface PackageFindings {
+  readonly pkg: ScannedPackage;
+  readonly declarations: readonly Declaration[];
+  readonly issues: readonly FieldIssue[];
 }
 
-/** Turns what was read into entry points (with deferred targets) and refused parts. */
-export function interpret(walk: PackageWalk, field: string): Findings {
+/** A scan's result, as the cache keeps it. */
+export interface ScanFindings {
+  readonly packages: readonly PackageFindings[];
+  /** Whatever kept a package from being read at all. */
+  readonly issues: readonly WalkIssue[];
+}
+
+export interface Findings extends ScanFindings {
+  readonly entryPoints: readonly EntryPoint[];
+}
+
+/** Reads the field of every package the walk found, as untrusted input. */
+export function readFields(walk: PackageWalk, field: string): ScanFindings {
+  const packages: PackageFindings[] = [];
+  for (const { name, version, root, hasExports, field: value } of walk.packages) {
+    // The raw field is not kept: once read, only what it declared is.
+    const pkg = { name, version, root, hasExports };
+    const reading = readEntryPointField(value, { field, packageLabel: packageLabel(pkg) });
+    packages.push({ pkg, declarations: reading.declarations, issues: reading.issues });
+  }
+  return { packages, issues: walk.issues };
+}
+
+/** Turns findings into entry points, with targets resolved on first use. */
+export function withEntryPoints(scan: ScanFindings): Findings {
   const entryPoints: EntryPoint[] = [];
-  const fieldIssues: { pkg: InstalledPackage; issue: FieldIssue }[] = [];
-  for (const pkg of walk.packages) {
-    const packageLabel = `package ${pkg.name}@${pkg.version} (${join(pkg.root, 'package.json')})`;
-    const reading = readEntryPointField(pkg.field, { field, packageLabel });
-    for (const issue of reading.issues) fieldIssues.push({ pkg, issue });
-    for (const declaration of reading.declarations) {
+  for (const { pkg, declarations } of scan.packages) {
+    // One source per package, shared by its entry points.
+    const source = sourceOf(pkg);
+    for (const declaration of declarations) {
+      const { namespace, name, reference } = declaration;
       let resolved: ImportTarget | undefined;
-      entryPoints.push({
-        namespace: declaration.namespace,
-        name: declaration.name,
-        reference: declaration.reference,
-        source: sourceOf(pkg),
-        target: () => {
-          resolved ??= resolveTarget(pkg, declaration);
-          return resolved;
-        },
-      });
+      const target = () => {
+        resolved ??= resolveTarget(pkg, declaration);
+        return resolved;
+      };
+      entryPoints.push({ namespace, name, reference, source, target });
     }
   }
-  return { entryPoints, fieldIssues, walk };
+  return { packages: scan.packages, issues: scan.issues, entryPoints };
 }
 
 export function reportFor(findings: Findings, namespace: string | undefined): DiscoveryReport {
@@ -59,34 +80,52 @@ export function reportFor(findings: Findings, namespace: string | undefined): Di
   );
   const problems: DiscoveryProblem[] = [];
   // Whatever kept a package from being read could have hidden plugins of any namespace.
-  for (const issue of findings.walk.issues) {
+  for (const issue of findings.issues) {
     const error = new DiscoveryError(issue.why, { namespace: namespace ?? '*' });
     problems.push({ namespace: undefined, name: undefined, origin: issue.origin, error });
   }
-  for (const { pkg, issue } of findings.fieldIssues) {
-    if (namespace !== undefined && issue.namespace !== undefined && issue.namespace !== namespace) {
-      continue;
+  for (const { pkg, issues } of findings.packages) {
+    for (const issue of issues) {
+      if (
+        namespace !== undefined &&
+        issue.namespace !== undefined &&
+        issue.namespace !== namespace
+      ) {
+        continue;
+      }
+      problems.push(problemOf(pkg, issue, namespace));
     }
-    const who = { namespace: issue.namespace ?? namespace ?? '*', name: issue.name };
-    const hasReference = Object.hasOwn(issue, 'reference');
-    const error = hasReference
-      ? refusedReference(issue.reference, issue.why, { ...who, kind: 'package' })
-      : new DiscoveryError(issue.why, who);
-    const reference = typeof issue.reference === 'string' ? issue.reference : undefined;
-    const { namespace: ns, name } = issue;
-    problems.push({
-      namespace: ns,
-      name,
-      origin: join(pkg.root, 'package.json'),
-      reference,
-      source: sourceOf(pkg),
-      error,
-    });
   }
   return { entryPoints, problems };
 }
 
-function resolveTarget(pkg: InstalledPackage, declaration: Declaration): ImportTarget {
+/** `package acme@1.0.0 (/…/node_modules/acme/package.json)`: how messages name a package. */
+export function packageLabel(pkg: ScannedPackage): string {
+  return `package ${pkg.name}@${pkg.version} (${pkg.root}${sep}package.json)`;
+}
+
+function problemOf(
+  pkg: ScannedPackage,
+  issue: FieldIssue,
+  namespace: string | undefined,
+): DiscoveryProblem {
+  const who = { namespace: issue.namespace ?? namespace ?? '*', name: issue.name };
+  const hasReference = Object.hasOwn(issue, 'reference');
+  const error = hasReference
+    ? refusedReference(issue.reference, issue.why, { ...who, kind: 'package' })
+    : new DiscoveryError(issue.why, who);
+  const reference = typeof issue.reference === 'string' ? issue.reference : undefined;
+  return {
+    namespace: issue.namespace,
+    name: issue.name,
+    origin: `${pkg.root}${sep}package.json`,
+    reference,
+    source: sourceOf(pkg),
+    error,
+  };
+}
+
+function resolveTarget(pkg: ScannedPackage, declaration: Declaration): ImportTarget {
   const result = resolvePackageModule({
     root: pkg.root,
     packageName: pkg.name,
@@ -101,7 +140,7 @@ function resolveTarget(pkg: InstalledPackage, declaration: Declaration): ImportT
   throw new DiscoveryError(message, { ...who, cause: result.cause });
 }
 
-function sourceOf(pkg: InstalledPackage): PluginSource {
+function sourceOf(pkg: ScannedPackage): PluginSource {
   const { name: packageName, version, root } = pkg;
   return { kind: 'package', via: 'package-scan', packageName, version, root };
 }
