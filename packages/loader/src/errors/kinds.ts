@@ -4,6 +4,7 @@
  * read namespace, plugin and cause from the shared base.
  */
 import { describeThrown, PluginError } from './plugin-error.ts';
+import type { Stage } from './stage.ts';
 
 interface Who {
   readonly namespace: string;
@@ -108,13 +109,24 @@ export class PluginCallError extends PluginError {
   }
 }
 
-/** A plugin's async call did not settle in time. The host moves on; the plugin is blamed. */
+/**
+ * A plugin did not answer in time: an async call (stage `invocation`), or its
+ * loading (the stage it was stuck at: a module whose top-level await never
+ * ends, a constructor, contract or availability check that never answers).
+ * The host moves on; the plugin is blamed.
+ */
 export class PluginTimeoutError extends PluginError {
   override readonly code: string = 'PLUGIN_TIMEOUT';
   readonly timeoutMs: number;
-  constructor(timeoutMs: number, who: Who & { method?: string }) {
-    const what = who.method === undefined ? 'call' : `call to ${who.method}()`;
-    super(`${what} did not settle within ${timeoutMs} ms`, { ...who, stage: 'invocation' });
+  constructor(timeoutMs: number, who: Who & { method?: string; loadingStage?: Stage }) {
+    const stage = who.loadingStage ?? 'invocation';
+    const what =
+      who.loadingStage !== undefined
+        ? `loading (at the ${stage} stage)`
+        : who.method === undefined
+          ? 'call'
+          : `call to ${who.method}()`;
+    super(`${what} did not settle within ${timeoutMs} ms`, { ...who, stage });
     this.timeoutMs = timeoutMs;
   }
 }

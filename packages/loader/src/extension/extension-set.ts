@@ -39,6 +39,12 @@ export interface ExtensionSetOptions<T> {
   readonly contract?: Contract<T>;
   /** `record` (default): a plugin that fails to load is reported and skipped. `raise`: loadAll throws. */
   readonly onLoadFailure?: 'record' | 'raise';
+  /**
+   * How long loading one plugin (import, integration, enforcement, self-check)
+   * may take before it fails with a PluginTimeoutError at the stage it was
+   * stuck at. Default: no limit, as for a plain `import()`.
+   */
+  readonly loadTimeoutMs?: number;
   readonly importer?: Importer;
 }
 
@@ -90,6 +96,7 @@ export class ExtensionSet<T = unknown> {
       integration: options.integration,
       contract,
       policies,
+      loadTimeoutMs: options.loadTimeoutMs,
     });
 
     const { found, refusals, problems, foundBy } = gatherDeclarations(namespace, options.sources);

@@ -14,9 +14,11 @@ import type { Contract } from '../enforcement/contract.ts';
 import {
   ContractViolationError,
   PluginIntegrationError,
+  PluginTimeoutError,
   PluginUnavailableError,
 } from '../errors/kinds.ts';
 import { describeThrown, isPluginError, PluginError } from '../errors/plugin-error.ts';
+import type { Stage } from '../errors/stage.ts';
 import type { Importer } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { Extension, LoadSteps } from './extension.ts';
@@ -26,79 +28,133 @@ export interface LoadStepsOptions<T> {
   readonly integration: Integration<T> | undefined;
   readonly contract: Contract<T> | undefined;
   readonly policies: readonly EnablingPolicy[];
+  /** How long loading one plugin may take, all stages together; no limit when undefined. */
+  readonly loadTimeoutMs?: number | undefined;
+}
+
+/** Which stage a load is at: read by the time limit to say where a plugin got stuck. */
+interface Progress {
+  stage: Stage;
 }
 
 export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
-  return async (extension: Extension<T>): Promise<T> => {
-    const who = { namespace: extension.namespace, name: extension.name };
-
-    // Each failure is recorded here, where it is known who made the call
-    // (`importer`, the integration, the contract), then thrown to the caller.
-    const blame = (by: string, error: PluginError): PluginError => {
-      extension.fail(error, by);
-      return error;
-    };
-
-    const target = extension.target;
-    let exported: unknown;
-    try {
-      exported = await options.importer(target, { ...who, reference: extension.reference });
-    } catch (cause) {
-      throw isPluginError(cause) ? blame('importer', cause) : cause;
-    }
-    extension.pass('import', 'importer', `imported ${target.exportName} from ${target.url}`);
-
-    let object: unknown = exported;
-    if (options.integration !== undefined) {
-      const how = options.integration.name;
-      try {
-        object = await options.integration.integrate(exported, who);
-      } catch (cause) {
-        throw blame(
-          how,
-          isPluginError(cause) ? cause : new PluginIntegrationError(how, { ...who, cause }),
-        );
-      }
-      extension.pass('integration', how, 'integrated');
-    }
-
-    if (options.contract !== undefined) {
-      const contract = options.contract;
-      let result: Awaited<ReturnType<typeof contract.check>>;
-      try {
-        result = await contract.check(object);
-      } catch (cause) {
-        // A validator that crashes is still a verdict on this plugin at this stage.
-        const detail = `the ${contract.name} check threw: ${describeThrown(cause)}`;
-        throw blame(
-          contract.name,
-          new PluginError(detail, { ...who, stage: 'enforcement', cause }),
-        );
-      }
-      if (!result.ok) {
-        throw blame(contract.name, new ContractViolationError(contract.name, result.issues, who));
-      }
-      object = result.value;
-      extension.pass('enforcement', contract.name, 'meets the contract');
-    }
-
-    for (const policy of options.policies) {
-      if (policy.afterLoad === undefined) continue;
-      let availability: Awaited<ReturnType<NonNullable<EnablingPolicy['afterLoad']>>>;
-      try {
-        availability = await policy.afterLoad(object);
-      } catch (cause) {
-        availability = {
-          available: false,
-          reason: `its availability check threw: ${describeThrown(cause)}`,
-        };
-      }
-      if (!availability.available) {
-        extension.disable(policy.name, availability.reason);
-        throw new PluginUnavailableError(`disabled by ${policy.name}: ${availability.reason}`, who);
-      }
-      extension.pass('enabling', policy.name, 'available here');
-    }
-    return object as T;
+  const limit = options.loadTimeoutMs;
+  if (limit !== undefined && !(limit > 0)) {
+    throw new RangeError(`loadTimeoutMs must be a positive number of milliseconds, not ${limit}`);
+  }
+  return (extension: Extension<T>): Promise<T> => {
+    const progress: Progress = { stage: 'import' };
+    const steps = runSteps(extension, options, progress);
+    return limit === undefined ? steps : withinTimeLimit(steps, limit, extension, progress);
   };
+}
+
+/**
+ * Loading runs plugin code (a module's top level, a constructor, a contract, an
+ * availability check), and any of it may never finish. The host stops waiting
+ * after `limit` ms and the plugin fails at the stage it was stuck at; its code
+ * may still finish later, but nothing waits for it and its result is dropped.
+ * The timer keeps the process alive while the host waits: it is bounded anyway.
+ */
+function withinTimeLimit<T>(
+  steps: Promise<T>,
+  limit: number,
+  extension: Extension<T>,
+  progress: Progress,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const who = { namespace: extension.namespace, name: extension.name };
+      const error = new PluginTimeoutError(limit, { ...who, loadingStage: progress.stage });
+      extension.fail(error, 'time limit');
+      reject(error);
+    }, limit);
+    steps.then(
+      (object) => {
+        clearTimeout(timer);
+        resolve(object);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+async function runSteps<T>(
+  extension: Extension<T>,
+  options: LoadStepsOptions<T>,
+  progress: Progress,
+): Promise<T> {
+  const who = { namespace: extension.namespace, name: extension.name };
+
+  // Each failure is recorded here, where it is known who made the call
+  // (`importer`, the integration, the contract), then thrown to the caller.
+  const blame = (by: string, error: PluginError): PluginError => {
+    extension.fail(error, by);
+    return error;
+  };
+
+  const target = extension.target;
+  let exported: unknown;
+  try {
+    exported = await options.importer(target, { ...who, reference: extension.reference });
+  } catch (cause) {
+    throw isPluginError(cause) ? blame('importer', cause) : cause;
+  }
+  extension.pass('import', 'importer', `imported ${target.exportName} from ${target.url}`);
+
+  let object: unknown = exported;
+  if (options.integration !== undefined) {
+    progress.stage = 'integration';
+    const how = options.integration.name;
+    try {
+      object = await options.integration.integrate(exported, who);
+    } catch (cause) {
+      throw blame(
+        how,
+        isPluginError(cause) ? cause : new PluginIntegrationError(how, { ...who, cause }),
+      );
+    }
+    extension.pass('integration', how, 'integrated');
+  }
+
+  if (options.contract !== undefined) {
+    progress.stage = 'enforcement';
+    const contract = options.contract;
+    let result: Awaited<ReturnType<typeof contract.check>>;
+    try {
+      result = await contract.check(object);
+    } catch (cause) {
+      // A validator that crashes is still a verdict on this plugin at this stage.
+      const detail = `the ${contract.name} check threw: ${describeThrown(cause)}`;
+      throw blame(contract.name, new PluginError(detail, { ...who, stage: 'enforcement', cause }));
+    }
+    if (!result.ok) {
+      throw blame(contract.name, new ContractViolationError(contract.name, result.issues, who));
+    }
+    object = result.value;
+    extension.pass('enforcement', contract.name, 'meets the contract');
+  }
+
+  for (const policy of options.policies) {
+    if (policy.afterLoad === undefined) continue;
+    progress.stage = 'enabling';
+    let availability: Awaited<ReturnType<NonNullable<EnablingPolicy['afterLoad']>>>;
+    try {
+      availability = await policy.afterLoad(object);
+    } catch (cause) {
+      availability = {
+        available: false,
+        reason: `its availability check threw: ${describeThrown(cause)}`,
+      };
+    }
+    if (!availability.available) {
+      extension.disable(policy.name, availability.reason);
+      throw new PluginUnavailableError(`disabled by ${policy.name}: ${availability.reason}`, who);
+    }
+    extension.pass('enabling', policy.name, 'available here');
+  }
+  return object as T;
 }
