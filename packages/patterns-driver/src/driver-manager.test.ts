@@ -277,6 +277,23 @@ describe('DriverManager.load: a driver that cannot load is a typed error naming 
   });
 });
 
+describe('DriverManager.load: loadTimeoutMs', () => {
+  it('a driver whose import never finishes: PluginTimeoutError at the import stage', async () => {
+    const hangs: Importer = () => new Promise<never>(() => {});
+    const error = await rejection(
+      DriverManager.load({
+        namespace,
+        sources: [fast],
+        name: 'grumpy',
+        importer: hangs,
+        loadTimeoutMs: 30,
+      }),
+    );
+    expect(error).toBeInstanceOf(PluginTimeoutError);
+    expect(error).toMatchObject({ namespace, plugin: 'grumpy', stage: 'import' });
+  });
+});
+
 describe('DriverManager.load: a disabled driver is reported as unavailable, with the reason', () => {
   it('turned off by a policy before import: nothing is imported', async () => {
     const { importer, imported } = recordingImporter();

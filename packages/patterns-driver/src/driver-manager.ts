@@ -40,6 +40,8 @@ interface CommonOptions<T> {
   readonly policies?: readonly EnablingPolicy[];
   /** What the driver must provide. Default: the namespace's contract, if any. */
   readonly contract?: Contract<T>;
+  /** How long loading the driver may take; see the loader's `loadTimeoutMs`. Default: no limit. */
+  readonly loadTimeoutMs?: number;
   /** Replaces Node's `import()`; for tests. */
   readonly importer?: Importer;
 }
@@ -106,6 +108,7 @@ export class DriverManager<T = unknown> {
       ...(options.policies === undefined ? {} : { policies: options.policies }),
       ...(options.contract === undefined ? {} : { contract: options.contract }),
       ...(options.importer === undefined ? {} : { importer: options.importer }),
+      ...(options.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
       ...(integration === undefined ? {} : { integration }),
     });
     const extension = chooseDriver(set, name);
