@@ -58,12 +58,10 @@ const rows: RowSpec[] = [
     baseline: 'a bare import() of a module of the same size',
     target: { on: 'ratio', max: 1.1, text: '≤1.1x' },
     ifMissed:
-      'DriverManager.load builds the whole ExtensionSet on every call — one Extension record, ' +
-      'with a history entry, for each of the 1,000 declarations, about 0.8 ms here — and then ' +
-      'filters all of them by name (set.named), although it loads one. The load itself (next ' +
-      "row) adds resolving the reference through Node's CommonJS resolver " +
-      '(createRequire(...).resolve, about 0.15 ms for a package not resolved before) before ' +
-      'import() resolves it again',
+      'records are now made only for the chosen name, so what is left is per-call work ' +
+      'that a fresh import() does not do: filtering the scan report for the namespace, ' +
+      'choosing the driver, reading the exports map and the conditions, and the ' +
+      'realpath check that keeps the module inside its package',
   },
   {
     id: 'load-one-extension',
