@@ -26,14 +26,18 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isPlainObject, namespaceProblem } from './declared-names.ts';
 import {
   checkDeclaration,
-  type Declaration,
   type FieldIssue,
   type FieldPlace,
   MAX_DECLARATIONS_PER_PACKAGE,
 } from './entry-point-field.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import type { ScannedPackage, WalkIssue } from './installed-packages.ts';
-import { type PackageFindings, packageLabel, type ScanFindings } from './scan-findings.ts';
+import {
+  type Findings,
+  FindingsBuilder,
+  packageLabel,
+  type ScanFindings,
+} from './scan-findings.ts';
 
 /** A package as the file keeps it. */
 type StoredPackage = [
@@ -96,55 +100,52 @@ export function decodeScan(
   data: Record<string, unknown>,
   host: string,
   field: string,
-): ScanFindings | undefined {
+): Findings | undefined {
   const { issues, namespaces, packages } = data;
   if (!isArrayOf(issues, isWalkIssue) || !Array.isArray(packages)) return undefined;
   if (!isArrayOf(namespaces, (n): n is string => namespaceProblem(n) === undefined)) {
     return undefined;
   }
-  const found: PackageFindings[] = [];
+  const findings = new FindingsBuilder();
+  const where = new PackagePlace(field);
   for (const stored of packages) {
     if (!isStoredPackage(stored)) return undefined;
     const flat = stored[4];
     if (flat.length % 3 !== 0 || flat.length > 3 * MAX_DECLARATIONS_PER_PACKAGE) return undefined;
-    const pkg = {
-      name: stored[0],
-      version: stored[1],
-      root: fromHost(host, stored[2]),
-      hasExports: stored[3],
-    };
-    const where = new PlaceOf(field, pkg);
-    const declarations: Declaration[] = [];
-    const fieldIssues: FieldIssue[] = [];
+    const root = fromHost(host, stored[2]);
+    const pkg = { name: stored[0], version: stored[1], root, hasExports: stored[3] };
+    findings.startPackage(pkg);
+    where.pkg = pkg;
     for (let i = 0; i < flat.length; i += 3) {
       const index = flat[i];
       const plugin = flat[i + 1];
       const namespace = typeof index === 'number' ? namespaces[index] : undefined;
       if (namespace === undefined || typeof plugin !== 'string') return undefined;
       const checked = checkDeclaration(namespace, plugin, flat[i + 2], where);
-      if ('why' in checked) fieldIssues.push(checked);
-      else declarations.push(checked);
+      if ('why' in checked) findings.refuse(checked);
+      else findings.accept(checked);
     }
     for (const issue of stored[5]) {
       const read = fieldIssueOf(issue);
       if (read === undefined) return undefined;
-      fieldIssues.push(read);
+      findings.refuse(read);
     }
-    found.push({ pkg, declarations, issues: fieldIssues });
   }
-  return { packages: found, issues };
+  return findings.build(issues);
 }
 
-/** Where a package's field was read; its label is only made if a message needs it. */
-class PlaceOf implements FieldPlace {
+/**
+ * Where the package being decoded declared its plugins, for messages. One is
+ * reused for every package; the label is made only if a message needs it.
+ */
+class PackagePlace implements FieldPlace {
   readonly field: string;
-  readonly #pkg: ScannedPackage;
-  constructor(field: string, pkg: ScannedPackage) {
+  pkg: ScannedPackage | undefined;
+  constructor(field: string) {
     this.field = field;
-    this.#pkg = pkg;
   }
   get packageLabel(): string {
-    return packageLabel(this.#pkg);
+    return this.pkg === undefined ? 'a cached package' : packageLabel(this.pkg);
   }
 }
 

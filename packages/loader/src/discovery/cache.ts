@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { decodeFingerprint, decodeScan, encodeScan } from './cache-format.ts';
 import { isPlainObject } from './declared-names.ts';
 import { type Fingerprint, whatChanged } from './fingerprint.ts';
-import type { ScanFindings } from './scan-findings.ts';
+import type { Findings, ScanFindings } from './scan-findings.ts';
 
 const FORMAT = 'plugin-patterns/package-scan';
 /** Bump when the file's shape or meaning changes: older files are then rebuilt. */
@@ -43,7 +43,7 @@ export interface CacheIdentity {
 export type CacheState = 'off' | 'hit' | 'absent' | 'stale' | 'invalid';
 
 export type CacheRead =
-  | { readonly state: 'hit'; readonly scan: ScanFindings }
+  | { readonly state: 'hit'; readonly findings: Findings }
   | { readonly state: 'absent' | 'stale' | 'invalid'; readonly why: string };
 
 /** One file per set of scan options, so two hosts sharing a folder do not evict each other. */
@@ -84,8 +84,8 @@ export function readScanCache(file: string, identity: CacheIdentity): CacheRead 
   if (fingerprint === undefined) return misshapen;
   const changed = whatChanged(fingerprint);
   if (changed !== undefined) return { state: 'stale', why: changed };
-  const scan = decodeScan(data, identity.host, identity.field);
-  return scan === undefined ? misshapen : { state: 'hit', scan };
+  const findings = decodeScan(data, identity.host, identity.field);
+  return findings === undefined ? misshapen : { state: 'hit', findings };
 }
 
 /** Writes the cache atomically. Returns why it could not, or undefined on success. */

@@ -15,13 +15,7 @@ import { join, resolve } from 'node:path';
 import { type CacheState, cacheFileFor, readScanCache, writeScanCache } from './cache.ts';
 import type { DiscoveryReport, DiscoverySource } from './entry-point.ts';
 import { type DependencyField, walkInstalledPackages } from './installed-packages.ts';
-import {
-  type Findings,
-  readFields,
-  reportFor,
-  type ScanFindings,
-  withEntryPoints,
-} from './scan-findings.ts';
+import { type Findings, readFields, reportFor, withEntryPoints } from './scan-findings.ts';
 
 export interface PackageScanOptions {
   /** The host's folder, holding its package.json. Default: `process.cwd()`. */
@@ -79,8 +73,8 @@ export function packageScan(options: PackageScanOptions = {}): PackageScanSource
     discover(namespace?: string): DiscoveryReport {
       if (findings === undefined) {
         const started = performance.now();
-        const { scan, stats } = scanOrReuse(settings);
-        findings = withEntryPoints(scan);
+        const { found, stats } = scanOrReuse(settings);
+        findings = found;
         lastScan = { ...stats, ms: performance.now() - started };
       }
       return reportFor(findings, namespace);
@@ -96,18 +90,23 @@ interface Settings {
   readonly cacheDir: string | undefined;
 }
 
-function scanOrReuse(settings: Settings): { scan: ScanFindings; stats: Omit<ScanStats, 'ms'> } {
+function scanOrReuse(settings: Settings): { found: Findings; stats: Omit<ScanStats, 'ms'> } {
   const cwd = realOrResolved(settings.cwd);
   const walkOptions = { ...settings, cwd };
   if (settings.cacheDir === undefined) {
     const walk = walkInstalledPackages(walkOptions);
-    const scan = readFields(walk, settings.field);
+    const found = withEntryPoints(readFields(walk, settings.field));
     const stats = { fromCache: false, packagesRead: walk.packagesRead, cache: 'off' as const };
-    return { scan, stats: { ...stats, cacheNote: undefined, cacheFile: undefined } };
+    return { found, stats: { ...stats, cacheNote: undefined, cacheFile: undefined } };
   }
   const key = JSON.stringify([cwd, settings.field, settings.include, String(settings.levels)]);
   const identity = { key, host: cwd, field: settings.field };
   const file = cacheFileFor(settings.cacheDir, key);
+  const cached = readScanCache(file, identity);
+  if (cached.state === 'hit') {
+    const stats = { fromCache: true, packagesRead: 0, cache: cached.state, cacheNote: undefined };
+    return { found: cached.findings, stats: { ...stats, cacheFile: file } };
+  }
   // Made before the scan stamps anything, so creating it cannot invalidate what we write.
   const defaultDir = settings.cacheDir === defaultCacheDir(settings.cwd);
   try {
@@ -118,17 +117,12 @@ function scanOrReuse(settings: Settings): { scan: ScanFindings; stats: Omit<Scan
   } catch {
     // reported below, when the write fails
   }
-  const cached = readScanCache(file, identity);
-  if (cached.state === 'hit') {
-    const stats = { fromCache: true, packagesRead: 0, cache: cached.state, cacheNote: undefined };
-    return { scan: cached.scan, stats: { ...stats, cacheFile: file } };
-  }
   const walk = walkInstalledPackages(walkOptions);
   const scan = readFields(walk, settings.field);
   const failed = writeScanCache(file, identity, scan, walk.fingerprint);
   const note = failed === undefined ? cached.why : `${cached.why}; ${failed}`;
   const stats = { fromCache: false, packagesRead: walk.packagesRead, cache: cached.state };
-  return { scan, stats: { ...stats, cacheNote: note, cacheFile: file } };
+  return { found: withEntryPoints(scan), stats: { ...stats, cacheNote: note, cacheFile: file } };
 }
 
 /** Checks the host's options once, up front: a typo here is the host's bug, so it throws. */

@@ -39,8 +39,12 @@ export interface ScanFindings {
   readonly issues: readonly WalkIssue[];
 }
 
-export interface Findings extends ScanFindings {
+/** What discovery reports from: entry points, and every refused part with its package. */
+export interface Findings {
   readonly entryPoints: readonly EntryPoint[];
+  readonly fieldIssues: readonly { readonly pkg: ScannedPackage; readonly issue: FieldIssue }[];
+  /** Whatever kept a package from being read at all. */
+  readonly issues: readonly WalkIssue[];
 }
 
 /** Reads the field of every package the walk found, as untrusted input. */
@@ -55,46 +59,77 @@ export function readFields(walk: PackageWalk, field: string): ScanFindings {
   return { packages, issues: walk.issues };
 }
 
-/** Turns findings into entry points, with targets resolved on first use. */
+/** Turns a scan's findings into entry points, with targets resolved on first use. */
 export function withEntryPoints(scan: ScanFindings): Findings {
-  const entryPoints: EntryPoint[] = [];
-  for (const { pkg, declarations } of scan.packages) {
-    // One source per package, shared by its entry points.
-    const source = sourceOf(pkg);
-    for (const declaration of declarations) {
-      const { namespace, name, reference } = declaration;
-      let resolved: ImportTarget | undefined;
-      const target = () => {
-        resolved ??= resolveTarget(pkg, declaration);
-        return resolved;
-      };
-      entryPoints.push({ namespace, name, reference, source, target });
-    }
+  const findings = new FindingsBuilder();
+  for (const { pkg, declarations, issues } of scan.packages) {
+    findings.startPackage(pkg);
+    for (const declaration of declarations) findings.accept(declaration);
+    for (const issue of issues) findings.refuse(issue);
   }
-  return { packages: scan.packages, issues: scan.issues, entryPoints };
+  return findings.build(scan.issues);
+}
+
+/**
+ * Collects findings package by package: the one place entry points are made,
+ * for a scan and for a cache load alike.
+ */
+export class FindingsBuilder {
+  readonly #entryPoints: EntryPoint[] = [];
+  readonly #fieldIssues: { pkg: ScannedPackage; issue: FieldIssue }[] = [];
+  #pkg: ScannedPackage | undefined;
+  #source: PluginSource | undefined;
+
+  startPackage(pkg: ScannedPackage): void {
+    this.#pkg = pkg;
+    this.#source = undefined;
+  }
+
+  accept(declaration: Declaration): void {
+    const pkg = this.#current();
+    // One source per package, shared by its entry points.
+    this.#source ??= sourceOf(pkg);
+    let resolved: ImportTarget | undefined;
+    const target = () => {
+      resolved ??= resolveTarget(pkg, declaration);
+      return resolved;
+    };
+    const { namespace, name, reference } = declaration;
+    this.#entryPoints.push({ namespace, name, reference, source: this.#source, target });
+  }
+
+  refuse(issue: FieldIssue): void {
+    this.#fieldIssues.push({ pkg: this.#current(), issue });
+  }
+
+  build(issues: readonly WalkIssue[]): Findings {
+    // Frozen, so that a report for every namespace can hand out this very array.
+    const entryPoints = Object.freeze(this.#entryPoints);
+    return { entryPoints, fieldIssues: this.#fieldIssues, issues };
+  }
+
+  #current(): ScannedPackage {
+    if (this.#pkg === undefined) throw new Error('FindingsBuilder: startPackage() first');
+    return this.#pkg;
+  }
 }
 
 export function reportFor(findings: Findings, namespace: string | undefined): DiscoveryReport {
-  const entryPoints = findings.entryPoints.filter(
-    (e) => namespace === undefined || e.namespace === namespace,
-  );
+  const entryPoints =
+    namespace === undefined
+      ? findings.entryPoints
+      : findings.entryPoints.filter((e) => e.namespace === namespace);
   const problems: DiscoveryProblem[] = [];
   // Whatever kept a package from being read could have hidden plugins of any namespace.
   for (const issue of findings.issues) {
     const error = new DiscoveryError(issue.why, { namespace: namespace ?? '*' });
     problems.push({ namespace: undefined, name: undefined, origin: issue.origin, error });
   }
-  for (const { pkg, issues } of findings.packages) {
-    for (const issue of issues) {
-      if (
-        namespace !== undefined &&
-        issue.namespace !== undefined &&
-        issue.namespace !== namespace
-      ) {
-        continue;
-      }
-      problems.push(problemOf(pkg, issue, namespace));
+  for (const { pkg, issue } of findings.fieldIssues) {
+    if (namespace !== undefined && issue.namespace !== undefined && issue.namespace !== namespace) {
+      continue;
     }
+    problems.push(problemOf(pkg, issue, namespace));
   }
   return { entryPoints, problems };
 }
