@@ -5,14 +5,16 @@
  * a warm start:
  *
  * - every path is relative to the host's folder;
- * - only packages that declare the field are kept, each as a tuple
- *   `[name, version, root, hasExports, declarations, issues]`;
- * - declarations are kept as they were *accepted*, in a flat list
- *   `[namespace index, name, reference, …]` over a table of namespaces, and
- *   not as the field's own objects: `JSON.parse` makes a new hidden class for
- *   every key it has not met before, and plugin names are such keys (in a
- *   trial with 2,500 declaring packages, parsing took about a third of the
- *   time this way).
+ * - only packages that declare the field are kept, in a table of four
+ *   columns (`packages`: name, version, root, hasExports, row after row);
+ * - declarations are kept as they were *accepted*, in a table of their own
+ *   (`declarations`: package row, namespace index, name, reference) over a
+ *   list of namespaces, and the parts that were refused in a third
+ *   (`fieldIssues`). Flat tables rather than an array or object per package:
+ *   `JSON.parse` then builds a few large arrays instead of thousands of small
+ *   ones, and never meets a plugin name as an object key — it makes a new
+ *   hidden class for every key it has not seen, and with the field's own
+ *   objects, parsing 2,500 packages took about three times as long.
  *
  * Reading it back is not trusting it. Every kept declaration goes through
  * `checkDeclaration` again — the name and reference checks of a scan, with the
@@ -20,7 +22,7 @@
  * than an edited manifest can. A value of the wrong type, a namespace a scan
  * would refuse or a package with more declarations than a scan keeps make the
  * whole file invalid, and it is rebuilt. Only the walk over a manifest's
- * nested objects is skipped; that walk is what made a warm start slow.
+ * nested objects is skipped.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isPlainObject, namespaceProblem } from './declared-names.ts';
@@ -39,15 +41,10 @@ import {
   type ScanFindings,
 } from './scan-findings.ts';
 
-/** A package as the file keeps it. */
-type StoredPackage = [
-  name: string,
-  version: string,
-  root: string,
-  hasExports: boolean,
-  declarations: (number | string)[],
-  issues: unknown[],
-];
+/** Columns of the `packages` table, one row per package that declares the field. */
+const PACKAGE_COLUMNS = 4; // name, version, root, hasExports
+/** Columns of the `declarations` table, one row per accepted declaration. */
+const DECLARATION_COLUMNS = 4; // package row, namespace index, name, reference
 
 /** The parts of the cache file that hold the findings and their fingerprint. */
 export interface StoredScan {
@@ -55,23 +52,28 @@ export interface StoredScan {
   readonly unresolved: readonly (readonly [string, string])[];
   readonly issues: readonly WalkIssue[];
   readonly namespaces: readonly string[];
-  readonly packages: readonly StoredPackage[];
+  readonly packages: readonly (string | boolean)[];
+  readonly declarations: readonly (number | string)[];
+  readonly fieldIssues: readonly (readonly [number, FieldIssue])[];
 }
 
 export function encodeScan(scan: ScanFindings, fingerprint: Fingerprint, host: string): StoredScan {
   const namespaces: string[] = [];
   const indexOf = new Map<string, number>();
-  const packages = scan.packages.map(({ pkg, declarations, issues }): StoredPackage => {
-    const flat: (number | string)[] = [];
-    for (const { namespace, name, reference } of declarations) {
+  const packages: (string | boolean)[] = [];
+  const declarations: (number | string)[] = [];
+  const fieldIssues: [number, FieldIssue][] = [];
+  scan.packages.forEach(({ pkg, declarations: declared, issues }, row) => {
+    packages.push(pkg.name, pkg.version, relative(host, pkg.root), pkg.hasExports);
+    for (const { namespace, name, reference } of declared) {
       let index = indexOf.get(namespace);
       if (index === undefined) {
         index = namespaces.push(namespace) - 1;
         indexOf.set(namespace, index);
       }
-      flat.push(index, name, reference);
+      declarations.push(row, index, name, reference);
     }
-    return [pkg.name, pkg.version, relative(host, pkg.root), pkg.hasExports, flat, [...issues]];
+    for (const issue of issues) fieldIssues.push([row, issue]);
   });
   return {
     stamps: fingerprint.stamps.map(([path, stamp]) => [relative(host, path), stamp]),
@@ -79,6 +81,8 @@ export function encodeScan(scan: ScanFindings, fingerprint: Fingerprint, host: s
     issues: scan.issues,
     namespaces,
     packages,
+    declarations,
+    fieldIssues,
   };
 }
 
@@ -101,37 +105,67 @@ export function decodeScan(
   host: string,
   field: string,
 ): Findings | undefined {
-  const { issues, namespaces, packages } = data;
-  if (!isArrayOf(issues, isWalkIssue) || !Array.isArray(packages)) return undefined;
-  if (!isArrayOf(namespaces, (n): n is string => namespaceProblem(n) === undefined)) {
+  const { issues, namespaces, packages, declarations, fieldIssues } = data;
+  if (!isArrayOf(issues, isWalkIssue) || !isArrayOf(namespaces, isAcceptedNamespace)) {
     return undefined;
   }
+  if (!Array.isArray(packages) || !Array.isArray(declarations) || !Array.isArray(fieldIssues)) {
+    return undefined;
+  }
+  const rows = packagesOf(packages, host);
+  if (rows === undefined || declarations.length % DECLARATION_COLUMNS !== 0) return undefined;
   const findings = new FindingsBuilder();
   const where = new PackagePlace(field);
-  for (const stored of packages) {
-    if (!isStoredPackage(stored)) return undefined;
-    const flat = stored[4];
-    if (flat.length % 3 !== 0 || flat.length > 3 * MAX_DECLARATIONS_PER_PACKAGE) return undefined;
-    const root = fromHost(host, stored[2]);
-    const pkg = { name: stored[0], version: stored[1], root, hasExports: stored[3] };
+  let row = -1;
+  let count = 0;
+  for (let i = 0; i < declarations.length; i += DECLARATION_COLUMNS) {
+    const at = declarations[i];
+    const index = declarations[i + 1];
+    const plugin = declarations[i + 2];
+    if (at !== row) {
+      // Rows come in order, each package's declarations together, as the scan wrote them.
+      const pkg = typeof at === 'number' && at > row ? rows[at] : undefined;
+      if (pkg === undefined) return undefined;
+      findings.startPackage(pkg);
+      where.pkg = pkg;
+      row = at as number;
+      count = 0;
+    }
+    const namespace = typeof index === 'number' ? namespaces[index] : undefined;
+    if (namespace === undefined || typeof plugin !== 'string') return undefined;
+    if (++count > MAX_DECLARATIONS_PER_PACKAGE) return undefined;
+    const checked = checkDeclaration(namespace, plugin, declarations[i + 3], where);
+    if ('why' in checked) findings.refuse(checked);
+    else findings.accept(checked);
+  }
+  for (const entry of fieldIssues) {
+    const pkg = Array.isArray(entry) && typeof entry[0] === 'number' ? rows[entry[0]] : undefined;
+    const issue = pkg === undefined ? undefined : fieldIssueOf(entry[1]);
+    if (pkg === undefined || issue === undefined) return undefined;
     findings.startPackage(pkg);
-    where.pkg = pkg;
-    for (let i = 0; i < flat.length; i += 3) {
-      const index = flat[i];
-      const plugin = flat[i + 1];
-      const namespace = typeof index === 'number' ? namespaces[index] : undefined;
-      if (namespace === undefined || typeof plugin !== 'string') return undefined;
-      const checked = checkDeclaration(namespace, plugin, flat[i + 2], where);
-      if ('why' in checked) findings.refuse(checked);
-      else findings.accept(checked);
-    }
-    for (const issue of stored[5]) {
-      const read = fieldIssueOf(issue);
-      if (read === undefined) return undefined;
-      findings.refuse(read);
-    }
+    findings.refuse(issue);
   }
   return findings.build(issues);
+}
+
+/** The `packages` table as packages, or undefined when it is not one. */
+function packagesOf(table: unknown[], host: string): ScannedPackage[] | undefined {
+  if (table.length % PACKAGE_COLUMNS !== 0) return undefined;
+  const rows: ScannedPackage[] = [];
+  for (let i = 0; i < table.length; i += PACKAGE_COLUMNS) {
+    const name = table[i];
+    const version = table[i + 1];
+    const root = table[i + 2];
+    const hasExports = table[i + 3];
+    if (typeof name !== 'string' || typeof version !== 'string') return undefined;
+    if (typeof root !== 'string' || typeof hasExports !== 'boolean') return undefined;
+    rows.push({ name, version, root: fromHost(host, root), hasExports });
+  }
+  return rows;
+}
+
+function isAcceptedNamespace(value: unknown): value is string {
+  return namespaceProblem(value) === undefined;
 }
 
 /**
@@ -164,19 +198,6 @@ function fieldIssueOf(value: unknown): FieldIssue | undefined {
   return Object.hasOwn(value, 'reference')
     ? { namespace, name, reference: value.reference, why }
     : { namespace, name, why };
-}
-
-function isStoredPackage(value: unknown): value is StoredPackage {
-  return (
-    Array.isArray(value) &&
-    value.length === 6 &&
-    typeof value[0] === 'string' &&
-    typeof value[1] === 'string' &&
-    typeof value[2] === 'string' &&
-    typeof value[3] === 'boolean' &&
-    Array.isArray(value[4]) &&
-    Array.isArray(value[5])
-  );
 }
 
 function isWalkIssue(value: unknown): value is WalkIssue {

@@ -5,8 +5,8 @@ import { parsePackageReference } from '../importing/reference.ts';
 import { MAX_NAME_LENGTH } from './declared-names.ts';
 import {
   checkDeclaration,
+  isPlainReference,
   MAX_DECLARATIONS_PER_PACKAGE,
-  PLAIN_REFERENCE,
   readEntryPointField,
 } from './entry-point-field.ts';
 
@@ -193,7 +193,7 @@ describe('the plain-reference shortcut agrees with parsePackageReference', () =>
   it('accepts only what parsePackageReference accepts, split the same way', () => {
     fc.assert(
       fc.property(fc.oneof(nearPlain, hostileReference, fc.string({ maxLength: 30 })), (text) => {
-        if (!PLAIN_REFERENCE.test(text)) return;
+        if (!isPlainReference(text)) return;
         const parsed = parsePackageReference(text);
         expect(parsed.ok).toBe(true);
         const checked = checkDeclaration('lab.pollster', 'cpu', text, where);
@@ -227,7 +227,7 @@ describe('the plain-reference shortcut agrees with parsePackageReference', () =>
       './storage/memory:MemoryStorage',
       './a.b/c-d:_x$',
     ]) {
-      expect(PLAIN_REFERENCE.test(text)).toBe(true);
+      expect(isPlainReference(text)).toBe(true);
     }
   });
 });

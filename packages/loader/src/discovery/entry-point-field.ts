@@ -27,10 +27,19 @@ export const MAX_DECLARATIONS_PER_PACKAGE = 1000;
  * `.` or `./` and path segments that start with a letter, digit or `_` (so
  * never `.`, `..` or empty) and are not `node_modules`, then an optional
  * `:Export` that is an identifier and not a key of Object.prototype's kind.
- * At most 256 characters (parsePackageReference allows more).
  */
-export const PLAIN_REFERENCE: RegExp =
-  /^(?=.{1,256}$)\.(?:\/(?!node_modules(?:[/:]|$))\w[\w.-]*)*(?::(?!(?:__proto__|constructor|prototype)$)[A-Za-z_$][\w$]*)?$/;
+const PLAIN_REFERENCE =
+  /^\.(?:\/(?!node_modules(?:[/:]|$))\w[\w.-]*)*(?::(?!(?:__proto__|constructor|prototype)$)[A-Za-z_$][\w$]*)?$/;
+
+/**
+ * True for a reference of the plainest form (see checkDeclaration), of at most
+ * 256 characters (parsePackageReference allows more).
+ */
+export function isPlainReference(reference: unknown): reference is string {
+  return (
+    typeof reference === 'string' && reference.length <= 256 && PLAIN_REFERENCE.test(reference)
+  );
+}
 
 /** One accepted declaration: plugin NAME of NAMESPACE at MODULE:EXPORT. */
 export interface Declaration {
@@ -114,7 +123,7 @@ export function checkDeclaration(
   if (badName !== undefined) {
     return { namespace, name: undefined, why: `${fieldPath(where, namespace)}: ${badName}` };
   }
-  if (typeof reference === 'string' && PLAIN_REFERENCE.test(reference)) {
+  if (isPlainReference(reference)) {
     const colon = reference.lastIndexOf(':');
     const module = colon === -1 ? reference : reference.slice(0, colon);
     const exportName = colon === -1 ? 'default' : reference.slice(colon + 1);
