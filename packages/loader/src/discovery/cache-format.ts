@@ -5,16 +5,17 @@
  * a warm start:
  *
  * - every path is relative to the host's folder;
- * - only packages that declare the field are kept, in a table of four
- *   columns (`packages`: name, version, root, hasExports, row after row);
- * - declarations are kept as they were *accepted*, in a table of their own
- *   (`declarations`: package row, namespace index, name, reference) over a
- *   list of namespaces, and the parts that were refused in a third
- *   (`fieldIssues`). Flat tables rather than an array or object per package:
- *   `JSON.parse` then builds a few large arrays instead of thousands of small
- *   ones, and never meets a plugin name as an object key — it makes a new
- *   hidden class for every key it has not seen, and with the field's own
- *   objects, parsing 2,500 packages took about three times as long.
+ * - only packages that declare the field are kept, one row each:
+ *   `[name, version, root, hasExports, ...declarations]`;
+ * - declarations are kept as they were *accepted*, three columns each
+ *   (namespace index, name, reference) over a list of namespaces, and the
+ *   parts that were refused in a table of their own (`fieldIssues`). Flat rows
+ *   rather than the field's own objects: `JSON.parse` then never meets a plugin
+ *   name as an object key — it makes a new hidden class for every key it has
+ *   not seen, and parsing 2,500 packages took about three times as long that
+ *   way — and builds one small array per package rather than a few per
+ *   package (or one huge one, which V8 keeps outside the young generation,
+ *   where it holds every string it points to alive until a full collection).
  *
  * Reading it back is not trusting it. Every kept declaration goes through
  * `checkDeclaration` again — the name and reference checks of a scan, with the
@@ -25,11 +26,12 @@
  * nested objects is skipped.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { isPlainObject, namespaceProblem } from './declared-names.ts';
+import { isPlainObject, namespaceProblem, pluginNameProblem } from './declared-names.ts';
 import {
   checkDeclaration,
   type FieldIssue,
   type FieldPlace,
+  isPlainReference,
   MAX_DECLARATIONS_PER_PACKAGE,
 } from './entry-point-field.ts';
 import type { Fingerprint } from './fingerprint.ts';
@@ -41,10 +43,12 @@ import {
   type ScanFindings,
 } from './scan-findings.ts';
 
-/** Columns of the `packages` table, one row per package that declares the field. */
+/** The leading columns of a package's row; its declarations follow, three columns each. */
 const PACKAGE_COLUMNS = 4; // name, version, root, hasExports
-/** Columns of the `declarations` table, one row per accepted declaration. */
-const DECLARATION_COLUMNS = 4; // package row, namespace index, name, reference
+const DECLARATION_COLUMNS = 3; // namespace index, name, reference
+
+/** A package's row: `[name, version, root, hasExports, ...declarations]`. */
+type PackageRow = (string | number | boolean)[];
 
 /** The parts of the cache file that hold the findings and their fingerprint. */
 export interface StoredScan {
@@ -52,28 +56,26 @@ export interface StoredScan {
   readonly unresolved: readonly (readonly [string, string])[];
   readonly issues: readonly WalkIssue[];
   readonly namespaces: readonly string[];
-  readonly packages: readonly (string | boolean)[];
-  readonly declarations: readonly (number | string)[];
+  readonly packages: readonly PackageRow[];
   readonly fieldIssues: readonly (readonly [number, FieldIssue])[];
 }
 
 export function encodeScan(scan: ScanFindings, fingerprint: Fingerprint, host: string): StoredScan {
   const namespaces: string[] = [];
   const indexOf = new Map<string, number>();
-  const packages: (string | boolean)[] = [];
-  const declarations: (number | string)[] = [];
   const fieldIssues: [number, FieldIssue][] = [];
-  scan.packages.forEach(({ pkg, declarations: declared, issues }, row) => {
-    packages.push(pkg.name, pkg.version, relative(host, pkg.root), pkg.hasExports);
-    for (const { namespace, name, reference } of declared) {
+  const packages = scan.packages.map(({ pkg, declarations, issues }, row): PackageRow => {
+    const stored: PackageRow = [pkg.name, pkg.version, relative(host, pkg.root), pkg.hasExports];
+    for (const { namespace, name, reference } of declarations) {
       let index = indexOf.get(namespace);
       if (index === undefined) {
         index = namespaces.push(namespace) - 1;
         indexOf.set(namespace, index);
       }
-      declarations.push(row, index, name, reference);
+      stored.push(index, name, reference);
     }
     for (const issue of issues) fieldIssues.push([row, issue]);
+    return stored;
   });
   return {
     stamps: fingerprint.stamps.map(([path, stamp]) => [relative(host, path), stamp]),
@@ -81,7 +83,6 @@ export function encodeScan(scan: ScanFindings, fingerprint: Fingerprint, host: s
     issues: scan.issues,
     namespaces,
     packages,
-    declarations,
     fieldIssues,
   };
 }
@@ -105,38 +106,35 @@ export function decodeScan(
   host: string,
   field: string,
 ): Findings | undefined {
-  const { issues, namespaces, packages, declarations, fieldIssues } = data;
+  const { issues, namespaces, packages, fieldIssues } = data;
   if (!isArrayOf(issues, isWalkIssue) || !isArrayOf(namespaces, isAcceptedNamespace)) {
     return undefined;
   }
-  if (!Array.isArray(packages) || !Array.isArray(declarations) || !Array.isArray(fieldIssues)) {
-    return undefined;
-  }
-  const rows = packagesOf(packages, host);
-  if (rows === undefined || declarations.length % DECLARATION_COLUMNS !== 0) return undefined;
+  if (!Array.isArray(packages) || !Array.isArray(fieldIssues)) return undefined;
   const findings = new FindingsBuilder();
   const where = new PackagePlace(field);
-  let row = -1;
-  let count = 0;
-  for (let i = 0; i < declarations.length; i += DECLARATION_COLUMNS) {
-    const at = declarations[i];
-    const index = declarations[i + 1];
-    const plugin = declarations[i + 2];
-    if (at !== row) {
-      // Rows come in order, each package's declarations together, as the scan wrote them.
-      const pkg = typeof at === 'number' && at > row ? rows[at] : undefined;
-      if (pkg === undefined) return undefined;
-      findings.startPackage(pkg);
-      where.pkg = pkg;
-      row = at as number;
-      count = 0;
+  const rows: ScannedPackage[] = [];
+  for (const stored of packages) {
+    const pkg = packageOf(stored, host);
+    if (pkg === undefined) return undefined;
+    rows.push(pkg);
+    findings.startPackage(pkg);
+    where.pkg = pkg;
+    for (let i = PACKAGE_COLUMNS; i < stored.length; i += DECLARATION_COLUMNS) {
+      const index = stored[i];
+      const plugin = stored[i + 1];
+      const reference = stored[i + 2];
+      const namespace = typeof index === 'number' ? namespaces[index] : undefined;
+      if (namespace === undefined || typeof plugin !== 'string') return undefined;
+      // The two checks checkDeclaration starts with; what passes both needs nothing more now.
+      if (pluginNameProblem(plugin) === undefined && isPlainReference(reference)) {
+        findings.acceptKept(namespace, plugin, reference, field);
+        continue;
+      }
+      const checked = checkDeclaration(namespace, plugin, reference, where);
+      if ('why' in checked) findings.refuse(checked);
+      else findings.accept(checked);
     }
-    const namespace = typeof index === 'number' ? namespaces[index] : undefined;
-    if (namespace === undefined || typeof plugin !== 'string') return undefined;
-    if (++count > MAX_DECLARATIONS_PER_PACKAGE) return undefined;
-    const checked = checkDeclaration(namespace, plugin, declarations[i + 3], where);
-    if ('why' in checked) findings.refuse(checked);
-    else findings.accept(checked);
   }
   for (const entry of fieldIssues) {
     const pkg = Array.isArray(entry) && typeof entry[0] === 'number' ? rows[entry[0]] : undefined;
@@ -148,20 +146,19 @@ export function decodeScan(
   return findings.build(issues);
 }
 
-/** The `packages` table as packages, or undefined when it is not one. */
-function packagesOf(table: unknown[], host: string): ScannedPackage[] | undefined {
-  if (table.length % PACKAGE_COLUMNS !== 0) return undefined;
-  const rows: ScannedPackage[] = [];
-  for (let i = 0; i < table.length; i += PACKAGE_COLUMNS) {
-    const name = table[i];
-    const version = table[i + 1];
-    const root = table[i + 2];
-    const hasExports = table[i + 3];
-    if (typeof name !== 'string' || typeof version !== 'string') return undefined;
-    if (typeof root !== 'string' || typeof hasExports !== 'boolean') return undefined;
-    rows.push({ name, version, root: fromHost(host, root), hasExports });
-  }
-  return rows;
+/** The package a row describes, or undefined when the row is not one a scan writes. */
+function packageOf(stored: unknown, host: string): ScannedPackage | undefined {
+  if (!Array.isArray(stored) || stored.length < PACKAGE_COLUMNS) return undefined;
+  const declared = stored.length - PACKAGE_COLUMNS;
+  if (declared % DECLARATION_COLUMNS !== 0) return undefined;
+  if (declared > DECLARATION_COLUMNS * MAX_DECLARATIONS_PER_PACKAGE) return undefined;
+  const name: unknown = stored[0];
+  const version: unknown = stored[1];
+  const root: unknown = stored[2];
+  const hasExports: unknown = stored[3];
+  if (typeof name !== 'string' || typeof version !== 'string') return undefined;
+  if (typeof root !== 'string' || typeof hasExports !== 'boolean') return undefined;
+  return { name, version, root: fromHost(host, root), hasExports };
 }
 
 function isAcceptedNamespace(value: unknown): value is string {
