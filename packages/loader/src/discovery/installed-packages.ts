@@ -60,6 +60,10 @@ export interface WalkOptions {
   readonly levels: number;
 }
 
+const IN_NODE_MODULES = `${sep}node_modules${sep}`;
+const STAMPED = { stamp: true } as const;
+const UNSTAMPED = { stamp: false } as const;
+
 /** A missing dependency from these lists is a problem; from the others it is allowed. */
 const REQUIRED: ReadonlySet<string> = new Set(['dependencies', 'devDependencies']);
 
@@ -127,8 +131,8 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
     seenRoots.add(root);
     const manifestPath = `${root}${sep}package.json`;
     // Outside node_modules (a workspace package), it is edited in place: its stamp is the only witness.
-    const linked = !root.includes(`${sep}node_modules${sep}`);
-    const read = readManifest(manifestPath, { stamp: linked });
+    const linked = !root.includes(IN_NODE_MODULES);
+    const read = readManifest(manifestPath, linked ? STAMPED : UNSTAMPED);
     if (!read.ok) {
       const why = `package "${shorten(name)}" is unusable: ${read.why}`;
       issues.push({ origin: manifestPath, why });

@@ -37,6 +37,8 @@ export interface LocatedPackage {
   readonly folder: string;
   /** The folder that holds the entry: `node_modules` or `node_modules/@scope`. */
   readonly holder: string;
+  /** The entry's name in its holder: the package name without its scope. */
+  readonly base: string;
   readonly isLink: boolean;
 }
 
@@ -53,15 +55,18 @@ export function locatePackage(
   name: string,
   folders: readonly string[],
 ): LocatedPackage | undefined {
-  const relative = sep === '/' ? name : name.replace('/', sep);
+  // `@scope/name` sits in the scope's folder; `name` right in the lookup folder.
+  const slash = name.indexOf('/');
+  const scope = slash === -1 ? '' : `${sep}${name.slice(0, slash)}`;
+  const base = name.slice(slash + 1);
   for (const lookup of folders) {
-    const folder = `${lookup}${sep}${relative}`;
+    const holder = scope === '' ? lookup : `${lookup}${scope}`;
+    const folder = `${holder}${sep}${base}`;
     const entry = lstatOrUndefined(folder);
     if (entry === undefined) continue;
-    if (entry.isDirectory()) return { folder, holder: dirname(folder), isLink: false };
-    if (entry.isSymbolicLink() && isDirectory(folder)) {
-      return { folder, holder: dirname(folder), isLink: true };
-    }
+    if (entry.isDirectory()) return { folder, holder, base, isLink: false };
+    if (entry.isSymbolicLink() && isDirectory(folder))
+      return { folder, holder, base, isLink: true };
   }
   return undefined;
 }
@@ -74,7 +79,7 @@ export function realFolder(found: LocatedPackage, realHolders: Map<string, strin
     holder = realpathSync.native(found.holder);
     realHolders.set(found.holder, holder);
   }
-  return `${holder}${sep}${basename(found.folder)}`;
+  return `${holder}${sep}${found.base}`;
 }
 
 /** True when `path` is `folder` or inside it. */
