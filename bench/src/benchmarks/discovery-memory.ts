@@ -35,9 +35,7 @@ const rows: RowSpec[] = [
     ifMissed:
       'most of the peak is not the result: after a full GC, the live heap is only a part of it ' +
       '(see the detail), but V8 grows its heap to hold the transient objects of the scan (1,000 ' +
-      'parsed manifests, path strings, stamps) and keeps the pages, and module.findPackageJSON ' +
-      "fills Node's native cache of package.json files, one per dependency resolved (about " +
-      '1.5 MiB for 1,000, in a trial with findPackageJSON alone)',
+      'parsed manifests, path strings) and keeps the pages',
   },
 ];
 
