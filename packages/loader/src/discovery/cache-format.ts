@@ -116,25 +116,10 @@ export function decodeScan(
   const rows: ScannedPackage[] = [];
   for (const stored of packages) {
     const pkg = packageOf(stored, host);
-    if (pkg === undefined) return undefined;
-    rows.push(pkg);
-    findings.startPackage(pkg);
-    where.pkg = pkg;
-    for (let i = PACKAGE_COLUMNS; i < stored.length; i += DECLARATION_COLUMNS) {
-      const index = stored[i];
-      const plugin = stored[i + 1];
-      const reference = stored[i + 2];
-      const namespace = typeof index === 'number' ? namespaces[index] : undefined;
-      if (namespace === undefined || typeof plugin !== 'string') return undefined;
-      // The two checks checkDeclaration starts with; what passes both needs nothing more now.
-      if (pluginNameProblem(plugin) === undefined && isPlainReference(reference)) {
-        findings.acceptKept(namespace, plugin, reference, field);
-        continue;
-      }
-      const checked = checkDeclaration(namespace, plugin, reference, where);
-      if ('why' in checked) findings.refuse(checked);
-      else findings.accept(checked);
+    if (pkg === undefined || !declarationsOf(stored, pkg, namespaces, findings, where)) {
+      return undefined;
     }
+    rows.push(pkg);
   }
   for (const entry of fieldIssues) {
     const pkg = Array.isArray(entry) && typeof entry[0] === 'number' ? rows[entry[0]] : undefined;
@@ -144,6 +129,34 @@ export function decodeScan(
     findings.refuse(issue);
   }
   return findings.build(issues);
+}
+
+/** Checks a package's kept declarations again and adds them; false when the row is not sound. */
+function declarationsOf(
+  stored: unknown[],
+  pkg: ScannedPackage,
+  namespaces: readonly string[],
+  findings: FindingsBuilder,
+  where: PackagePlace,
+): boolean {
+  findings.startPackage(pkg);
+  where.pkg = pkg;
+  for (let i = PACKAGE_COLUMNS; i < stored.length; i += DECLARATION_COLUMNS) {
+    const index = stored[i];
+    const plugin = stored[i + 1];
+    const reference = stored[i + 2];
+    const namespace = typeof index === 'number' ? namespaces[index] : undefined;
+    if (namespace === undefined || typeof plugin !== 'string') return false;
+    // The two checks checkDeclaration starts with; what passes both needs nothing more now.
+    if (pluginNameProblem(plugin) === undefined && isPlainReference(reference)) {
+      findings.acceptKept(namespace, plugin, reference, where.field);
+    } else {
+      const checked = checkDeclaration(namespace, plugin, reference, where);
+      if ('why' in checked) findings.refuse(checked);
+      else findings.accept(checked);
+    }
+  }
+  return true;
 }
 
 /** The package a row describes, or undefined when the row is not one a scan writes. */
