@@ -178,6 +178,18 @@ function isAcceptedNamespace(value: unknown): value is string {
   return namespaceProblem(value) === undefined;
 }
 
+function isAcceptedName(value: unknown): value is string {
+  return pluginNameProblem(value) === undefined;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
 /**
  * Where the package being decoded declared its plugins, for messages. One is
  * reused for every package; the label is made only if a message needs it.
@@ -200,11 +212,18 @@ function fromHost(host: string, path: string): string {
   return `${host}${sep}${path}`;
 }
 
+/**
+ * A refused part as a scan records it: a namespace and a name only when they
+ * were accepted (the refusal was further in), and a message with no control
+ * characters (a scan escapes them), so that an edited cache cannot print what
+ * a manifest could not.
+ */
 function fieldIssueOf(value: unknown): FieldIssue | undefined {
   if (!isPlainObject(value) || typeof value.why !== 'string') return undefined;
   const { namespace, name, why } = value;
-  if (!(namespace === undefined || typeof namespace === 'string')) return undefined;
-  if (!(name === undefined || typeof name === 'string')) return undefined;
+  if (!(namespace === undefined || isAcceptedNamespace(namespace))) return undefined;
+  if (!(name === undefined || isAcceptedName(name))) return undefined;
+  if (hasControlCharacter(why)) return undefined;
   return Object.hasOwn(value, 'reference')
     ? { namespace, name, reference: value.reference, why }
     : { namespace, name, why };

@@ -12,6 +12,7 @@ import {
 } from '../../test-fixtures/scan-helpers.ts';
 import { ReferenceEscapeError } from '../errors/kinds.ts';
 import { CACHE_VERSION } from './cache.ts';
+import type { DiscoveryReport } from './entry-point.ts';
 import { defaultCacheDir } from './package-scan.ts';
 
 const host = { dependencies: { 'meter-plugins': '1', '@acme/extra-storage': '2' } };
@@ -34,6 +35,16 @@ describe('reuse', () => {
     expect(second.report.entryPoints.map((e) => e.source)).toEqual(
       first.report.entryPoints.map((e) => e.source),
     );
+  });
+
+  it('resolves each entry point from the cache to the same target as a scan', () => {
+    const p = project({ host, packages: [shared, meter, acme] });
+    const targets = (report: DiscoveryReport) =>
+      report.entryPoints.map((e) => (typeof e.target === 'function' ? e.target() : e.target));
+    const first = scan(p.dir);
+    const second = scan(p.dir);
+    expect(second.stats.fromCache).toBe(true);
+    expect(targets(second.report)).toEqual(targets(first.report));
   });
 
   it('keeps problems too, with their typed errors', () => {
@@ -79,6 +90,20 @@ describe('a bad cache is rebuilt, never trusted', () => {
     expect(rebuilt.stats).toMatchObject({ fromCache: false, cache: 'invalid' });
     expect(rebuilt.names).toEqual(first.names);
     expect(scan(p.dir).stats.cache).toBe('hit');
+  });
+
+  it('refuses a cached refusal whose message a scan could not have written', () => {
+    const p = project({
+      host: { dependencies: { 'escaping-plugins': '0' } },
+      packages: [escaping],
+    });
+    scan(p.dir);
+    const [file] = cacheFiles(p.dir);
+    if (file === undefined) throw new Error('no cache file was written');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"why":"');
+    writeFileSync(file, text.replace('"why":"', '"why":"\\u001b[2J'));
+    expect(scan(p.dir).stats.cache).toBe('invalid');
   });
 
   it('re-checks cached declarations, so an edited cache cannot bring in an escape', () => {
