@@ -90,6 +90,60 @@ describe('guardedCall: failures become failed deliveries, recorded on the extens
   });
 });
 
+describe('guardedCall: answers that are objects', () => {
+  // A call that ignores the plugin and hands back a given answer.
+  const askFor = (answer: unknown) => (_plugin: unknown) => answer;
+  const plain = ExtensionSet.fromObjects('objects', { only: {} }).extensions[0];
+
+  it('delivers an object or a function that is not a thenable as it is', () => {
+    if (plain === undefined) throw new Error('no extension');
+    // biome-ignore lint/suspicious/noThenProperty: a `then` that is not a function
+    const record = { then: 'not a function' };
+    const fn = () => 1;
+    expect(guardedCall(plain, askFor(record), {})).toEqual({
+      plugin: 'only',
+      ok: true,
+      value: record,
+    });
+    expect(guardedCall(plain, askFor(fn), {})).toMatchObject({ ok: true, value: fn });
+  });
+
+  it('blames the plugin when looking for `then` throws, and records it', () => {
+    const extension = ExtensionSet.fromObjects('objects', { only: {} }).extensions[0];
+    if (extension === undefined) throw new Error('no extension');
+    const answer = Object.defineProperty({}, 'then', {
+      get() {
+        throw new Error('no peeking');
+      },
+    });
+    const delivery = guardedCall(extension, askFor(answer), { method: 'answer' });
+    expect(delivery).toMatchObject({ plugin: 'only', ok: false });
+    const error = (delivery as { error: Error }).error;
+    expect(error).toBeInstanceOf(PluginCallError);
+    expect(error.message).toContain('call to answer() failed: no peeking');
+    expect(extension.lastError).toBe(error);
+    expect(extension.isReady).toBe(true);
+  });
+
+  it('adopts any thenable, and names the method when it rejects', async () => {
+    const extension = extensionOf(() => 0);
+    // biome-ignore lint/suspicious/noThenProperty: a hand-made thenable is the point
+    const thenable = { then: (_: unknown, reject: (e: Error) => void) => reject(new Error('x')) };
+    const delivery = await guardedCall(extension, askFor(thenable), { method: 'answer' });
+    expect(delivery.ok === false && delivery.error.message).toContain('call to answer() failed');
+    expect(extension.lastError).toBeInstanceOf(PluginCallError);
+  });
+
+  it('answers in time under a time limit', async () => {
+    const delivery = await guardedCall(
+      extensionOf(async () => 7),
+      ask,
+      { timeoutMs: 1000 },
+    );
+    expect(delivery).toEqual({ plugin: 'only', ok: true, value: 7 });
+  });
+});
+
 describe("guardedCall: the host's own mistakes propagate", () => {
   it('throws a RangeError for an invalid timeout instead of blaming the plugin', () => {
     expect(() =>

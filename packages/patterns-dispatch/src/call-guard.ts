@@ -1,21 +1,65 @@
 /**
  * One guarded call to one plugin, as a `Delivery`.
  *
- * The guarding itself is the loader's (`callPlugin`): it refuses a plugin
- * that is not ready, turns a throw or a rejection into a PluginCallError and a
- * late promise into a PluginTimeoutError, records them on the extension, and
- * keeps a synchronous answer synchronous. What a dispatcher adds is only the
- * shape: instead of a thrown error, a failed delivery among the others, so
- * one plugin's failure is data the dispatch carries on with.
+ * The guarding is the loader's: a plugin that is not ready is refused with a
+ * PluginUnavailableError, a throw or a rejection becomes a PluginCallError
+ * recorded on the extension, a late promise under a time limit becomes a
+ * PluginTimeoutError, and a synchronous answer stays synchronous. What a
+ * dispatcher adds is only the shape: instead of a thrown error, a failed
+ * delivery among the others, so one plugin's failure is data the dispatch
+ * carries on with.
+ *
+ * A call by name is meant to cost little more than a `Map.get` and the call,
+ * so the common case — a ready plugin, no time limit — is guarded here, inline:
+ * one readiness check (a boolean), the call and the "is it a promise?" look in
+ * one `try`, one delivery object. Going through the loader's `callPlugin` and
+ * then shaping its answer would check the options, the readiness and the
+ * thenable twice over. Everything else (a time limit, a plugin that is not
+ * ready) takes the loader's path, which owns those rules.
  *
  * Only the loader's typed errors become deliveries. Anything else thrown here
  * (a RangeError for a negative `timeoutMs`, say) is the host's own mistake and
  * is left to propagate.
  */
-import { callPlugin, type Extension, PluginError } from '@plugin-patterns/loader';
+import { callPlugin, type Extension, PluginCallError, PluginError } from '@plugin-patterns/loader';
 import { type Delivery, type DispatchOptions, isPromiseLike, type PluginCall } from './delivery.ts';
 
 export function guardedCall<T, R>(
+  extension: Extension<T>,
+  call: PluginCall<T, R>,
+  options: DispatchOptions,
+): Delivery<Awaited<R>> | Promise<Delivery<Awaited<R>>> {
+  if (options.timeoutMs !== undefined || !extension.isReady) {
+    return throughLoader(extension, call, options);
+  }
+  let answer: R;
+  try {
+    answer = call(extension.object);
+  } catch (thrown) {
+    return failure(extension, blame(extension, thrown, options.method));
+  }
+  // A primitive answer (the common one) is told apart by one `typeof`; only an
+  // object or function can be a thenable, and looking for its `then` is guarded.
+  if (typeof answer !== 'object' && typeof answer !== 'function') {
+    return { plugin: extension.name, ok: true, value: answer as Awaited<R> };
+  }
+  let promised: boolean;
+  try {
+    // A `then` getter runs the plugin's code, a revoked proxy throws: the plugin's failure too.
+    promised = isPromiseLike(answer);
+  } catch (thrown) {
+    return failure(extension, blame(extension, thrown, options.method));
+  }
+  if (!promised) return { plugin: extension.name, ok: true, value: answer as Awaited<R> };
+  // One `.then` on the plugin's own answer: the delivery, or the blamed rejection.
+  return Promise.resolve(answer).then(
+    (value): Delivery<Awaited<R>> => ({ plugin: extension.name, ok: true, value }),
+    (thrown: unknown) => failure(extension, blame(extension, thrown, options.method)),
+  );
+}
+
+/** The loader's call guard, for a time limit or a plugin that cannot be called now. */
+function throughLoader<T, R>(
   extension: Extension<T>,
   call: PluginCall<T, R>,
   options: DispatchOptions,
@@ -33,6 +77,18 @@ export function guardedCall<T, R>(
     (value): Delivery<Awaited<R>> => ({ plugin: extension.name, ok: true, value }),
     (thrown: unknown) => failure(extension, thrown),
   );
+}
+
+/** What a plugin threw or rejected with, as the loader's guard types it: named and recorded. */
+function blame<T>(
+  extension: Extension<T>,
+  thrown: unknown,
+  method: string | undefined,
+): PluginCallError {
+  const who = { namespace: extension.namespace, name: extension.name, cause: thrown };
+  const error = new PluginCallError(method === undefined ? who : { ...who, method });
+  extension.fail(error);
+  return error;
 }
 
 function failure<T>(extension: Extension<T>, thrown: unknown): Delivery<never> {

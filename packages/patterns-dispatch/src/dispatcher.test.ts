@@ -180,6 +180,24 @@ describe('Dispatcher.call: one plugin by name', () => {
     );
   });
 
+  it("throws the failure with the dispatcher's standing onError: raise, sync or promised", async () => {
+    const dispatcher = dispatcherOver(
+      { ...greeters(), rejecting: { greet: () => Promise.reject(new Error('later, no')) } },
+      { onError: 'raise' },
+    );
+    expect(() => dispatcher.call('broken', (g) => g.greet('Ada'))).toThrow(PluginCallError);
+    await expect(dispatcher.call('rejecting', (g) => g.greet('Ada'))).rejects.toThrow(
+      PluginCallError,
+    );
+    expect(dispatcher.call('english', (g) => g.greet('Ada'))).toMatchObject({ ok: true });
+  });
+
+  it('applies a standing time limit to a promised answer', async () => {
+    const dispatcher = dispatcherOver(greeters(), { timeoutMs: 5 });
+    const delivery = await dispatcher.call('hung', (g) => g.greet('Ada'));
+    expect(delivery.ok === false && delivery.error).toBeInstanceOf(PluginTimeoutError);
+  });
+
   it('lists the names that can be called', () => {
     expect(dispatcherOver(greeters()).names()).toEqual([
       'english',

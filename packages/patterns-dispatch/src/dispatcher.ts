@@ -40,6 +40,9 @@ export class Dispatcher<T> {
   readonly namespace: string;
   readonly #set: ExtensionSet<T>;
   readonly #options: DispatchOptions;
+  // True when the host's standing options leave a call's failure as data (no
+  // `raise`): then `call` without options hands the delivery straight back.
+  readonly #collects: boolean;
   readonly #byName = new Map<string, Extension<T>>();
   readonly #ambiguous = new Map<string, readonly string[]>();
 
@@ -48,6 +51,7 @@ export class Dispatcher<T> {
     this.namespace = set.namespace;
     this.#set = set;
     this.#options = options;
+    this.#collects = options.onError !== 'raise';
     for (const name of set.names()) {
       const claimants = set.named(name);
       const enabled = claimants.filter((e) => e.isEnabled);
@@ -81,6 +85,11 @@ export class Dispatcher<T> {
     options?: DispatchOptions,
   ): Settled<R, Delivery<Awaited<R>>> {
     const extension = this.#byName.get(name) ?? this.#missing(name);
+    // The common call (no options of its own, failures collected) is a lookup
+    // and a guarded call, nothing else: no options merged, no policy read.
+    if (options === undefined && this.#collects) {
+      return guardedCall(extension, fn, this.#options) as Settled<R, Delivery<Awaited<R>>>;
+    }
     const effective = this.#merge(options);
     const delivery = guardedCall(extension, fn, effective);
     if (effective.onError !== 'raise') return delivery as Settled<R, Delivery<Awaited<R>>>;
