@@ -182,11 +182,9 @@ function isAcceptedName(value: unknown): value is string {
   return pluginNameProblem(value) === undefined;
 }
 
+/** A C0 control character (newline, escape…), which a scan's messages never hold raw. */
 function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
   return false;
 }
 
@@ -214,9 +212,9 @@ function fromHost(host: string, path: string): string {
 
 /**
  * A refused part as a scan records it: a namespace and a name only when they
- * were accepted (the refusal was further in), and a message with no control
- * characters (a scan escapes them), so that an edited cache cannot print what
- * a manifest could not.
+ * were accepted (the refusal was further in), and a message with no C0 control
+ * character (a scan shows every name it quotes escaped), so that an edited
+ * cache cannot put a newline or an escape sequence where a manifest could not.
  */
 function fieldIssueOf(value: unknown): FieldIssue | undefined {
   if (!isPlainObject(value) || typeof value.why !== 'string') return undefined;

@@ -12,14 +12,19 @@
  * - no built-in prototype is changed;
  * - nothing outside the declaring package is imported: every file the
  *   importer is handed is inside that package's real folder, and no canary
- *   module outside it is ever evaluated.
+ *   module outside it is ever evaluated;
+ * - the discovery cache gives back exactly what the scan found: the same
+ *   entry points resolving to the same targets, the same problems.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import {
   DiscoveryError,
+  type DiscoveryReport,
   type DiscoverySource,
   ExtensionSet,
   type Importer,
@@ -206,6 +211,53 @@ const scanProperty: ManifestProperty = {
     ),
 };
 
+const cacheProperty: ManifestProperty = {
+  name: 'a cache round trip of hostile manifests: the same report as the scan',
+  run: async (lab, options) =>
+    fc.assert(
+      fc.asyncProperty(manifestCase, manifestCase, async (labManifest, rivalManifest) => {
+        lab.write(labManifest.text, rivalManifest.text);
+        // A fresh cache folder per case: the manifests are rewritten in place, which no
+        // install does, so the fingerprint is not meant to notice it.
+        const dir = mkdtempSync(join(tmpdir(), 'plugin-patterns-cache-property-'));
+        try {
+          const scanned = packageScan({ cwd: lab.cwd, cache: { dir } });
+          const written = describeReport(scanned.discover());
+          const cached = packageScan({ cwd: lab.cwd, cache: { dir } });
+          const read = describeReport(cached.discover());
+          assert.equal(cached.lastScan?.cache, 'hit', cached.lastScan?.cacheNote);
+          assert.deepEqual(read, written);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      options,
+    ),
+};
+
+/** A report as plain data: entry points with their resolved targets (or why not), problems. */
+function describeReport(report: DiscoveryReport) {
+  const entryPoints = report.entryPoints.map((entry) => {
+    let target: unknown;
+    try {
+      target = typeof entry.target === 'function' ? entry.target() : entry.target;
+    } catch (error) {
+      target = error instanceof Error ? `${error.constructor.name}: ${error.message}` : error;
+    }
+    const { namespace, name, reference, source } = entry;
+    return { namespace, name, reference, source, target };
+  });
+  const problems = report.problems.map((p) => ({
+    namespace: p.namespace,
+    name: p.name,
+    origin: p.origin,
+    reference: p.reference,
+    source: p.source,
+    error: `${p.error.constructor.name}: ${p.error.message}`,
+  }));
+  return { entryPoints, problems };
+}
+
 /** A host's explicit list: plugin names and references as a configuration file would hold them. */
 const hostListText = fc
   .array(
@@ -298,5 +350,6 @@ const hostListProperty: ManifestProperty = {
 export const MANIFEST_PROPERTIES: readonly ManifestProperty[] = [
   fieldProperty,
   scanProperty,
+  cacheProperty,
   hostListProperty,
 ];
