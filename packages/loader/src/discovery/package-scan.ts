@@ -62,6 +62,10 @@ export function packageScan(options: PackageScanOptions = {}): PackageScanSource
   const settings = settle(options);
   let findings: Findings | undefined;
   let lastScan: ScanStats | undefined;
+  // One report per namespace, built on first request and frozen: every
+  // extension set (a driver load, say) asking again gets the same lists, and
+  // the loader can remember what it learned about a frozen list.
+  const reports = new Map<string, DiscoveryReport>();
   return {
     kind: 'package-scan',
     get lastScan() {
@@ -69,6 +73,7 @@ export function packageScan(options: PackageScanOptions = {}): PackageScanSource
     },
     refresh() {
       findings = undefined;
+      reports.clear();
     },
     discover(namespace?: string): DiscoveryReport {
       if (findings === undefined) {
@@ -77,7 +82,17 @@ export function packageScan(options: PackageScanOptions = {}): PackageScanSource
         findings = found;
         lastScan = { ...stats, ms: performance.now() - started };
       }
-      return reportFor(findings, namespace);
+      const key = namespace ?? '';
+      let report = reports.get(key);
+      if (report === undefined) {
+        const { entryPoints, problems } = reportFor(findings, namespace);
+        report = Object.freeze({
+          entryPoints: Object.freeze(entryPoints),
+          problems: Object.freeze(problems),
+        });
+        reports.set(key, report);
+      }
+      return report;
     },
   };
 }
