@@ -137,7 +137,16 @@ function note(row: RowResult): string {
   let text = `${parts.join(' ')}.`;
   if (row.target?.note !== undefined) text += ` Target: ${row.target.note}.`;
   if (row.cause !== undefined) text += ` **Missed** — cause: ${row.cause}.`;
-  return text;
+  return escapeHtml(text);
+}
+
+/**
+ * The site generator reads Markdown as Vue templates: a bare `<name>` in a
+ * cause ("node_modules/<name>") would be an element without an end tag and
+ * break the build. Text from the benchmarks is shown, never interpreted.
+ */
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /**
@@ -150,7 +159,7 @@ function table(
   align: readonly ('left' | 'right')[],
   rows: readonly (readonly string[])[],
 ): string[] {
-  const escaped = [header, ...rows].map((r) => r.map((c) => c.replaceAll('|', '\\|')));
+  const escaped = [header, ...rows].map((r) => r.map((c) => escapeHtml(c).replaceAll('|', '\\|')));
   const widths = header.map((_, i) => Math.max(3, ...escaped.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]) =>
     `| ${r.map((c, i) => (align[i] === 'right' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(' | ')} |`;
