@@ -99,3 +99,7 @@ export const SAMPLE_FAULTS: readonly LabFault[] = [
 
 /** Every fault a host over `faultHost()` meets: the sample package's and the lab's. */
 export const ALL_FAULTS: readonly LabFault[] = [...SAMPLE_FAULTS, ...LAB_FAULTS];
+/** Faults that stop a plugin before it is ever called. */
+export const LOAD_FAULTS: readonly LabFault[] = ALL_FAULTS.filter((f) => f.stage !== 'invocation');
+/** Faults that show only when the plugin is called. */
+export const CALL_FAULTS: readonly LabFault[] = ALL_FAULTS.filter((f) => f.stage === 'invocation');

@@ -32,11 +32,12 @@ import {
   expectFaultRecorded,
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
-  ALL_FAULTS,
+  CALL_FAULTS,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
   type LabPollster,
+  LOAD_FAULTS,
   pollsterContract,
 } from '../../../loader/test/support/fault-host.ts';
 import { LAB_GOOD, LAB_METER } from '../../../loader/test/support/fault-lab.ts';
@@ -44,8 +45,6 @@ import { type Delivery, Dispatcher, EventDispatcher } from '../../src/index.ts';
 
 const TIMEOUT_MS = 100;
 const OPTIONS = { method: 'poll', timeoutMs: TIMEOUT_MS } as const;
-const LOAD_FAULTS = ALL_FAULTS.filter((f) => f.stage !== 'invocation');
-const CALL_FAULTS = ALL_FAULTS.filter((f) => f.stage === 'invocation');
 const GOOD = Object.keys(LAB_GOOD);
 const poll = (pollster: LabPollster) => pollster.poll();
 

@@ -26,19 +26,18 @@ import {
   expectFaultRecorded,
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
-  ALL_FAULTS,
+  CALL_FAULTS,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
   type LabPollster,
+  LOAD_FAULTS,
   pollsterContract,
 } from '../../../loader/test/support/fault-host.ts';
 import { LAB_GOOD } from '../../../loader/test/support/fault-lab.ts';
 import { chooseDriver, DriverManager } from '../../src/index.ts';
 
 const TIMEOUT_MS = 100;
-const LOAD_FAULTS = ALL_FAULTS.filter((f) => f.stage !== 'invocation');
-const CALL_FAULTS = ALL_FAULTS.filter((f) => f.stage === 'invocation');
 
 let host: FaultHost;
 beforeAll(() => {

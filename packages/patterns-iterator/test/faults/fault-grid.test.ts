@@ -30,18 +30,18 @@ import {
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
   ALL_FAULTS,
+  CALL_FAULTS,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
   type LabPollster,
+  LOAD_FAULTS,
   pollsterContract,
 } from '../../../loader/test/support/fault-host.ts';
 import { LAB_GOOD, LAB_METER } from '../../../loader/test/support/fault-lab.ts';
 import { IteratorManager } from '../../src/index.ts';
 
 const TIMEOUT_MS = 100;
-const LOAD_FAULTS = ALL_FAULTS.filter((f) => f.stage !== 'invocation');
-const CALL_FAULTS = ALL_FAULTS.filter((f) => f.stage === 'invocation');
 
 /** A sample list, or why not: the host checks what each pollster returned. */
 function isSamples(value: unknown): boolean | string {

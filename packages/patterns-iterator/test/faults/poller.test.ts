@@ -23,6 +23,7 @@ import {
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
   ALL_FAULTS,
+  CALL_FAULTS,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
@@ -32,7 +33,6 @@ import {
 import { LAB_GOOD, LAB_METER } from '../../../loader/test/support/fault-lab.ts';
 import { type CycleReport, IteratorManager, Poller } from '../../src/index.ts';
 
-const CALL_FAULTS = ALL_FAULTS.filter((f) => f.stage === 'invocation');
 const CHECK_FAULTS = ALL_FAULTS.filter((f) => f.status === 'disabled');
 const CYCLES = 3;
 
