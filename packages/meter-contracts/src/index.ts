@@ -32,6 +32,7 @@ export {
   type Sample,
   sampleProblems,
 } from './sample.ts';
+export { type SampleRow, sampleFromRow } from './sample-row.ts';
 export {
   InvalidStorageUrlError,
   type SampleQuery,

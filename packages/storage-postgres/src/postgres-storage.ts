@@ -15,19 +15,15 @@ import {
   assertSamples,
   type Sample,
   type SampleQuery,
+  type SampleRow,
   StorageClosedError,
   type StorageDriver,
   type StorageOptions,
+  sampleFromRow,
 } from '@plugin-patterns/meter-contracts';
 import { Pool, type PoolClient } from 'pg';
 import { DRIVER, type PostgresUrl, parsePostgresUrl } from './postgres-url.ts';
-import {
-  createTable,
-  insertSamples,
-  type SampleRow,
-  selectSamples,
-  toSample,
-} from './sample-table.ts';
+import { createTable, insertSamples, selectSamples } from './sample-table.ts';
 
 /** How long the availability check (and any connection) may wait for the server. */
 const CONNECT_TIMEOUT_MS = 3000;
@@ -78,7 +74,7 @@ export class PostgresStorage implements StorageDriver {
     const statement = selectSamples(this.table, query);
     await this.#ready();
     const result = await this.#connections().query<SampleRow>(statement.text, statement.values);
-    return result.rows.map(toSample);
+    return result.rows.map(sampleFromRow);
   }
 
   /** Ends every connection. Idempotent; a closed driver refuses to write or query. */

@@ -83,31 +83,6 @@ export function selectSamples(table: string, query: SampleQuery): Statement {
   };
 }
 
-/** A row as the client library returns it. */
-export interface SampleRow {
-  readonly meter: string;
-  readonly type: Sample['type'];
-  readonly unit: string;
-  readonly volume: number;
-  readonly resource_id: string;
-  readonly project_id: string | null;
-  readonly timestamp: string;
-  readonly source: string;
-}
-
-export function toSample(row: SampleRow): Sample {
-  return {
-    meter: row.meter,
-    type: row.type,
-    unit: row.unit,
-    volume: row.volume,
-    resourceId: row.resource_id,
-    projectId: row.project_id,
-    timestamp: row.timestamp,
-    source: row.source,
-  };
-}
-
 /** A bound must be a date-time, checked here so the message names the field, not SQL. */
 function instant(field: 'from' | 'to', value: string): string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {

@@ -12,12 +12,13 @@
 import { DatabaseSync } from 'node:sqlite';
 import {
   assertSamples,
-  type MeterType,
   type Sample,
   type SampleQuery,
+  type SampleRow,
   StorageClosedError,
   type StorageDriver,
   type StorageOptions,
+  sampleFromRow,
 } from '@plugin-patterns/meter-contracts';
 import { timeBounds } from './select-samples.ts';
 import { filePathOf } from './storage-url.ts';
@@ -52,17 +53,6 @@ const SCHEMA = `
 `;
 
 const COLUMNS = 'meter, type, unit, volume, resource_id, project_id, timestamp, source';
-
-interface Row {
-  meter: string;
-  type: MeterType;
-  unit: string;
-  volume: number;
-  resource_id: string;
-  project_id: string | null;
-  timestamp: string;
-  source: string;
-}
 
 export class SqliteStorage implements StorageDriver {
   readonly url: string;
@@ -137,8 +127,8 @@ export class SqliteStorage implements StorageDriver {
     if (to !== Infinity) add('epoch_ms < ?', to);
     const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
     const sql = `SELECT ${COLUMNS} FROM samples ${filter} ORDER BY epoch_ms, seq`;
-    const rows = this.#db.prepare(sql).all(...values) as unknown as Row[];
-    return rows.map(toSample);
+    const rows = this.#db.prepare(sql).all(...values) as unknown as SampleRow[];
+    return rows.map(sampleFromRow);
   }
 
   /** Closing the last connection checkpoints the log into the database file. */
@@ -151,19 +141,6 @@ export class SqliteStorage implements StorageDriver {
   #assertOpen(operation: string): void {
     if (this.#closed) throw new StorageClosedError(RULE.driver, this.url, operation);
   }
-}
-
-function toSample(row: Row): Sample {
-  return {
-    meter: row.meter,
-    type: row.type,
-    unit: row.unit,
-    volume: row.volume,
-    resourceId: row.resource_id,
-    projectId: row.project_id,
-    timestamp: row.timestamp,
-    source: row.source,
-  };
 }
 
 function text(cause: unknown): string {
