@@ -27,6 +27,13 @@ export type DependencyField =
 export interface ScannedPackage extends PackageFacts {
   /** Real path of the package folder; its manifest is `<root>/package.json`. */
   readonly root: string;
+  /**
+   * The manifest's `exports`, kept by a scan (which read the file anyway) so
+   * that loading one of its plugins does not read package.json again. The
+   * discovery cache does not keep it: a plugin found through the cache reads
+   * it when it is loaded.
+   */
+  readonly exports?: unknown;
 }
 
 /** A package that has the scanned field; the field is kept raw, to be checked by its reader. */
@@ -149,6 +156,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
         version,
         root,
         hasExports,
+        exports: hasExports ? manifest.exports : undefined,
         field: manifest[options.field],
       });
     }

@@ -114,6 +114,7 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
     root,
     packageName: facts.name,
     hasExports: facts.hasExports,
+    exports: read.manifest.exports,
     module: `.${module.slice(packageName.length)}`,
     exportName,
   });

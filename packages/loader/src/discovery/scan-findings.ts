@@ -55,9 +55,9 @@ export interface Findings {
 /** Reads the field of every package the walk found, as untrusted input. */
 export function readFields(walk: PackageWalk, field: string): ScanFindings {
   const packages: PackageFindings[] = [];
-  for (const { name, version, root, hasExports, field: value } of walk.packages) {
+  for (const { name, version, root, hasExports, exports, field: value } of walk.packages) {
     // The raw field is not kept: once read, only what it declared is.
-    const pkg = { name, version, root, hasExports };
+    const pkg = { name, version, root, hasExports, exports };
     const reading = readEntryPointField(value, { field, packageLabel: packageLabel(pkg) });
     packages.push({ pkg, declarations: reading.declarations, issues: reading.issues });
   }
@@ -192,6 +192,7 @@ function resolveTarget(pkg: ScannedPackage, declaration: Declaration): ImportTar
     root: pkg.root,
     packageName: pkg.name,
     hasExports: pkg.hasExports,
+    exports: pkg.exports,
     module: declaration.module,
     exportName: declaration.exportName,
   });
