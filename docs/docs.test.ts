@@ -5,7 +5,9 @@
  * prints today. Pages and samples cannot drift apart without this failing.
  *
  * The convention (see test-support/markdown-blocks.ts): the HTML comment right
- * above a fenced block ties it to a file under docs/examples/.
+ * above a fenced block ties it to a file under docs/examples/. The READMEs of
+ * the repository and its packages follow it too: they are what a user reads
+ * first, and they drift from the code as easily as any page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import {
   type CodeBlock,
   listExamples,
   listPages,
+  listRepositoryPages,
   PROGRAM_LANGUAGES,
   readBlocks,
   relativeLinks,
@@ -23,7 +26,8 @@ import { type ExampleRun, mapLimit, runExample } from './test-support/run-exampl
 
 const docsDir = import.meta.dirname;
 const repoRoot = resolve(docsDir, '..');
-const pages = listPages(docsDir);
+// The site's pages, and the READMEs beside the code: one convention for both.
+const pages = [...listPages(docsDir), ...listRepositoryPages(docsDir)];
 const blocks = pages.flatMap((page) => readBlocks(docsDir, page));
 const examples = listExamples(docsDir);
 

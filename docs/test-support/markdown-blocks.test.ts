@@ -1,5 +1,12 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asBlockText, markerOf, parseBlocks, relativeLinks } from './markdown-blocks.ts';
+import {
+  asBlockText,
+  listRepositoryPages,
+  markerOf,
+  parseBlocks,
+  relativeLinks,
+} from './markdown-blocks.ts';
 
 const page = [
   '# A page',
@@ -99,5 +106,21 @@ describe('relativeLinks', () => {
       { line: 1, href: './discovery.md' },
       { line: 1, href: '../packages/loader/src/index.ts' },
     ]);
+  });
+});
+
+describe('listRepositoryPages', () => {
+  const pages = listRepositoryPages(resolve(import.meta.dirname, '..'));
+
+  it('names the READMEs and the contributing guide, relative to docs/', () => {
+    expect(pages).toContain('../README.md');
+    expect(pages).toContain('../CONTRIBUTING.md');
+    expect(pages).toContain('../packages/loader/README.md');
+    expect(pages).toContain('../packages/loader/src/discovery/README.md');
+  });
+
+  it("leaves out the release tool's README and anything in node_modules", () => {
+    expect(pages.filter((page) => page.includes('.changeset'))).toEqual([]);
+    expect(pages.filter((page) => page.includes('node_modules'))).toEqual([]);
   });
 });

@@ -10,8 +10,8 @@
  * a repository host, so the pages read as plain Markdown while the tests can
  * hold every sample to a real file.
  */
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 
 export type Marker =
   | { readonly kind: 'example'; readonly file: string }
@@ -21,7 +21,7 @@ export type Marker =
   | { readonly kind: 'unknown'; readonly text: string };
 
 export interface CodeBlock {
-  /** The page, relative to docs/ (`discovery.md`). */
+  /** The page, relative to docs/ (`discovery.md`, `../packages/loader/README.md`). */
   readonly page: string;
   /** 1-based line of the opening fence. */
   readonly line: number;
@@ -127,6 +127,22 @@ export function relativeLinks(markdown: string): Link[] {
 /** Every Markdown page under `docsDir`, relative to it, skipping build and dependency folders. */
 export function listPages(docsDir: string): string[] {
   return walk(docsDir, (path) => path.endsWith('.md')).map((p) => toPosix(relative(docsDir, p)));
+}
+
+/**
+ * The repository's own pages outside docs/ — the READMEs a user reads first on
+ * the package registry and the repository host, and the contributing guide —
+ * relative to `docsDir` (`../packages/loader/README.md`), so that the same
+ * convention and checks hold them to the same files as the site's pages.
+ * (`.changeset/README.md` is the release tool's, not the project's.)
+ */
+export function listRepositoryPages(docsDir: string): string[] {
+  const repoRoot = join(docsDir, '..');
+  const topLevel = ['README.md', 'CONTRIBUTING.md', join('bench', 'README.md')]
+    .map((page) => join(repoRoot, page))
+    .filter((path) => existsSync(path));
+  const packageReadmes = walk(join(repoRoot, 'packages'), (path) => basename(path) === 'README.md');
+  return [...topLevel, ...packageReadmes].map((p) => toPosix(relative(docsDir, p)));
 }
 
 /** Every example program under `docsDir/examples`, relative to `docsDir`; tests are not examples. */

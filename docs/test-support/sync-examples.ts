@@ -6,18 +6,22 @@
  *
  *   node --conditions=@plugin-patterns/source docs/test-support/sync-examples.ts [page.md ...]
  *
- * Without pages, every page under docs/ is synced.
+ * Without pages, every page under docs/ and every README is synced. Pages are
+ * named relative to docs/ (`../packages/loader/README.md`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { asBlockText, listPages, markerOf } from './markdown-blocks.ts';
+import { asBlockText, listPages, listRepositoryPages, markerOf } from './markdown-blocks.ts';
 import { runExample } from './run-example.ts';
 
 const docsDir = resolve(import.meta.dirname, '..');
 const repoRoot = resolve(docsDir, '..');
 const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 
-const pages = process.argv.length > 2 ? process.argv.slice(2) : listPages(docsDir);
+const pages =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : [...listPages(docsDir), ...listRepositoryPages(docsDir)];
 for (const page of pages) {
   const path = join(docsDir, page.replace(/^docs\//, ''));
   const before = readFileSync(path, 'utf8');
