@@ -53,3 +53,13 @@ export {
   type Sink,
 } from './poller.ts';
 export { type SortOutcome, stableTopoSort } from './stable-topo-sort.ts';
+export {
+  type Compiler,
+  codeGenerationAllowed,
+  compileMap,
+  MAX_UNROLLED,
+  type MapRun,
+  mapRunner,
+  type UnrollOptions,
+  unrolledMapSource,
+} from './unrolled-map.ts';

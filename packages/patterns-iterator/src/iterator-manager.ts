@@ -20,10 +20,11 @@ import {
   type RunPolicy,
 } from './error-policy.ts';
 import { FirstMode, type FirstResult } from './first.ts';
-import { type MapResult, mapSeries, type PluginCall } from './map.ts';
+import type { MapResult, PluginCall } from './map.ts';
 import { type OrderOptions, type OrderProblem, orderExtensions } from './ordering.ts';
 import { checkConcurrency, runParallel } from './parallel.ts';
 import { PipelineMode, type PipelineResult, type PipelineStep } from './pipeline.ts';
+import { type MapRun, mapRunner, type UnrollOptions } from './unrolled-map.ts';
 
 /** How one run treats failures, an empty namespace and slow plugins. */
 export interface CallOptions {
@@ -42,21 +43,28 @@ export interface ParallelOptions extends CallOptions {
   readonly concurrency?: number;
 }
 
-/** Manager options: defaults for every run, and how to order the plugins. */
-export interface IteratorOptions extends CallOptions, OrderOptions {}
+/**
+ * Manager options: defaults for every run, how to order the plugins, and
+ * whether map may compile a plan's run (`codeGeneration`, unrolled-map.ts).
+ */
+export interface IteratorOptions extends CallOptions, OrderOptions, UnrollOptions {}
 
 export class IteratorManager<T> {
   readonly set: ExtensionSet<T>;
   readonly namespace: string;
   readonly #order: OrderOptions;
+  readonly #unroll: UnrollOptions;
   readonly #policy: RunPolicy;
   #plan: Plan<T> | undefined;
+  // Map's run over the plan: made with it, so a replan starts it afresh.
+  #mapRun: MapRun<T> | undefined;
   #problems: readonly OrderProblem[] = [];
 
   constructor(set: ExtensionSet<T>, options: IteratorOptions = {}) {
     this.set = set;
     this.namespace = set.namespace;
     this.#order = options;
+    this.#unroll = options;
     this.#policy = resolvePolicy(
       {
         namespace: set.namespace,
@@ -88,6 +96,7 @@ export class IteratorManager<T> {
     for (const extension of candidates) void extension.object;
     const { ordered, problems } = orderExtensions(candidates, this.#order, this.namespace);
     this.#plan = { extensions: ordered, objects: ordered.map((e) => e.object) };
+    this.#mapRun = mapRunner(this.#plan, this.#unroll);
     this.#problems = problems;
   }
 
@@ -122,11 +131,17 @@ export class IteratorManager<T> {
     return this.#problems;
   }
 
-  /** Calls every plugin and keeps every answer. Sync when every plugin answers synchronously. */
+  /**
+   * Calls every plugin and keeps every answer. Sync when every plugin answers
+   * synchronously. From a plan's second run on, the run is compiled for the
+   * plan (unrolled-map.ts) unless `codeGeneration: false`; the results are
+   * the same either way.
+   */
   map<R>(call: PluginCall<T, R>, options?: CallOptions): Outcome<R, MapResult<T, Awaited<R>>> {
-    const plan = this.#plan ?? this.#makePlan();
+    if (this.#mapRun === undefined) this.refresh();
+    const run = this.#mapRun as MapRun<T>;
     const policy = options === undefined ? this.#policy : resolvePolicy(this.#policy, options);
-    return mapSeries<T, Awaited<R>>(plan, call, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
+    return run(call, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
   }
 
   /** Calls plugins in order until one returns something other than `undefined`. */

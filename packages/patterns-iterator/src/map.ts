@@ -21,7 +21,7 @@ export interface MapResult<T, R> {
 }
 
 // Shared by every run in which nothing failed: one allocation fewer per run.
-const NO_FAILURES: readonly PluginError[] = Object.freeze([]);
+export const NO_FAILURES: readonly PluginError[] = Object.freeze([]);
 
 /** Keeps every answer; never stops early. */
 export class MapMode<T, R> implements Mode<T, MapResult<T, R>> {
@@ -74,8 +74,11 @@ export class MapMode<T, R> implements Mode<T, MapResult<T, R>> {
  * take() per plugin, one array. A promise continues the run in `mapAsync`,
  * the same loop awaiting; a failure hands the run, with the answers so far,
  * to a MapMode on the engine, which goes on from the next plugin exactly as if
- * it had run from the start. (Map is the mode hosts call most, and the one
- * the benchmarks hold to a bare loop.)
+ * it had run from the start. (Map is the mode hosts call most.)
+ *
+ * A manager runs this loop for a plan's first run; from the second, the same
+ * steps compiled for the plan (unrolled-map.ts), unless no code can be
+ * generated here. Both hand over to `mapAsync` and `mapAfterThrow`.
  */
 export function mapSeries<T, R>(
   plan: Plan<T>,
@@ -92,10 +95,7 @@ export function mapSeries<T, R>(
       value = call(objects[i] as T);
       if (isThenable(value)) return mapAsync(plan, call, policy, i, value, values);
     } catch (thrown) {
-      const mode = new MapMode<T, R>(extensions, call, values);
-      const extension = extensions[i] as Extension<T>;
-      mode.failed(onFailure(blame(extension, thrown, policy), policy), extension);
-      return runSeries(plan, mode, policy, i + 1);
+      return mapAfterThrow(plan, call, policy, i, thrown, values);
     }
     values.push(value as R);
   }
@@ -103,9 +103,29 @@ export function mapSeries<T, R>(
 }
 
 /**
+ * The rest of a map run once plugin `index` threw (or its `then` getter did):
+ * the failure is blamed and recorded, and a MapMode holding the answers so far
+ * takes the run on the engine from the next plugin. Shared by the loop above
+ * and the unrolled run (unrolled-map.ts), so both go on alike.
+ */
+export function mapAfterThrow<T, R>(
+  plan: Plan<T>,
+  call: PluginCall<T, unknown>,
+  policy: RunPolicy,
+  index: number,
+  thrown: unknown,
+  values: R[],
+): MapResult<T, R> | Promise<MapResult<T, R>> {
+  const mode = new MapMode<T, R>(plan.extensions, call, values);
+  const extension = plan.extensions[index] as Extension<T>;
+  mode.failed(onFailure(blame(extension, thrown, policy), policy), extension);
+  return runSeries(plan, mode, policy, index + 1);
+}
+
+/**
  * The rest of a map run once plugin `index` answered with a promise: the
  * engine's async loop with map's bookkeeping inline; the mode object is made
- * only if a plugin fails.
+ * only if a plugin fails. Shared, like `mapAfterThrow`, with the unrolled run.
  *
  * Each promised answer costs one `await` of the plugin's own promise, as in a
  * hand-written loop: without a time limit nothing is wrapped around it (no
@@ -116,7 +136,7 @@ export function mapSeries<T, R>(
  * unpacked, and a plugin's record is looked up only when it failed. (In a
  * trial, unpacking them cost about 4% of a run of ten async plugins.)
  */
-async function mapAsync<T, R>(
+export async function mapAsync<T, R>(
   plan: Plan<T>,
   call: PluginCall<T, unknown>,
   policy: RunPolicy,
