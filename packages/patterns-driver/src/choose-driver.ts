@@ -33,9 +33,12 @@ export function chooseDriver<T>(set: ExtensionSet<T>, name: string): Extension<T
       closest: closestName(name, available),
     });
   }
-  const claimants = distinctClaimants(claims);
-  if (claimants.length > 1) {
-    throw new AmbiguousPluginError({ namespace: set.namespace, name, claimants });
+  // One claim is one claimant: the usual case, decided without labelling anyone.
+  if (claims.length > 1) {
+    const claimants = distinctClaimants(claims);
+    if (claimants.length > 1) {
+      throw new AmbiguousPluginError({ namespace: set.namespace, name, claimants });
+    }
   }
   return first;
 }

@@ -105,11 +105,11 @@ export class DriverManager<T = unknown> {
     const set = ExtensionSet.discover<T>({
       namespace: options.namespace,
       sources: options.sources,
-      ...(options.policies === undefined ? {} : { policies: options.policies }),
-      ...(options.contract === undefined ? {} : { contract: options.contract }),
-      ...(options.importer === undefined ? {} : { importer: options.importer }),
-      ...(options.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
-      ...(integration === undefined ? {} : { integration }),
+      policies: options.policies,
+      contract: options.contract,
+      importer: options.importer,
+      loadTimeoutMs: options.loadTimeoutMs,
+      integration,
     });
     const extension = chooseDriver(set, name);
     const driver = await extension.load();

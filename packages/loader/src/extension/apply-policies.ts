@@ -93,7 +93,8 @@ export function recordDecisions<T>(
   extension: Extension<T>,
   decisions: readonly PolicyDecision[] | undefined,
 ): void {
-  for (const decision of decisions ?? []) {
+  if (decisions === undefined) return;
+  for (const decision of decisions) {
     if (decision.kept) extension.pass('enabling', decision.by, 'kept');
     else extension.disable(decision.by, decision.reason);
   }

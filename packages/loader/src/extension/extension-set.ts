@@ -31,22 +31,28 @@ export interface ExtensionSetOptions<T> {
   readonly namespace: string | Namespace<T>;
   /** Where to look. Several sources are read in order and their findings joined. */
   readonly sources: readonly DiscoverySource[];
+  // Each option may also be given as undefined, meaning its default: a caller
+  // passing its own options on needs no spread per option.
   /** Applied in order; each narrows what the previous kept. Default: all installed. */
-  readonly policies?: readonly EnablingPolicy[];
+  readonly policies?: readonly EnablingPolicy[] | undefined;
   /** How an export becomes the object the host calls. Default: used as it is. */
-  readonly integration?: Integration<T>;
+  readonly integration?: Integration<T> | undefined;
   /** What the object must provide. Default: the namespace's contract, if any. */
-  readonly contract?: Contract<T>;
+  readonly contract?: Contract<T> | undefined;
   /** `record` (default): a plugin that fails to load is reported and skipped. `raise`: loadAll throws. */
-  readonly onLoadFailure?: 'record' | 'raise';
+  readonly onLoadFailure?: 'record' | 'raise' | undefined;
   /**
    * How long loading one plugin (import, integration, enforcement, self-check)
    * may take before it fails with a PluginTimeoutError at the stage it was
    * stuck at. Default: no limit, as for a plain `import()`.
    */
-  readonly loadTimeoutMs?: number;
-  readonly importer?: Importer;
+  readonly loadTimeoutMs?: number | undefined;
+  readonly importer?: Importer | undefined;
 }
+
+/** Shared by every set without policies, or without unmatched names: nobody writes into them. */
+const NO_POLICIES: readonly EnablingPolicy[] = Object.freeze([]);
+const NO_UNMATCHED: readonly UnmatchedName[] = Object.freeze([]);
 
 export class ExtensionSet<T = unknown> {
   readonly namespace: string;
@@ -57,7 +63,12 @@ export class ExtensionSet<T = unknown> {
   /** Every declaration found, in discovery order: record `i` is made from `#found[i]`. */
   readonly #found: readonly EntryPoint[];
   readonly #make: (index: number) => Extension<T>;
-  readonly #records: (Extension<T> | undefined)[] = [];
+  /**
+   * Records made so far, by index in `#found`. A Map, not an array: the one
+   * record a driver asks for may be the thousandth, and an array written at
+   * that index alone would be turned into a slow dictionary on the spot.
+   */
+  readonly #records = new Map<number, Extension<T>>();
   #all: readonly Extension<T>[] | undefined;
   /** Indexes of the records the policies kept, in their order; undefined: no policies. */
   readonly #order: readonly number[] | undefined;
@@ -90,7 +101,7 @@ export class ExtensionSet<T = unknown> {
     const contract =
       options.contract ??
       (typeof options.namespace === 'string' ? undefined : options.namespace.contract);
-    const policies = options.policies ?? [];
+    const policies = options.policies ?? NO_POLICIES;
     const loadSteps = runLoadSteps<T>({
       importer: options.importer ?? importExport,
       integration: options.integration,
@@ -101,28 +112,26 @@ export class ExtensionSet<T = unknown> {
 
     const { found, refusals, problems, foundBy } = gatherDeclarations(namespace, options.sources);
     // Without policies, every declaration is kept, in discovery order: no list to build.
-    const { order, decisions, unmatched } =
-      policies.length === 0
-        ? { order: undefined, decisions: undefined, unmatched: [] }
-        : applyPolicies(found, refusals, policies);
+    const outcome = policies.length === 0 ? undefined : applyPolicies(found, refusals, policies);
+    const decisions = outcome?.decisions;
     const make = (i: number): Extension<T> => {
       const entry = found[i] as EntryPoint;
       const extension = new Extension<T>(entry, loadSteps);
-      const refusal = refusals.get(i);
+      const refusal = refusals.size === 0 ? undefined : refusals.get(i);
       if (refusal !== undefined) {
         extension.fail(refusal, foundBy(i));
       } else {
         extension.pass('discovery', foundBy(i), `declared "${entry.reference}"`);
-        recordDecisions(extension, decisions?.get(entry.name));
+        if (decisions !== undefined) recordDecisions(extension, decisions.get(entry.name));
       }
       return extension;
     };
     return new ExtensionSet(namespace, {
       found,
       make,
-      order,
+      order: outcome?.order,
       problems,
-      unmatched,
+      unmatched: outcome?.unmatched ?? NO_UNMATCHED,
       onLoadFailure: options.onLoadFailure ?? 'record',
     });
   }
@@ -169,7 +178,10 @@ export class ExtensionSet<T = unknown> {
    * Only these records are made: the cheap way to look at one plugin.
    */
   named(name: string): Extension<T>[] {
-    return indexesOf(this.#found, name).map((i) => this.#record(i));
+    const indexes = indexesOf(this.#found, name);
+    const records: Extension<T>[] = [];
+    for (let k = 0; k < indexes.length; k++) records.push(this.#record(indexes[k] as number));
+    return records;
   }
 
   /** Distinct names of every extension found, enabled or not. Makes no record. */
@@ -241,10 +253,10 @@ export class ExtensionSet<T = unknown> {
 
   /** Record `i`, made on first use; every later use gets the same record. */
   #record(i: number): Extension<T> {
-    let record = this.#records[i];
+    let record = this.#records.get(i);
     if (record === undefined) {
       record = this.#make(i);
-      this.#records[i] = record;
+      this.#records.set(i, record);
     }
     return record;
   }

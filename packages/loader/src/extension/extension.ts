@@ -18,6 +18,8 @@ import {
 } from './extension-report.ts';
 
 const HISTORY_LIMIT = 50;
+/** Every record starts enabled; states are replaced, never changed, so one object serves all. */
+const ENABLED: ExtensionState = Object.freeze({ status: 'enabled' });
 
 /** Runs import, integration and enforcement for one extension. Supplied by the extension set. */
 export type LoadSteps<T> = (extension: Extension<T>) => Promise<T>;
@@ -32,7 +34,7 @@ export class Extension<T = unknown> {
   // parameter would make the class invariant in T, and an `Extension<Pollster>`
   // could then not be passed where an `Extension<unknown>` is expected.
   readonly #runLoadSteps: () => Promise<T>;
-  #state: ExtensionState = { status: 'enabled' };
+  #state: ExtensionState = ENABLED;
   readonly #history: HistoryEntry[] = [];
   #object: T | undefined;
   #loaded = false;

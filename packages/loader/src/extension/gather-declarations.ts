@@ -12,9 +12,15 @@
  * reads them. A frozen list cannot change, so what is learned about one (all
  * of it is in the namespace; where each name is) is kept with it: a source
  * that hands back the same frozen list on every call pays for those passes
- * once.
+ * once. A lone source that hands back the same frozen report is gathered
+ * once, too: the next set built from it gets the same read-only answer.
  */
-import type { DiscoveryProblem, DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
+import type {
+  DiscoveryProblem,
+  DiscoveryReport,
+  DiscoverySource,
+  EntryPoint,
+} from '../discovery/entry-point.ts';
 import type { DiscoveryError } from '../errors/kinds.ts';
 
 export interface Declarations {
@@ -28,16 +34,59 @@ export interface Declarations {
   foundBy(index: number): string;
 }
 
+/** Shared by every gathering that refused nothing: nobody writes into it. */
+const NO_REFUSALS: ReadonlyMap<number, DiscoveryError> = new Map();
+
+/** What one frozen report gathered to, for the namespace and kind of source it was asked for. */
+interface Gathered {
+  readonly namespace: string;
+  readonly kind: string;
+  readonly declarations: Declarations;
+}
+const gathered = new WeakMap<DiscoveryReport, Gathered>();
+
 export function gatherDeclarations(
   namespace: string,
   sources: readonly DiscoverySource[],
 ): Declarations {
+  const only = sources.length === 1 ? (sources[0] as DiscoverySource) : undefined;
+  if (only === undefined) {
+    return gather(
+      namespace,
+      sources.map((source) => ({ kind: source.kind, report: source.discover(namespace) })),
+    );
+  }
+  // One source handing back the same frozen report: gathered once, then reused.
+  // (Only frozen reports are kept, and frozen is for good: a kept one needs no check.)
+  const report = only.discover(namespace);
+  const kind = only.kind;
+  const known = gathered.get(report);
+  if (known !== undefined && known.namespace === namespace && known.kind === kind) {
+    return known.declarations;
+  }
+  const declarations = gather(namespace, [{ kind, report }]);
+  if (isFrozenReport(report)) gathered.set(report, { namespace, kind, declarations });
+  return declarations;
+}
+
+/** A report nobody can change: itself and both of its lists frozen. */
+function isFrozenReport(report: DiscoveryReport): boolean {
+  return (
+    Object.isFrozen(report) &&
+    Object.isFrozen(report.entryPoints) &&
+    Object.isFrozen(report.problems)
+  );
+}
+
+function gather(
+  namespace: string,
+  reports: readonly { readonly kind: string; readonly report: DiscoveryReport }[],
+): Declarations {
   let found: readonly EntryPoint[] = [];
   const ends: { end: number; kind: string }[] = [];
-  const refusals = new Map<number, DiscoveryError>();
+  let refusals: Map<number, DiscoveryError> | undefined;
   const problems: DiscoveryProblem[] = [];
-  for (const source of sources) {
-    const report = source.discover(namespace);
+  for (const { kind, report } of reports) {
     const entries = ofNamespace(report.entryPoints, namespace);
     const refused: EntryPoint[] = [];
     for (const problem of report.problems) {
@@ -46,24 +95,29 @@ export function gatherDeclarations(
         problems.push(problem);
         continue;
       }
+      refusals ??= new Map();
       refusals.set(found.length + entries.length + refused.length, problem.error);
       refused.push(unloadable(namespace, problem));
     }
     // The source's own (read-only) list when it is all there is; a new one otherwise.
     found = found.length === 0 && refused.length === 0 ? entries : found.concat(entries, refused);
-    ends.push({ end: found.length, kind: source.kind });
+    ends.push({ end: found.length, kind });
   }
-  return {
+  const single = ends.length === 1 ? (ends[0] as { kind: string }).kind : undefined;
+  return Object.freeze({
     found,
-    refusals,
-    problems,
-    foundBy: (index) => (ends.find((s) => index < s.end) as { kind: string }).kind,
-  };
+    refusals: refusals ?? NO_REFUSALS,
+    problems: Object.freeze(problems),
+    foundBy:
+      single === undefined
+        ? (index: number) => (ends.find((s) => index < s.end) as { kind: string }).kind
+        : () => single,
+  });
 }
 
 /** Where each name is in `found`: the indexes of its declarations, in order. */
 export function indexesOf(found: readonly EntryPoint[], name: string): readonly number[] {
-  const known = Object.isFrozen(found) ? learnedAbout(found) : undefined;
+  const known = learnedAbout(found);
   if (known !== undefined) {
     known.byName ??= indexByName(found);
     return known.byName.get(name) ?? [];
@@ -82,9 +136,11 @@ interface Learned {
 }
 const learned = new WeakMap<readonly EntryPoint[], Learned>();
 
-function learnedAbout(list: readonly EntryPoint[]): Learned {
+/** What is known about `list`; undefined when it is not frozen (nothing can be kept for it). */
+function learnedAbout(list: readonly EntryPoint[]): Learned | undefined {
   let known = learned.get(list);
-  if (known === undefined) {
+  // Only frozen lists are kept, and frozen is for good: a kept one needs no check.
+  if (known === undefined && Object.isFrozen(list)) {
     known = {};
     learned.set(list, known);
   }
@@ -93,7 +149,7 @@ function learnedAbout(list: readonly EntryPoint[]): Learned {
 
 /** The entries of `namespace`: the list itself when, as sources promise, that is all of it. */
 function ofNamespace(entries: readonly EntryPoint[], namespace: string): readonly EntryPoint[] {
-  const known = Object.isFrozen(entries) ? learnedAbout(entries) : undefined;
+  const known = learnedAbout(entries);
   if (known?.namespace === namespace) return entries;
   for (let i = 0; i < entries.length; i++) {
     if ((entries[i] as EntryPoint).namespace !== namespace) {

@@ -9,6 +9,8 @@
  * instance. (An abstract-class contract still rejects a wrong class before its
  * constructor matters, since the instance carries its prototype chain.)
  */
+
+import type { ImportTarget } from '../discovery/entry-point.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
 import type { Contract } from '../enforcement/contract.ts';
 import {
@@ -82,37 +84,67 @@ function withinTimeLimit<T>(
   });
 }
 
-async function runSteps<T>(
+/**
+ * The import, then whatever needs the export. Not an async function: when
+ * nothing follows the import (no integration, contract or availability
+ * check), a load is the importer's promise and one callback on it.
+ */
+function runSteps<T>(
   extension: Extension<T>,
   options: LoadStepsOptions<T>,
   progress: Progress,
 ): Promise<T> {
-  const who = { namespace: extension.namespace, name: extension.name };
-
-  // Each failure is recorded here, where it is known who made the call
-  // (`importer`, the integration, the contract), then thrown to the caller.
-  const blame = (by: string, error: PluginError): PluginError => {
-    extension.fail(error, by);
-    return error;
-  };
-
-  const target = extension.target;
-  let exported: unknown;
+  const { namespace, name, reference } = extension;
+  let target: ImportTarget;
+  let imported: Promise<unknown>;
   try {
-    exported = await options.importer(target, { ...who, reference: extension.reference });
-  } catch (cause) {
-    throw isPluginError(cause) ? blame('importer', cause) : cause;
+    target = extension.target;
+  } catch (thrown) {
+    return Promise.reject(thrown);
   }
-  extension.pass('import', 'importer', `imported ${target.exportName} from ${target.url}`);
+  try {
+    imported = Promise.resolve(options.importer(target, { namespace, name, reference }));
+  } catch (cause) {
+    return Promise.reject(importFailure(extension, cause));
+  }
+  return imported.then(
+    (exported) => {
+      extension.pass('import', 'importer', `imported ${target.exportName} from ${target.url}`);
+      const { integration, contract, policies } = options;
+      if (integration === undefined && contract === undefined && policies.length === 0) {
+        return exported as T;
+      }
+      return afterImport(extension, options, progress, exported);
+    },
+    (cause: unknown) => {
+      throw importFailure(extension, cause);
+    },
+  );
+}
 
+/** A plugin error from the importer is blamed on it; anything else goes on as it is. */
+function importFailure<T>(extension: Extension<T>, cause: unknown): unknown {
+  return isPluginError(cause) ? blame(extension, 'importer', cause) : cause;
+}
+
+/** Integration, enforcement and the availability checks, in that order. */
+async function afterImport<T>(
+  extension: Extension<T>,
+  options: LoadStepsOptions<T>,
+  progress: Progress,
+  exported: unknown,
+): Promise<T> {
+  const { integration, contract, policies } = options;
+  const who = { namespace: extension.namespace, name: extension.name };
   let object: unknown = exported;
-  if (options.integration !== undefined) {
+  if (integration !== undefined) {
     progress.stage = 'integration';
-    const how = options.integration.name;
+    const how = integration.name;
     try {
-      object = await options.integration.integrate(exported, who);
+      object = await integration.integrate(exported, who);
     } catch (cause) {
       throw blame(
+        extension,
         how,
         isPluginError(cause) ? cause : new PluginIntegrationError(how, { ...who, cause }),
       );
@@ -120,25 +152,26 @@ async function runSteps<T>(
     extension.pass('integration', how, 'integrated');
   }
 
-  if (options.contract !== undefined) {
+  if (contract !== undefined) {
     progress.stage = 'enforcement';
-    const contract = options.contract;
     let result: Awaited<ReturnType<typeof contract.check>>;
     try {
       result = await contract.check(object);
     } catch (cause) {
       // A validator that crashes is still a verdict on this plugin at this stage.
       const detail = `the ${contract.name} check threw: ${describeThrown(cause)}`;
-      throw blame(contract.name, new PluginError(detail, { ...who, stage: 'enforcement', cause }));
+      const error = new PluginError(detail, { ...who, stage: 'enforcement', cause });
+      throw blame(extension, contract.name, error);
     }
     if (!result.ok) {
-      throw blame(contract.name, new ContractViolationError(contract.name, result.issues, who));
+      const error = new ContractViolationError(contract.name, result.issues, who);
+      throw blame(extension, contract.name, error);
     }
     object = result.value;
     extension.pass('enforcement', contract.name, 'meets the contract');
   }
 
-  for (const policy of options.policies) {
+  for (const policy of policies) {
     if (policy.afterLoad === undefined) continue;
     progress.stage = 'enabling';
     let availability: Awaited<ReturnType<NonNullable<EnablingPolicy['afterLoad']>>>;
@@ -157,4 +190,13 @@ async function runSteps<T>(
     extension.pass('enabling', policy.name, 'available here');
   }
   return object as T;
+}
+
+/**
+ * Each failure is recorded where it is known who made the call (`importer`,
+ * the integration, the contract), then thrown to the caller.
+ */
+function blame<T>(extension: Extension<T>, by: string, error: PluginError): PluginError {
+  extension.fail(error, by);
+  return error;
 }

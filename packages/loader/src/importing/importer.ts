@@ -16,15 +16,23 @@ export interface ImportWho {
 /** Swappable for tests; the default is `importExport`. */
 export type Importer = (target: ImportTarget, who: ImportWho) => Promise<unknown>;
 
-export const importExport: Importer = async (target, who) => {
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(target.url)) as Record<string, unknown>;
-  } catch (cause) {
-    throw new PluginImportError(who.reference, { namespace: who.namespace, name: who.name, cause });
-  }
-  // Own properties only: a module namespace has no prototype, but be explicit.
-  if (!Object.hasOwn(module, target.exportName) || module[target.exportName] === undefined) {
+export const importExport: Importer = (target, who) =>
+  import(target.url).then(
+    (module: Record<string, unknown>) => exportOf(module, target, who),
+    (cause: unknown) => {
+      throw new PluginImportError(who.reference, {
+        namespace: who.namespace,
+        name: who.name,
+        cause,
+      });
+    },
+  );
+
+/** The named export, or a PluginImportError saying what the module does export. */
+function exportOf(module: Record<string, unknown>, target: ImportTarget, who: ImportWho): unknown {
+  // A module namespace object has no prototype: whatever it holds is the module's own export.
+  const exported = module[target.exportName];
+  if (exported === undefined) {
     const names = Object.keys(module);
     const has = names.length === 0 ? 'it has no exports' : `it exports ${names.join(', ')}`;
     throw new PluginImportError(who.reference, {
@@ -34,5 +42,5 @@ export const importExport: Importer = async (target, who) => {
       detail: `the module has no export "${target.exportName}" (${has})`,
     });
   }
-  return module[target.exportName];
-};
+  return exported;
+}

@@ -18,38 +18,51 @@ export type ExportsLookup =
   | { readonly ok: true; readonly relativeFile: string }
   | { readonly ok: false; readonly why: string };
 
-/** Finds the file (relative to the package root, `./…`) that `subpath` is exported as. */
+/**
+ * Finds the file (relative to the package root, `./…`) that `subpath` is
+ * exported as. Without `conditions`, those of this process (`activeConditions`).
+ */
 export function lookUpExport(
   exportsField: unknown,
   subpath: string,
-  conditions: readonly string[] = activeConditions(),
+  conditions?: readonly string[],
 ): ExportsLookup {
   const map = normalise(exportsField);
   if (map === undefined) return { ok: false, why: 'its "exports" field is not valid' };
   const matched = matchSubpath(map, subpath);
   if (matched === undefined)
     return { ok: false, why: `"${subpath}" is not exported by the package` };
-  const file = resolveTarget(matched.target, matched.star, new Set(conditions));
+  // A plain string target needs no conditions: they are looked up only for a condition object.
+  const active = conditions === undefined ? undefined : new Set(conditions);
+  const file = resolveTarget(matched.target, matched.star, active);
   if (file === undefined) {
-    return {
-      ok: false,
-      why: `"${subpath}" has no target for the conditions ${conditions.join(', ')}`,
-    };
+    const names = conditions ?? memoised().list;
+    return { ok: false, why: `"${subpath}" has no target for the conditions ${names.join(', ')}` };
   }
   return { ok: true, relativeFile: file };
 }
 
 /** The import conditions in force: Node's own plus `--conditions`/`-C` given to this process. */
 export function activeConditions(): string[] {
-  // Read on every plugin load, so parsed once per value of NODE_OPTIONS (execArgv is fixed).
-  const options = process.env.NODE_OPTIONS;
-  if (conditionsMemo === undefined || conditionsMemo.options !== options) {
-    conditionsMemo = { options, conditions: Object.freeze(parseConditions(options)) };
-  }
-  return [...conditionsMemo.conditions];
+  return [...memoised().list];
 }
 
-let conditionsMemo: { options: string | undefined; conditions: readonly string[] } | undefined;
+/**
+ * Read on every plugin load, so parsed once per value of NODE_OPTIONS
+ * (execArgv is fixed), and kept as the set a lookup checks against too.
+ */
+function memoised(): { readonly list: readonly string[]; readonly set: ReadonlySet<string> } {
+  const options = process.env.NODE_OPTIONS;
+  if (conditionsMemo === undefined || conditionsMemo.options !== options) {
+    const list = Object.freeze(parseConditions(options));
+    conditionsMemo = { options, list, set: new Set(list) };
+  }
+  return conditionsMemo;
+}
+
+let conditionsMemo:
+  | { options: string | undefined; list: readonly string[]; set: ReadonlySet<string> }
+  | undefined;
 
 function parseConditions(nodeOptions: string | undefined): string[] {
   const args = [...process.execArgv, ...(nodeOptions ?? '').split(/\s+/)];
@@ -71,10 +84,11 @@ function normalise(field: unknown): Record<string, unknown> | undefined {
   if (typeof field === 'string' || Array.isArray(field)) return { '.': field };
   if (typeof field !== 'object' || field === null) return undefined;
   const keys = Object.keys(field);
-  const dotted = keys.filter((k) => k.startsWith('.'));
-  if (dotted.length === 0) return { '.': field };
+  let dotted = 0;
+  for (const key of keys) if (key.startsWith('.')) dotted++;
+  if (dotted === 0) return { '.': field };
   // Node refuses a map that mixes subpaths and conditions.
-  return dotted.length === keys.length ? (field as Record<string, unknown>) : undefined;
+  return dotted === keys.length ? (field as Record<string, unknown>) : undefined;
 }
 
 function matchSubpath(
@@ -101,10 +115,11 @@ function matchSubpath(
   return best === undefined ? undefined : { target: map[best.key], star: best.star };
 }
 
+/** The file `target` names; `conditions` undefined: this process's. */
 function resolveTarget(
   target: unknown,
   star: string | undefined,
-  conditions: ReadonlySet<string>,
+  conditions: ReadonlySet<string> | undefined,
 ): string | undefined {
   if (typeof target === 'string') {
     if (!target.startsWith('./') || hasBadSegment(target.slice(2))) return undefined;
@@ -119,19 +134,48 @@ function resolveTarget(
     return undefined;
   }
   if (typeof target === 'object' && target !== null) {
+    const active = conditions ?? memoised().set;
     // Object key order is the package author's priority order, as in Node.
     for (const [condition, value] of Object.entries(target)) {
-      if (!conditions.has(condition)) continue;
-      const file = resolveTarget(value, star, conditions);
+      if (!active.has(condition)) continue;
+      const file = resolveTarget(value, star, active);
       if (file !== undefined) return file;
     }
   }
   return undefined;
 }
 
-/** `..`, `.`, empty and `node_modules` segments would leave the package or enter another. */
+/**
+ * A `..`, `.`, empty or `node_modules` segment (any case), between `/` or `\\`
+ * separators: it would leave the package or enter another. A loop over the
+ * characters, since it runs on every plugin load.
+ */
 function hasBadSegment(path: string): boolean {
-  return path
-    .split(/[/\\]/)
-    .some((s) => s === '..' || s === '.' || s === '' || s.toLowerCase() === 'node_modules');
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    const c = i === path.length ? SLASH : path.charCodeAt(i);
+    if (c !== SLASH && c !== BACKSLASH) continue;
+    const length = i - start;
+    if (length === 0 || isDots(path, start, length) || isNodeModules(path, start, length)) {
+      return true;
+    }
+    start = i + 1;
+  }
+  return false;
+}
+
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+const DOT = 0x2e;
+
+function isDots(path: string, start: number, length: number): boolean {
+  return (
+    length <= 2 &&
+    path.charCodeAt(start) === DOT &&
+    (length === 1 || path.charCodeAt(start + 1) === DOT)
+  );
+}
+
+function isNodeModules(path: string, start: number, length: number): boolean {
+  return length === 12 && path.slice(start, start + 12).toLowerCase() === 'node_modules';
 }

@@ -78,3 +78,48 @@ describe('resolvePackageModule: the real path must stay inside the package', () 
     expect(result.ok && result.target.url).toBe(pathToFileURL(join(root, 'lib', 'real.js')).href);
   });
 });
+
+describe('resolvePackageModule: links in the folders below the package', () => {
+  it('refuses an exported file reached through a linked folder that leads outside', () => {
+    const outside = packageFolder('far-away', { 'lib/a.js': 'export const A = 1;\n' }, undefined);
+    const root = packageFolder(
+      'folder-linker',
+      {},
+      { name: 'p', exports: { './a': './lib/a.js' } },
+    );
+    symlinkSync(join(outside, 'lib'), join(root, 'lib'));
+    const result = resolvePackageModule(ref(root));
+    expect(result).toMatchObject({ ok: false, escapes: true });
+    expect(!result.ok && result.why).toContain(join(outside, 'lib', 'a.js'));
+  });
+
+  it('follows a linked folder that stays inside, to the real file', () => {
+    const root = packageFolder(
+      'inner-folder-link',
+      { 'dist/esm/a.js': 'export const A = 1;\n' },
+      { name: 'p', exports: { './a': './lib/a.js' } },
+    );
+    symlinkSync(join(root, 'dist', 'esm'), join(root, 'lib'));
+    const result = resolvePackageModule(ref(root));
+    expect(result.ok && result.target.url).toBe(
+      pathToFileURL(join(root, 'dist', 'esm', 'a.js')).href,
+    );
+  });
+
+  it('says which file is missing, as realpath does', () => {
+    const root = packageFolder('missing-file', {}, { name: 'p', exports: { './a': './lib/a.js' } });
+    const result = resolvePackageModule(ref(root));
+    expect(result).toMatchObject({ ok: false, escapes: false });
+    expect(!result.ok && result.why).toMatch(/cannot resolve "\.\/a" in p: ENOENT.*lib[/\\]a\.js/);
+  });
+
+  it('hands back the URL of a real path with characters a URL must encode', () => {
+    const root = packageFolder(
+      'space and #hash',
+      { 'lib/a b.js': 'export const A = 1;\n' },
+      { name: 'p', exports: { './a': './lib/a b.js' } },
+    );
+    const result = resolvePackageModule(ref(root));
+    expect(result.ok && result.target.url).toBe(pathToFileURL(join(root, 'lib', 'a b.js')).href);
+  });
+});
