@@ -5,7 +5,8 @@ import {
   PluginUnavailableError,
 } from '@plugin-patterns/loader';
 import { describe, expect, it } from 'vitest';
-import { guardedCall } from './call-guard.ts';
+import { callReady, guardedCall } from './call-guard.ts';
+import { isPromiseLike } from './delivery.ts';
 
 interface Answer {
   answer(): number | Promise<number>;
@@ -153,5 +154,37 @@ describe("guardedCall: the host's own mistakes propagate", () => {
         { timeoutMs: -1 },
       ),
     ).toThrow(RangeError);
+  });
+});
+
+describe('callReady: thenables are told apart as isPromiseLike tells them', () => {
+  // Made with defineProperty: these are thenables (or not) on purpose.
+  const withThen = <O extends object>(target: O, then: unknown): O =>
+    Object.defineProperty(target, 'then', { value: then });
+  const resolveTo = (value: string) => (ok: (v: string) => void) => ok(value);
+  const answers: [string, unknown][] = [
+    ['a number', 7],
+    ['a string', 'text'],
+    ['a boolean', false],
+    ['a bigint', 7n],
+    ['a symbol', Symbol.for('answer')],
+    ['null', null],
+    ['undefined', undefined],
+    ['an array', [1, 2]],
+    ['an object whose then is not a function', withThen({}, 1)],
+    ['a promise', Promise.resolve('resolved')],
+    ['a thenable with no prototype', withThen(Object.create(null) as object, resolveTo('bare'))],
+    ['a function with a then method', withThen(() => 'f', resolveTo('callable'))],
+  ];
+
+  it.each(answers)('%s', async (_, answer) => {
+    const extension = ExtensionSet.fromObjects('answers', { only: {} }).extensions[0];
+    if (extension === undefined) throw new Error('no extension');
+    const delivery = callReady(extension, () => answer, undefined);
+    expect(delivery instanceof Promise).toBe(isPromiseLike(answer));
+    const settled = await delivery;
+    expect(settled.ok).toBe(true);
+    if (!isPromiseLike(answer))
+      expect(settled).toEqual({ plugin: 'only', ok: true, value: answer });
   });
 });

@@ -198,6 +198,31 @@ describe('Dispatcher.call: one plugin by name', () => {
     expect(delivery.ok === false && delivery.error).toBeInstanceOf(PluginTimeoutError);
   });
 
+  it('names the standing method in a failure on the inline path', () => {
+    const dispatcher = dispatcherOver(greeters(), { method: 'greet' });
+    const delivery = dispatcher.call('broken', (g) => g.greet('Ada')) as Delivery<string>;
+    expect(delivery.ok === false && delivery.error.message).toBe(
+      '[greeters:broken] (invocation) call to greet() failed: no voice',
+    );
+  });
+
+  it('finds no inherited name: constructor and toString are typos, __proto__ a name like any', () => {
+    const { english } = greeters();
+    const set = ExtensionSet.fromObjects<Greeter>('greeters', [
+      ['english', english as Greeter],
+      ['__proto__', english as Greeter],
+    ]);
+    const dispatcher = new Dispatcher(set);
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+      expect(() => dispatcher.call(name, (g) => g.greet('Ada'))).toThrow(NoMatchingPluginError);
+    }
+    expect(dispatcher.call('__proto__', (g) => g.greet('Ada'))).toEqual({
+      plugin: '__proto__',
+      ok: true,
+      value: 'english: hello Ada',
+    });
+  });
+
   it('lists the names that can be called', () => {
     expect(dispatcherOver(greeters()).names()).toEqual([
       'english',
