@@ -12,16 +12,19 @@
  *
  *     const p0 = plan.objects[0]; …                 the plugins, as constants
  *     return function mapUnrolled(call, policy) {
- *       let at = 0, v0, v1, v2;
+ *       let at = 0, pending, v0, v1, v2;
  *       try {
- *         v0 = call(p0);
- *         if (<v0 is a thenable>) return mapAsync(plan, call, policy, 0, v0, []);
- *         at = 1;
- *         v1 = call(p1);  …
+ *         calls: {
+ *           v0 = call(p0);
+ *           if (<v0 is a thenable>) { pending = v0; break calls; }
+ *           at = 1;
+ *           v1 = call(p1);  …
+ *           return { values: [v0, v1, v2], from, failures: NO_FAILURES };
+ *         }
  *       } catch (thrown) {
  *         return mapAfterThrow(plan, call, policy, at, thrown, [v0, v1, v2].slice(0, at));
  *       }
- *       return { values: [v0, v1, v2], from, failures: NO_FAILURES };
+ *       return mapAsync(plan, call, policy, at, pending, [v0, v1, v2].slice(0, at));
  *     };
  *
  * The constants are the point. Each compiled function has exactly one
@@ -139,27 +142,36 @@ export function unrolledMapSource(count: number): string {
       .slice(0, n)
       .map((k) => `v${k}`)
       .join(', ');
+  const all = values(count);
+  // A promise leaves the block of calls with `at` and `pending` set, so the
+  // answers so far are listed twice in all, not once per plugin: the source
+  // grows with the count, not with its square.
   const lines = [
     "'use strict';",
     ...indexes.map((k) => `const p${k} = plan.objects[${k}];`),
     'const from = plan.extensions;',
     'return function mapUnrolled(call, policy) {',
-    `  let at = 0, ${values(count)};`,
+    `  let at = 0, pending, ${all};`,
     '  try {',
+    '    calls: {',
   ];
   for (const k of indexes) {
-    if (k > 0) lines.push(`    at = ${k};`);
-    lines.push(`    v${k} = call(p${k});`);
+    if (k > 0) lines.push(`      at = ${k};`);
     lines.push(
-      `    if (v${k} != null && typeof v${k}.then === 'function' && isObject(v${k})) ` +
-        `return mapAsync(plan, call, policy, ${k}, v${k}, [${values(k)}]);`,
+      `      v${k} = call(p${k});`,
+      `      if (v${k} != null && typeof v${k}.then === 'function' && isObject(v${k})) {`,
+      `        pending = v${k};`,
+      '        break calls;',
+      '      }',
     );
   }
   lines.push(
+    `      return { values: [${all}], from, failures: NO_FAILURES };`,
+    '    }',
     '  } catch (thrown) {',
-    `    return mapAfterThrow(plan, call, policy, at, thrown, [${values(count)}].slice(0, at));`,
+    `    return mapAfterThrow(plan, call, policy, at, thrown, [${all}].slice(0, at));`,
     '  }',
-    `  return { values: [${values(count)}], from, failures: NO_FAILURES };`,
+    `  return mapAsync(plan, call, policy, at, pending, [${all}].slice(0, at));`,
     '};',
   );
   return lines.join('\n');
