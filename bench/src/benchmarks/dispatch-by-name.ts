@@ -24,7 +24,7 @@ const rows: RowSpec[] = [
       'plugin is called inline: one readiness comparison (`=== true`), the call in a try, a ' +
       'thenable test that V8 reduces to a type check for a number, one Delivery. What is left ' +
       "over the baseline is those checks and the loader's `object` getter; in trials the ratio " +
-      'was 0.94x to 1.09x, and on a loaded machine it moves by about ±0.1x from run to run',
+      'was 0.94x to 1.20x (median about 1.07x), moving by about ±0.1x with the machine load',
   },
 ];
 

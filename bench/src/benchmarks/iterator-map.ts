@@ -43,7 +43,7 @@ const rows: RowSpec[] = [
       'both compile: tapable a function per hook, map one per plan, each with a call site per ' +
       'plugin that V8 inlines. Map adds per plugin a try and a thenable check (a `then` read ' +
       'that V8 folds away for a number), and per run a result object beside the values array; ' +
-      'in trials it ran at 0.82x to 0.99x tapable, so machine noise can push it over 1.0x',
+      'in trials it ran at 0.82x to 1.02x tapable (the higher figures on a loaded machine)',
   },
   {
     id: 'tapable-sync-hook',
