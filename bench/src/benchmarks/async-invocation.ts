@@ -19,7 +19,7 @@ import {
   type BenchPollster,
   syncPollsters,
 } from '../fixtures/in-memory-plugins.ts';
-import { compareAsync } from '../harness/measure.ts';
+import { callRounds, compareAsync, rowOf } from '../harness/measure.ts';
 
 const rows: RowSpec[] = [
   {
@@ -52,7 +52,7 @@ export const asyncInvocation: Benchmark = {
   file: 'bench/src/benchmarks/async-invocation.ts',
   rows,
   async run(context: RunContext) {
-    const options = { rounds: context.quick ? 3 : 301, batchMs: context.quick ? 0.5 : 1 };
+    const options = callRounds(context.quick);
 
     const sync = syncPollsters();
     const syncManager = new IteratorManager(asSet('bench.pollster', sync));
@@ -110,12 +110,6 @@ export const asyncInvocation: Benchmark = {
     const syncResult = await compareAsync(syncLoop, awaitedMap, options);
     context.log('async: async plugins in series');
     const series = await compareAsync(awaitLoop, seriesMap, options);
-    const row = (result: typeof series) => ({
-      value: result.candidateNs,
-      baseline: result.baselineNs,
-      ratio: result.ratio,
-      samples: result.rounds,
-    });
-    return { 'async-path-sync-plugins': row(syncResult), 'async-series': row(series) };
+    return { 'async-path-sync-plugins': rowOf(syncResult), 'async-series': rowOf(series) };
   },
 };

@@ -10,7 +10,7 @@
 import { Dispatcher } from '@plugin-patterns/dispatch';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { asSet, type BenchPollster, syncPollsters } from '../fixtures/in-memory-plugins.ts';
-import { compare } from '../harness/measure.ts';
+import { callRounds, compare, rowOf } from '../harness/measure.ts';
 
 const rows: RowSpec[] = [
   {
@@ -64,17 +64,6 @@ export const dispatchByName: Benchmark = {
     if (direct(100) !== dispatched(100)) throw new Error('the two ways of calling disagree');
 
     context.log('dispatch by name');
-    const result = compare(direct, dispatched, {
-      rounds: context.quick ? 3 : 301,
-      batchMs: context.quick ? 0.5 : 1,
-    });
-    return {
-      'dispatch-by-name': {
-        value: result.candidateNs,
-        baseline: result.baselineNs,
-        ratio: result.ratio,
-        samples: result.rounds,
-      },
-    };
+    return { 'dispatch-by-name': rowOf(compare(direct, dispatched, callRounds(context.quick))) };
   },
 };

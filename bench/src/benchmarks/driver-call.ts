@@ -11,7 +11,7 @@ import { packageScan } from '@plugin-patterns/loader';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { installSize } from '../fixtures/installs.ts';
 import { NAMESPACE, packageName, pluginNames } from '../fixtures/synthetic-install.ts';
-import { compare } from '../harness/measure.ts';
+import { callRounds, compare, rowOf } from '../harness/measure.ts';
 
 interface BenchDriver {
   write(batch: readonly unknown[]): number;
@@ -63,17 +63,6 @@ export const driverCall: Benchmark = {
     };
 
     context.log('driver call');
-    const result = compare(directCall, driverCall, {
-      rounds: context.quick ? 3 : 301,
-      batchMs: context.quick ? 0.5 : 1,
-    });
-    return {
-      'driver-call': {
-        value: result.candidateNs,
-        baseline: result.baselineNs,
-        ratio: result.ratio,
-        samples: result.rounds,
-      },
-    };
+    return { 'driver-call': rowOf(compare(directCall, driverCall, callRounds(context.quick))) };
   },
 };

@@ -18,7 +18,7 @@ import { IteratorManager } from '@plugin-patterns/iterator';
 import { SyncHook } from 'tapable';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { asSet, type BenchPollster, syncPollsters } from '../fixtures/in-memory-plugins.ts';
-import { compare } from '../harness/measure.ts';
+import { callRounds, compare, rowOf } from '../harness/measure.ts';
 
 const rows: RowSpec[] = [
   {
@@ -108,23 +108,17 @@ export const iteratorMap: Benchmark = {
       throw new Error('the three ways of calling the plugins do not agree');
     }
 
-    const options = { rounds: context.quick ? 3 : 301, batchMs: context.quick ? 0.5 : 1 };
+    const options = callRounds(context.quick);
     context.log('iterator map: against a for loop');
     const map = compare(forLoop, viaMap, options);
     context.log('iterator map: against tapable');
     const versus = compare(viaTapable, viaMap, options);
     context.log('iterator map: tapable against a for loop');
     const tapable = compare(forLoop, viaTapable, options);
-    const row = (result: typeof map) => ({
-      value: result.candidateNs,
-      baseline: result.baselineNs,
-      ratio: result.ratio,
-      samples: result.rounds,
-    });
     return {
-      'iterator-map': row(map),
-      'iterator-map-vs-tapable': row(versus),
-      'tapable-sync-hook': row(tapable),
+      'iterator-map': rowOf(map),
+      'iterator-map-vs-tapable': rowOf(versus),
+      'tapable-sync-hook': rowOf(tapable),
     };
   },
 };

@@ -14,6 +14,7 @@
  * both sides and become polymorphic, slowing whichever ran second); the
  * returned value goes into a sink, so the optimiser cannot drop the work.
  */
+import type { Measured } from '../benchmark.ts';
 import { median } from './stats.ts';
 
 /** Runs the operation `iterations` times and returns a value that depends on every result. */
@@ -38,6 +39,24 @@ export interface CompareOptions {
   readonly batchMs: number;
   /** Fixed operations per batch instead of calibrating (for operations that take milliseconds). */
   readonly iterations?: number;
+}
+
+/**
+ * The settings of every benchmark of a call (nanoseconds an operation): 301
+ * rounds of 1 ms batches, or a handful of short ones in a `--quick` smoke run.
+ */
+export function callRounds(quick: boolean): CompareOptions {
+  return { rounds: quick ? 3 : 301, batchMs: quick ? 0.5 : 1 };
+}
+
+/** A comparison as a report row: the candidate's time per operation, beside the baseline's. */
+export function rowOf(result: Comparison): Measured {
+  return {
+    value: result.candidateNs,
+    baseline: result.baselineNs,
+    ratio: result.ratio,
+    samples: result.rounds,
+  };
 }
 
 /** Whatever the batches return ends up here, where the optimiser cannot prove it unused. */
