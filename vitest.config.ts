@@ -12,7 +12,8 @@ export default defineConfig({
       'docs/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    // .cache/ holds tool caches and scratch copies of the tree, never this project's tests.
+    exclude: ['**/node_modules/**', '**/dist/**', '**/.cache/**'],
     env: { NODE_OPTIONS: '--conditions=@plugin-patterns/source' },
     testTimeout: 20_000,
   },
