@@ -11,7 +11,11 @@
  * and the rest of the field is still read. References are checked statically
  * here (`parsePackageReference`); resolving them to files is left for later.
  */
-import { parsePackageReference } from '../importing/reference.ts';
+import { isPlainReference, parseAnyPackageReference } from '../importing/reference.ts';
+
+// Kept here too: the discovery cache checks kept declarations with it.
+export { isPlainReference };
+
 import {
   isPlainObject,
   namespaceProblem,
@@ -22,24 +26,6 @@ import {
 
 /** Beyond this, a package is not declaring plugins but flooding the scan. */
 export const MAX_DECLARATIONS_PER_PACKAGE = 1000;
-
-/**
- * `.` or `./` and path segments that start with a letter, digit or `_` (so
- * never `.`, `..` or empty) and are not `node_modules`, then an optional
- * `:Export` that is an identifier and not a key of Object.prototype's kind.
- */
-const PLAIN_REFERENCE =
-  /^\.(?:\/(?!node_modules(?:[/:]|$))\w[\w.-]*)*(?::(?!(?:__proto__|constructor|prototype)$)[A-Za-z_$][\w$]*)?$/;
-
-/**
- * True for a reference of the plainest form (see checkDeclaration), of at most
- * 256 characters (parsePackageReference allows more).
- */
-export function isPlainReference(reference: unknown): reference is string {
-  return (
-    typeof reference === 'string' && reference.length <= 256 && PLAIN_REFERENCE.test(reference)
-  );
-}
 
 /** One accepted declaration: plugin NAME of NAMESPACE at MODULE:EXPORT. */
 export interface Declaration {
@@ -129,7 +115,7 @@ export function checkDeclaration(
     const exportName = colon === -1 ? 'default' : reference.slice(colon + 1);
     return { namespace, name, reference, module, exportName };
   }
-  const parsed = parsePackageReference(reference);
+  const parsed = parseAnyPackageReference(reference);
   if (!parsed.ok) {
     const why = `${parsed.why} (${fieldPath(where, namespace, name)})`;
     return { namespace, name, reference, why };

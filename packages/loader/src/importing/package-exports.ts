@@ -14,6 +14,10 @@
 /** Conditions an ESM import matches in Node 22+, before the host's own `--conditions`. */
 const NODE_IMPORT_CONDITIONS = ['node', 'import', 'module-sync', 'node-addons', 'default'];
 
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+
 export type ExportsLookup =
   | { readonly ok: true; readonly relativeFile: string }
   | { readonly ok: false; readonly why: string };
@@ -79,28 +83,42 @@ function parseConditions(nodeOptions: string | undefined): string[] {
   return [...user, ...NODE_IMPORT_CONDITIONS];
 }
 
+/** A subpath map and its keys (JSON.parse's own enumerable keys), or undefined when invalid. */
+interface SubpathMap {
+  readonly map: Readonly<Record<string, unknown>>;
+  readonly keys: readonly string[];
+}
+
+const DOT_ONLY: readonly string[] = Object.freeze(['.']);
+
 /** `"exports": "./x.js"` and condition-only objects mean the `.` subpath. */
-function normalise(field: unknown): Record<string, unknown> | undefined {
-  if (typeof field === 'string' || Array.isArray(field)) return { '.': field };
+function normalise(field: unknown): SubpathMap | undefined {
+  if (typeof field === 'string' || Array.isArray(field))
+    return { map: { '.': field }, keys: DOT_ONLY };
   if (typeof field !== 'object' || field === null) return undefined;
   const keys = Object.keys(field);
   let dotted = 0;
-  for (const key of keys) if (key.startsWith('.')) dotted++;
-  if (dotted === 0) return { '.': field };
+  for (let i = 0; i < keys.length; i++) if ((keys[i] as string).charCodeAt(0) === DOT) dotted++;
+  if (dotted === 0) return { map: { '.': field }, keys: DOT_ONLY };
   // Node refuses a map that mixes subpaths and conditions.
-  return dotted === keys.length ? (field as Record<string, unknown>) : undefined;
+  return dotted === keys.length ? { map: field as Record<string, unknown>, keys } : undefined;
 }
 
 function matchSubpath(
-  map: Record<string, unknown>,
+  { map, keys }: SubpathMap,
   subpath: string,
 ): { target: unknown; star: string | undefined } | undefined {
-  if (Object.hasOwn(map, subpath) && !subpath.includes('*')) {
-    return { target: map[subpath], star: undefined };
+  if (!subpath.includes('*')) {
+    // The exact key, found by comparing: asking the map for a property named by a string
+    // made at discovery would first look that string up in the engine's table of names.
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (key === subpath) return { target: map[key], star: undefined };
+    }
   }
   // Of the `*` patterns that match, the one with the longest part before `*` wins.
   let best: { key: string; star: string } | undefined;
-  for (const key of Object.keys(map)) {
+  for (const key of keys) {
     const star = key.indexOf('*');
     if (star === -1 || key.indexOf('*', star + 1) !== -1) continue;
     const before = key.slice(0, star);
@@ -122,9 +140,10 @@ function resolveTarget(
   conditions: ReadonlySet<string> | undefined,
 ): string | undefined {
   if (typeof target === 'string') {
-    if (!target.startsWith('./') || hasBadSegment(target.slice(2))) return undefined;
+    const relative = target.charCodeAt(0) === DOT && target.charCodeAt(1) === SLASH;
+    if (!relative || hasBadSegment(target, 2)) return undefined;
     if (star === undefined) return target;
-    return hasBadSegment(star) ? undefined : target.replaceAll('*', star);
+    return hasBadSegment(star, 0) ? undefined : target.replaceAll('*', star);
   }
   if (Array.isArray(target)) {
     for (const candidate of target) {
@@ -146,13 +165,13 @@ function resolveTarget(
 }
 
 /**
- * A `..`, `.`, empty or `node_modules` segment (any case), between `/` or `\\`
- * separators: it would leave the package or enter another. A loop over the
- * characters, since it runs on every plugin load.
+ * A `..`, `.`, empty or `node_modules` segment (any case) in `path` from
+ * index `from`, between `/` or `\\` separators: it would leave the package or
+ * enter another. A loop over the characters, since it runs on every plugin load.
  */
-function hasBadSegment(path: string): boolean {
-  let start = 0;
-  for (let i = 0; i <= path.length; i++) {
+function hasBadSegment(path: string, from: number): boolean {
+  let start = from;
+  for (let i = from; i <= path.length; i++) {
     const c = i === path.length ? SLASH : path.charCodeAt(i);
     if (c !== SLASH && c !== BACKSLASH) continue;
     const length = i - start;
@@ -163,10 +182,6 @@ function hasBadSegment(path: string): boolean {
   }
   return false;
 }
-
-const SLASH = 0x2f;
-const BACKSLASH = 0x5c;
-const DOT = 0x2e;
 
 function isDots(path: string, start: number, length: number): boolean {
   return (
