@@ -103,10 +103,10 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   // Later levels follow what a dependency needs at run time, never its devDependencies.
   const onward = options.include.filter((f) => f !== 'devDependencies');
   const queue: Visit[] = [visitOf(hostManifest, host.manifest, 'the host', 0)];
-  const seenFolders = new Set<string>();
-  const seenRoots = new Set<string>([options.cwd]);
-  /** Real paths of the folders holding packages, one `realpath` each per scan. */
-  const realHolders = new Map<string, string>();
+  /** Every folder holding packages met so far (`node_modules`, `node_modules/@scope`), by path. */
+  const holders = new Map<string, Holder>();
+  const seenRoots = new FolderSet();
+  seenRoots.add(options.cwd);
   let packagesRead = 0;
 
   /** Finds one declared package and reads it, unless it was met before. */
@@ -122,20 +122,29 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
       }
       return;
     }
-    if (seenFolders.has(found.folder)) return;
-    seenFolders.add(found.folder);
-    // Stamped before the package is read: adding, removing or upgrading it changes this folder.
-    fingerprint.watch(found.holder);
+    let holder = holders.get(found.holder);
+    if (holder === undefined) {
+      // Stamped before any package in it is read: adding, removing or upgrading one changes it.
+      fingerprint.watch(found.holder);
+      holder = { real: undefined, met: new Set() };
+      holders.set(found.holder, holder);
+    }
+    // Kept per holder, by entry name: the name is the dependency's own key, hashed already.
+    if (holder.met.has(found.base)) return;
+    holder.met.add(found.base);
     let root: string;
     try {
-      root = realFolder(found, realHolders);
+      root = realFolder(found, holder);
     } catch (cause) {
       const link = `${found.folder}${sep}package.json`;
       issues.push({ origin: link, why: `"${name}": ${link}: ${describeFsError(cause)}` });
       return;
     }
-    if (seenRoots.has(root)) return;
-    seenRoots.add(root);
+    // A diamond, or two links to one folder: read once, by real path.
+    const fresh = found.isLink
+      ? seenRoots.add(root)
+      : seenRoots.addIn(holder.real as string, found.base);
+    if (!fresh) return;
     const manifestPath = `${root}${sep}package.json`;
     // Outside node_modules (a workspace package), it is edited in place: its stamp is the only witness.
     const linked = !root.includes(IN_NODE_MODULES);
@@ -148,8 +157,12 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
     packagesRead++;
     const { manifest } = read;
     if (linked) fingerprint.record(manifestPath, read.stamp);
+    const declares = Object.hasOwn(manifest, options.field);
+    const walkOn = from.depth + 1 <= options.levels;
+    // Most packages declare nothing and are not walked on: their name and version are never needed.
+    if (!declares && !walkOn) return;
     const facts = packageFacts(manifest, name);
-    if (Object.hasOwn(manifest, options.field)) {
+    if (declares) {
       const { name: packageName, version, hasExports } = facts;
       packages.push({
         name: packageName,
@@ -160,7 +173,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
         field: manifest[options.field],
       });
     }
-    if (from.depth + 1 <= options.levels) {
+    if (walkOn) {
       const label = `${facts.name}@${facts.version}`;
       queue.push(visitOf(manifestPath, manifest, label, from.depth + 1));
     }
@@ -185,6 +198,42 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   }
   packages.sort((a, b) => compare(a.name, b.name) || compare(a.root, b.root));
   return { packages, issues, packagesRead, fingerprint: fingerprint.build() };
+}
+
+/** What the walk knows about one folder that holds packages. */
+interface Holder {
+  /** Its real path, asked of the system the first time a package in it needs it. */
+  real: string | undefined;
+  /** Names of the entries in it already met (a diamond meets a package twice). */
+  readonly met: Set<string>;
+}
+
+/**
+ * A set of folder paths, kept as parent folder → names. A package's real
+ * folder is usually its holder's real path (one string, hashed once) and its
+ * own entry name (the dependency's key, hashed already), so checking it costs
+ * no hashing of a freshly built full path.
+ */
+class FolderSet {
+  readonly #byParent = new Map<string, Set<string>>();
+
+  /** Adds `path`; false when it was there already. */
+  add(path: string): boolean {
+    const cut = path.lastIndexOf(sep);
+    return this.addIn(path.slice(0, cut), path.slice(cut + 1));
+  }
+
+  /** Adds `parent/name`; false when it was there already. */
+  addIn(parent: string, name: string): boolean {
+    let names = this.#byParent.get(parent);
+    if (names === undefined) {
+      names = new Set();
+      this.#byParent.set(parent, names);
+    }
+    if (names.has(name)) return false;
+    names.add(name);
+    return true;
+  }
 }
 
 function visitOf(

@@ -105,13 +105,15 @@ describe('the package found', () => {
       },
     );
     const folders = lookupFolders(join(root, 'package.json'), 'x');
-    const holders = new Map<string, string>();
     const linked = locatePackage('linked', folders);
     const plain = locatePackage('@scope/plain', folders);
     expect(linked?.isLink).toBe(true);
     expect(plain?.isLink).toBe(false);
     if (linked === undefined || plain === undefined) throw new Error('not found');
-    expect(realFolder(linked, holders)).toBe(join(root, 'store/linked'));
-    expect(realFolder(plain, holders)).toBe(join(root, 'elsewhere/@scope/plain'));
+    expect(realFolder(linked, { real: undefined })).toBe(join(root, 'store/linked'));
+    // The holding folder's real path is taken once and kept for the next package in it.
+    const holder: { real: string | undefined } = { real: undefined };
+    expect(realFolder(plain, holder)).toBe(join(root, 'elsewhere/@scope/plain'));
+    expect(holder.real).toBe(join(root, 'elsewhere/@scope'));
   });
 });

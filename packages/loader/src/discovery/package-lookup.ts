@@ -71,15 +71,15 @@ export function locatePackage(
   return undefined;
 }
 
-/** The real path of a located package's folder; throws as `realpath` does. */
-export function realFolder(found: LocatedPackage, realHolders: Map<string, string>): string {
+/**
+ * The real path of a located package's folder; throws as `realpath` does.
+ * `holder` keeps the real path of the folder that holds it, asked of the
+ * system only for the first package found there.
+ */
+export function realFolder(found: LocatedPackage, holder: { real: string | undefined }): string {
   if (found.isLink) return realpathSync.native(found.folder);
-  let holder = realHolders.get(found.holder);
-  if (holder === undefined) {
-    holder = realpathSync.native(found.holder);
-    realHolders.set(found.holder, holder);
-  }
-  return `${holder}${sep}${found.base}`;
+  holder.real ??= realpathSync.native(found.holder);
+  return `${holder.real}${sep}${found.base}`;
 }
 
 /** True when `path` is `folder` or inside it. */
