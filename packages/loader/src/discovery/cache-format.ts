@@ -2,53 +2,63 @@
  * How the discovery cache writes a scan's findings down, and reads them back.
  *
  * The file is made small and plain, because reading and parsing it is most of
- * a warm start:
+ * a warm start. It is a handful of columns — one array per fact, not one
+ * record per package:
  *
- * - every path is relative to the host's folder;
- * - only packages that declare the field are kept, one row each:
- *   `[name, version, root, hasExports, ...declarations]`;
- * - declarations are kept as they were *accepted*, three columns each
- *   (namespace index, name, reference) over a list of namespaces, and the
- *   parts that were refused in a table of their own (`fieldIssues`). Flat rows
- *   rather than the field's own objects: `JSON.parse` then never meets a plugin
- *   name as an object key — it makes a new hidden class for every key it has
- *   not seen, and parsing 2,500 packages took about three times as long that
- *   way — and builds one small array per package rather than a few per
- *   package (or one huge one, which V8 keeps outside the young generation,
- *   where it holds every string it points to alive until a full collection).
+ *     "namespaces": ["meter.storage"],
+ *     "references": ["./memory:Memory", ".:default"],
+ *     "packages": { "name": ["acme", "local"], "version": ["1.0.0", "0.1.0"],
+ *                   "root": [0, "../local"], "hasExports": [true, false], "declares": [2, 0] },
+ *     "plugins":  { "namespace": [0, 0], "name": ["memory", "disk"], "reference": [0, 1] },
+ *     "fieldIssues": [[1, { "why": "…" }]]
  *
- * Reading it back is not trusting it. Every kept declaration goes through
- * `checkDeclaration` again — the name and reference checks of a scan, with the
- * same messages — so an edited cache can no more bring in a refused reference
- * than an edited manifest can. A value of the wrong type, a namespace a scan
- * would refuse or a package with more declarations than a scan keeps make the
- * whole file invalid, and it is rebuilt. Only the walk over a manifest's
- * nested objects is skipped.
+ * - only packages that declare the field are kept; row `i` of every
+ *   `packages` column is package `i`, and its `declares` declarations follow
+ *   those of the packages before it in the `plugins` columns;
+ * - every path is relative to the host's folder, and a package's folder is
+ *   `0` when it is the usual `node_modules/<name>` (cache-paths.ts);
+ * - a namespace or a reference is written once, in its table, and named by
+ *   its index;
+ * - declarations are kept as they were *accepted*; the parts that were
+ *   refused sit in a table of their own (`fieldIssues`, by package row).
+ *
+ * Columns, because what `JSON.parse` costs is mostly what it builds: a dozen
+ * arrays for the whole file, rather than one per package, parse in about
+ * half the time (and a plugin name is never an object key, for which
+ * `JSON.parse` would make a new hidden class each time).
+ *
+ * Reading it back is not trusting it. Every kept declaration goes through the
+ * checks of a scan again — the name and reference checks of
+ * `checkDeclaration`, with the same messages — so an edited cache can no more
+ * bring in a refused reference than an edited manifest can (a reference
+ * shared by several declarations is checked once, as the same string gives
+ * the same answer). A value of the wrong type, columns of unequal length, an
+ * index that points nowhere, a namespace a scan would refuse or a package
+ * with more declarations than a scan keeps make the whole file invalid, and
+ * it is rebuilt. Only the walk over a manifest's nested objects is skipped.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { isPlainObject, namespaceProblem, pluginNameProblem } from './declared-names.ts';
 import {
-  checkDeclaration,
-  type FieldIssue,
-  type FieldPlace,
-  isPlainReference,
-  MAX_DECLARATIONS_PER_PACKAGE,
-} from './entry-point-field.ts';
+  type Columns,
+  columnsOf,
+  PACKAGE_COLUMNS,
+  PackageRows,
+  PLUGIN_COLUMNS,
+  StringTable,
+} from './cache-columns.ts';
+import { fromHost, PackageFolders, type StoredRoot, toHost } from './cache-paths.ts';
+import { isPlainObject, namespaceProblem, pluginNameProblem } from './declared-names.ts';
+import type { EntryPoint } from './entry-point.ts';
+import { checkDeclaration, type FieldIssue, isPlainReference } from './entry-point-field.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import type { ScannedPackage, WalkIssue } from './installed-packages.ts';
+import type { WalkIssue } from './installed-packages.ts';
+import { PackageEntryPoint } from './package-entry-point.ts';
 import {
   type Findings,
-  FindingsBuilder,
+  findingsOf,
+  type PackageIssue,
   packageLabel,
   type ScanFindings,
 } from './scan-findings.ts';
-
-/** The leading columns of a package's row; its declarations follow, three columns each. */
-const PACKAGE_COLUMNS = 4; // name, version, root, hasExports
-const DECLARATION_COLUMNS = 3; // namespace index, name, reference
-
-/** A package's row: `[name, version, root, hasExports, ...declarations]`. */
-type PackageRow = (string | number | boolean)[];
 
 /** The parts of the cache file that hold the findings and their fingerprint. */
 export interface StoredScan {
@@ -56,33 +66,46 @@ export interface StoredScan {
   readonly unresolved: readonly (readonly [string, string])[];
   readonly issues: readonly WalkIssue[];
   readonly namespaces: readonly string[];
-  readonly packages: readonly PackageRow[];
+  readonly references: readonly string[];
+  readonly packages: Record<(typeof PACKAGE_COLUMNS)[number], unknown[]>;
+  readonly plugins: Record<(typeof PLUGIN_COLUMNS)[number], unknown[]>;
   readonly fieldIssues: readonly (readonly [number, FieldIssue])[];
 }
 
 export function encodeScan(scan: ScanFindings, fingerprint: Fingerprint, host: string): StoredScan {
-  const namespaces: string[] = [];
-  const indexOf = new Map<string, number>();
+  const folders = new PackageFolders(host);
+  const namespaces = new StringTable();
+  const references = new StringTable();
+  const packages = {
+    name: [],
+    version: [],
+    root: [],
+    hasExports: [],
+    declares: [],
+  } as StoredScan['packages'];
+  const plugins = { namespace: [], name: [], reference: [] } as StoredScan['plugins'];
   const fieldIssues: [number, FieldIssue][] = [];
-  const packages = scan.packages.map(({ pkg, declarations, issues }, row): PackageRow => {
-    const stored: PackageRow = [pkg.name, pkg.version, relative(host, pkg.root), pkg.hasExports];
+  for (const [row, { pkg, declarations, issues }] of scan.packages.entries()) {
+    packages.name.push(pkg.name);
+    packages.version.push(pkg.version);
+    packages.root.push(folders.stored(pkg.name, pkg.root) satisfies StoredRoot);
+    packages.hasExports.push(pkg.hasExports);
+    packages.declares.push(declarations.length);
     for (const { namespace, name, reference } of declarations) {
-      let index = indexOf.get(namespace);
-      if (index === undefined) {
-        index = namespaces.push(namespace) - 1;
-        indexOf.set(namespace, index);
-      }
-      stored.push(index, name, reference);
+      plugins.namespace.push(namespaces.indexOf(namespace));
+      plugins.name.push(name);
+      plugins.reference.push(references.indexOf(reference));
     }
     for (const issue of issues) fieldIssues.push([row, issue]);
-    return stored;
-  });
+  }
   return {
-    stamps: fingerprint.stamps.map(([path, stamp]) => [relative(host, path), stamp]),
-    unresolved: fingerprint.unresolved.map(([name, manifest]) => [name, relative(host, manifest)]),
+    stamps: fingerprint.stamps.map(([path, stamp]) => [toHost(host, path), stamp]),
+    unresolved: fingerprint.unresolved.map(([name, manifest]) => [name, toHost(host, manifest)]),
     issues: scan.issues,
-    namespaces,
+    namespaces: namespaces.values,
+    references: references.values,
     packages,
+    plugins,
     fieldIssues,
   };
 }
@@ -106,73 +129,98 @@ export function decodeScan(
   host: string,
   field: string,
 ): Findings | undefined {
-  const { issues, namespaces, packages, fieldIssues } = data;
+  const { issues, namespaces, references, fieldIssues } = data;
   if (!isArrayOf(issues, isWalkIssue) || !isArrayOf(namespaces, isAcceptedNamespace)) {
     return undefined;
   }
-  if (!Array.isArray(packages) || !Array.isArray(fieldIssues)) return undefined;
-  const findings = new FindingsBuilder();
-  const where = new PackagePlace(field);
-  const rows: ScannedPackage[] = [];
-  for (const stored of packages) {
-    const pkg = packageOf(stored, host);
-    if (pkg === undefined || !declarationsOf(stored, pkg, namespaces, findings, where)) {
+  const packages = columnsOf(data.packages, PACKAGE_COLUMNS);
+  const plugins = columnsOf(data.plugins, PLUGIN_COLUMNS);
+  if (packages === undefined || plugins === undefined) return undefined;
+  if (!Array.isArray(references) || !Array.isArray(fieldIssues)) return undefined;
+  const rows = new PackageRows(packages, new PackageFolders(host));
+  const read: DeclarationReader = {
+    plugins,
+    namespaces,
+    references,
+    // Each reference checked once, however many declarations share it.
+    plain: references.map(isPlainReference),
+    field,
+    entryPoints: [],
+    refused: [],
+  };
+  let next = 0; // the package's first declaration
+  for (let row = 0; row < rows.count; row++) {
+    const declares = rows.declares(row);
+    if (declares === undefined || declares > plugins.name.length - next) return undefined;
+    if (declares > 0 && !readDeclarations(read, rows, row, next, next + declares)) {
       return undefined;
     }
-    rows.push(pkg);
+    next += declares;
   }
+  if (next !== plugins.name.length) return undefined; // declarations of no package
   for (const entry of fieldIssues) {
-    const pkg = Array.isArray(entry) && typeof entry[0] === 'number' ? rows[entry[0]] : undefined;
-    const issue = pkg === undefined ? undefined : fieldIssueOf(entry[1]);
-    if (pkg === undefined || issue === undefined) return undefined;
-    findings.startPackage(pkg);
-    findings.refuse(issue);
+    const row: unknown = Array.isArray(entry) ? entry[0] : undefined;
+    const issue = rows.has(row) ? fieldIssueOf(entry[1]) : undefined;
+    if (issue === undefined) return undefined;
+    read.refused.push({ pkg: rows.packageAt(row as number), issue });
   }
-  return findings.build(issues);
+  return findingsOf(read.entryPoints, read.refused, issues);
 }
 
-/** Checks a package's kept declarations again and adds them; false when the row is not sound. */
-function declarationsOf(
-  stored: unknown[],
-  pkg: ScannedPackage,
-  namespaces: readonly string[],
-  findings: FindingsBuilder,
-  where: PackagePlace,
+/** What reading the declarations needs, and what it collects. */
+interface DeclarationReader {
+  readonly plugins: Columns<(typeof PLUGIN_COLUMNS)[number]>;
+  readonly namespaces: readonly string[];
+  readonly references: readonly unknown[];
+  /** Whether each reference is of the plainest form (see checkDeclaration). */
+  readonly plain: readonly boolean[];
+  readonly field: string;
+  readonly entryPoints: EntryPoint[];
+  readonly refused: PackageIssue[];
+}
+
+/**
+ * Checks the declarations `from`…`to` of package `row` again, and makes entry
+ * points of those that pass; false when one is not a declaration a scan writes.
+ */
+function readDeclarations(
+  read: DeclarationReader,
+  rows: PackageRows,
+  row: number,
+  from: number,
+  to: number,
 ): boolean {
-  findings.startPackage(pkg);
-  where.pkg = pkg;
-  for (let i = PACKAGE_COLUMNS; i < stored.length; i += DECLARATION_COLUMNS) {
-    const index = stored[i];
-    const plugin = stored[i + 1];
-    const reference = stored[i + 2];
+  const { plugins, namespaces, references, plain, entryPoints } = read;
+  // One source per package, shared by its entry points.
+  const source = rows.sourceAt(row);
+  const facts = rows.hasExports(row) ? WITH_EXPORTS : WITHOUT_EXPORTS;
+  for (let at = from; at < to; at++) {
+    const index = plugins.namespace[at];
+    const name = plugins.name[at];
+    const ref = plugins.reference[at];
     const namespace = typeof index === 'number' ? namespaces[index] : undefined;
-    if (namespace === undefined || typeof plugin !== 'string') return false;
-    // The two checks checkDeclaration starts with; what passes both needs nothing more now.
-    if (pluginNameProblem(plugin) === undefined && isPlainReference(reference)) {
-      findings.acceptKept(namespace, plugin, reference, where.field);
-    } else {
-      const checked = checkDeclaration(namespace, plugin, reference, where);
-      if ('why' in checked) findings.refuse(checked);
-      else findings.accept(checked);
+    const isPlain = typeof ref === 'number' ? plain[ref] : undefined;
+    if (namespace === undefined || typeof name !== 'string' || isPlain === undefined) return false;
+    const reference = references[ref as number];
+    // The two checks checkDeclaration starts with: what passes both needs nothing more.
+    if (isPlain && pluginNameProblem(name) === undefined) {
+      entryPoints.push(new PackageEntryPoint(namespace, name, reference as string, source, facts));
+      continue;
     }
+    const pkg = rows.packageAt(row);
+    const checked = checkDeclaration(namespace, name, reference, {
+      field: read.field,
+      packageLabel: packageLabel(pkg),
+    });
+    if ('why' in checked) read.refused.push({ pkg, issue: checked });
+    else entryPoints.push(new PackageEntryPoint(namespace, name, checked.reference, source, facts));
   }
   return true;
 }
 
-/** The package a row describes, or undefined when the row is not one a scan writes. */
-function packageOf(stored: unknown, host: string): ScannedPackage | undefined {
-  if (!Array.isArray(stored) || stored.length < PACKAGE_COLUMNS) return undefined;
-  const declared = stored.length - PACKAGE_COLUMNS;
-  if (declared % DECLARATION_COLUMNS !== 0) return undefined;
-  if (declared > DECLARATION_COLUMNS * MAX_DECLARATIONS_PER_PACKAGE) return undefined;
-  const name: unknown = stored[0];
-  const version: unknown = stored[1];
-  const root: unknown = stored[2];
-  const hasExports: unknown = stored[3];
-  if (typeof name !== 'string' || typeof version !== 'string') return undefined;
-  if (typeof root !== 'string' || typeof hasExports !== 'boolean') return undefined;
-  return { name, version, root: fromHost(host, root), hasExports };
-}
+/** A package's manifest facts for its entry points: two, since a cache keeps no `exports`. */
+const WITH_EXPORTS = { hasExports: true };
+const WITHOUT_EXPORTS = { hasExports: false };
 
 function isAcceptedNamespace(value: unknown): value is string {
   return namespaceProblem(value) === undefined;
@@ -186,28 +234,6 @@ function isAcceptedName(value: unknown): value is string {
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
   return false;
-}
-
-/**
- * Where the package being decoded declared its plugins, for messages. One is
- * reused for every package; the label is made only if a message needs it.
- */
-class PackagePlace implements FieldPlace {
-  readonly field: string;
-  pkg: ScannedPackage | undefined;
-  constructor(field: string) {
-    this.field = field;
-  }
-  get packageLabel(): string {
-    return this.pkg === undefined ? 'a cached package' : packageLabel(this.pkg);
-  }
-}
-
-/** A path kept relative to the host, made absolute again (by concatenation when it can be). */
-function fromHost(host: string, path: string): string {
-  if (path === '') return host;
-  if (path.startsWith('.') || isAbsolute(path)) return resolve(host, path);
-  return `${host}${sep}${path}`;
 }
 
 /**

@@ -13,9 +13,20 @@ import {
 import { ReferenceEscapeError } from '../errors/kinds.ts';
 import { CACHE_VERSION } from './cache.ts';
 import type { DiscoveryReport } from './entry-point.ts';
+import { MAX_DECLARATIONS_PER_PACKAGE } from './entry-point-field.ts';
 import { defaultCacheDir } from './package-scan.ts';
 
 const host = { dependencies: { 'meter-plugins': '1', '@acme/extra-storage': '2' } };
+
+/** A corruption made on the parsed file (its tables, as a test pokes at them). */
+// biome-ignore lint/suspicious/noExplicitAny: the file's own shape, edited by hand
+function edited(change: (data: any) => unknown): (text: string) => string {
+  return (text) => {
+    const data = JSON.parse(text);
+    change(data);
+    return JSON.stringify(data);
+  };
+}
 
 function cacheFiles(cwd: string): string[] {
   const dir = defaultCacheDir(cwd);
@@ -70,15 +81,36 @@ describe('a bad cache is rebuilt, never trusted', () => {
       'another version',
       (text: string) => text.replace(`"version":${CACHE_VERSION}`, '"version":999'),
     ],
-    ['the wrong shape', (text: string) => text.replace('"packages":[', '"packages":[7,')],
     ['an array', () => '[]'],
     [
       'holding a namespace a scan refuses',
       (text: string) => text.replace('"meter.storage"', '"__proto__"'),
     ],
+    ['the wrong shape', edited((data) => (data.packages = [7]))],
+    ['made of columns of unequal length', edited((data) => data.packages.version.pop())],
+    ['holding a declaration of the wrong type', edited((data) => (data.plugins.name[0] = 0))],
     [
-      'holding a declaration of the wrong type',
-      (text: string) => text.replace(/(true|false),0,/, '$1,"0",'),
+      'holding a package value of the wrong type',
+      edited((data) => (data.packages.hasExports[0] = 'yes')),
+    ],
+    [
+      'pointing at a reference it does not hold',
+      edited((data) => (data.plugins.reference[0] = data.references.length)),
+    ],
+    ['holding declarations of no package', edited((data) => data.packages.declares[0]--)],
+    [
+      'holding a package with more declarations than a scan keeps',
+      edited((data) => {
+        // The last package's declarations are the last ones: add to both.
+        const { declares } = data.packages;
+        const added = MAX_DECLARATIONS_PER_PACKAGE + 1 - declares[declares.length - 1];
+        declares[declares.length - 1] += added;
+        for (let i = 0; i < added; i++) {
+          data.plugins.namespace.push(0);
+          data.plugins.name.push(`extra-${i}`);
+          data.plugins.reference.push(0);
+        }
+      }),
     ],
   ])('a cache file that is %s', (_, corrupt) => {
     const p = project({ host, packages: [shared, meter, acme] });
@@ -129,12 +161,29 @@ describe('what the file holds', () => {
     const [file] = cacheFiles(p.dir);
     if (file === undefined) throw new Error('no cache file was written');
     const data = JSON.parse(readFileSync(file, 'utf8'));
-    // A package's row: name, version, root, hasExports, then its declarations.
-    const roots = data.packages.map((row: string[]) => row[2]);
+    const roots = data.packages.root.filter((root: unknown) => root !== 0);
     const paths: string[] = [...data.stamps.map(([path]: [string]) => path), ...roots];
     expect(paths).toContain(join('node_modules', '@acme'));
     expect(paths.filter((path) => path.startsWith('/'))).toEqual([]);
     expect(data.namespaces).toEqual(['meter.storage', 'meter.pollster']);
+  });
+
+  it('columns, with the usual package folders left out and each reference once', () => {
+    const p = project({ host, packages: [shared, meter, acme] });
+    const first = scan(p.dir);
+    const [file] = cacheFiles(p.dir);
+    if (file === undefined) throw new Error('no cache file was written');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    // Both packages sit in node_modules/<name>: their names give their folders back.
+    expect(data.packages.name).toEqual(['@acme/extra-storage', 'meter-plugins']);
+    expect(data.packages.root).toEqual([0, 0]);
+    expect(data.plugins.name).toHaveLength(first.names.length);
+    expect(new Set(data.references).size).toBe(data.references.length);
+    const second = scan(p.dir);
+    expect(second.stats.cache).toBe('hit');
+    expect(second.report.entryPoints.map((e) => e.source)).toEqual(
+      first.report.entryPoints.map((e) => e.source),
+    );
   });
 
   it('a package linked from outside the host folder comes back with its real folder', () => {

@@ -6,28 +6,16 @@
  *
  * In between sit the scan's findings — per package, the declarations that
  * were accepted and the parts that were refused — which is also what the
- * discovery cache keeps. The entry points are built once per scan (or cache
- * load); `reportFor` only filters them by namespace, so one scan serves every
- * namespace of a host. A resolved target is remembered, so a plugin loaded
- * twice resolves once.
+ * discovery cache keeps. The entry points (package-entry-point.ts) are built
+ * once per scan or cache load; `reportFor` only filters them by namespace, so
+ * one scan serves every namespace of a host.
  */
 import { sep } from 'node:path';
-import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
-import { resolvePackageModule } from '../importing/resolve.ts';
-import type {
-  DiscoveryProblem,
-  DiscoveryReport,
-  EntryPoint,
-  ImportTarget,
-  PluginSource,
-} from './entry-point.ts';
-import {
-  checkDeclaration,
-  type Declaration,
-  type FieldIssue,
-  readEntryPointField,
-} from './entry-point-field.ts';
+import { DiscoveryError } from '../errors/kinds.ts';
+import type { DiscoveryProblem, DiscoveryReport, EntryPoint } from './entry-point.ts';
+import { type Declaration, type FieldIssue, readEntryPointField } from './entry-point-field.ts';
 import type { PackageWalk, ScannedPackage, WalkIssue } from './installed-packages.ts';
+import { PackageEntryPoint, type ScannedSource, scannedSource } from './package-entry-point.ts';
 import { refusedReference } from './refused-reference.ts';
 
 /** What one package declares: the accepted declarations and the refused parts. */
@@ -44,10 +32,16 @@ export interface ScanFindings {
   readonly issues: readonly WalkIssue[];
 }
 
+/** A refused part of a package's field, with the package. */
+export interface PackageIssue {
+  readonly pkg: ScannedPackage;
+  readonly issue: FieldIssue;
+}
+
 /** What discovery reports from: entry points, and every refused part with its package. */
 export interface Findings {
   readonly entryPoints: readonly EntryPoint[];
-  readonly fieldIssues: readonly { readonly pkg: ScannedPackage; readonly issue: FieldIssue }[];
+  readonly fieldIssues: readonly PackageIssue[];
   /** Whatever kept a package from being read at all. */
   readonly issues: readonly WalkIssue[];
 }
@@ -66,79 +60,29 @@ export function readFields(walk: PackageWalk, field: string): ScanFindings {
 
 /** Turns a scan's findings into entry points, with targets resolved on first use. */
 export function withEntryPoints(scan: ScanFindings): Findings {
-  const findings = new FindingsBuilder();
+  const entryPoints: EntryPoint[] = [];
+  const fieldIssues: PackageIssue[] = [];
   for (const { pkg, declarations, issues } of scan.packages) {
-    findings.startPackage(pkg);
-    for (const declaration of declarations) findings.accept(declaration);
-    for (const issue of issues) findings.refuse(issue);
+    if (declarations.length > 0) {
+      // One source per package, shared by its entry points.
+      const source = sourceOf(pkg);
+      for (const { namespace, name, reference } of declarations) {
+        entryPoints.push(new PackageEntryPoint(namespace, name, reference, source, pkg));
+      }
+    }
+    for (const issue of issues) fieldIssues.push({ pkg, issue });
   }
-  return findings.build(scan.issues);
+  return findingsOf(entryPoints, fieldIssues, scan.issues);
 }
 
-/**
- * Collects findings package by package: the one place entry points are made,
- * for a scan and for a cache load alike.
- */
-export class FindingsBuilder {
-  readonly #entryPoints: EntryPoint[] = [];
-  readonly #fieldIssues: { pkg: ScannedPackage; issue: FieldIssue }[] = [];
-  #pkg: ScannedPackage | undefined;
-  #source: PluginSource | undefined;
-
-  startPackage(pkg: ScannedPackage): void {
-    this.#pkg = pkg;
-    this.#source = undefined;
-  }
-
-  accept(declaration: Declaration): void {
-    const pkg = this.#current();
-    // One source per package, shared by its entry points.
-    this.#source ??= sourceOf(pkg);
-    let resolved: ImportTarget | undefined;
-    const target = () => {
-      resolved ??= resolveTarget(pkg, declaration);
-      return resolved;
-    };
-    const { namespace, name, reference } = declaration;
-    this.#entryPoints.push({ namespace, name, reference, source: this.#source, target });
-  }
-
-  /**
-   * A declaration kept by the cache whose name and reference passed the
-   * checks again (a plain reference): split into module and export by
-   * checkDeclaration only if the plugin is loaded, which spares a warm start
-   * an object and two strings per declaration.
-   */
-  acceptKept(namespace: string, name: string, reference: string, field: string): void {
-    const pkg = this.#current();
-    this.#source ??= sourceOf(pkg);
-    let resolved: ImportTarget | undefined;
-    const target = () => {
-      if (resolved === undefined) {
-        const where = { field, packageLabel: packageLabel(pkg) };
-        const declaration = checkDeclaration(namespace, name, reference, where);
-        if ('why' in declaration) throw new DiscoveryError(declaration.why, { namespace, name });
-        resolved = resolveTarget(pkg, declaration);
-      }
-      return resolved;
-    };
-    this.#entryPoints.push({ namespace, name, reference, source: this.#source, target });
-  }
-
-  refuse(issue: FieldIssue): void {
-    this.#fieldIssues.push({ pkg: this.#current(), issue });
-  }
-
-  build(issues: readonly WalkIssue[]): Findings {
-    // Frozen, so that a report for every namespace can hand out this very array.
-    const entryPoints = Object.freeze(this.#entryPoints);
-    return { entryPoints, fieldIssues: this.#fieldIssues, issues };
-  }
-
-  #current(): ScannedPackage {
-    if (this.#pkg === undefined) throw new Error('FindingsBuilder: startPackage() first');
-    return this.#pkg;
-  }
+/** The findings of a scan or of a cache load, ready to report from. */
+export function findingsOf(
+  entryPoints: EntryPoint[],
+  fieldIssues: readonly PackageIssue[],
+  issues: readonly WalkIssue[],
+): Findings {
+  // Frozen, so that a report for every namespace can hand out this very array.
+  return { entryPoints: Object.freeze(entryPoints), fieldIssues, issues };
 }
 
 export function reportFor(findings: Findings, namespace: string | undefined): DiscoveryReport {
@@ -187,23 +131,6 @@ function problemOf(
   };
 }
 
-function resolveTarget(pkg: ScannedPackage, declaration: Declaration): ImportTarget {
-  const result = resolvePackageModule({
-    root: pkg.root,
-    packageName: pkg.name,
-    hasExports: pkg.hasExports,
-    exports: pkg.exports,
-    module: declaration.module,
-    exportName: declaration.exportName,
-  });
-  if (result.ok) return result.target;
-  const who = { namespace: declaration.namespace, name: declaration.name };
-  if (result.escapes) throw new ReferenceEscapeError(declaration.reference, result.why, who);
-  const message = `import reference "${declaration.reference}" of ${pkg.name}@${pkg.version} cannot be resolved: ${result.why}`;
-  throw new DiscoveryError(message, { ...who, cause: result.cause });
-}
-
-function sourceOf(pkg: ScannedPackage): PluginSource {
-  const { name: packageName, version, root } = pkg;
-  return { kind: 'package', via: 'package-scan', packageName, version, root };
+function sourceOf(pkg: ScannedPackage): ScannedSource {
+  return scannedSource(pkg.name, pkg.version, pkg.root);
 }

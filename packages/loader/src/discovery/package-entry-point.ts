@@ -1,0 +1,92 @@
+/**
+ * The entry point of a plugin declared by a scanned package, whether the scan
+ * just read it or the discovery cache kept it. Its target is resolved the
+ * first time it is asked for (when the plugin is loaded), and remembered.
+ *
+ * A class rather than an object literal with a closure, because a warm start
+ * makes one per declared plugin — thousands — and a closure costs a function
+ * and a context besides the object. The target is still an own property
+ * holding a function, as `EntryPoint` allows: a host that copies an entry
+ * point (`{ ...entry }`) keeps a target that works, which a method on the
+ * prototype would not give it. A bound function is the cheapest such
+ * function (no context to allocate).
+ */
+import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
+import { parsePackageReference } from '../importing/reference.ts';
+import { resolvePackageModule } from '../importing/resolve.ts';
+import type { EntryPoint, ImportTarget, PluginSource } from './entry-point.ts';
+
+/** Where a scanned package's plugins come from, as reports show it. */
+export type ScannedSource = Extract<PluginSource, { readonly kind: 'package' }>;
+
+/** What resolving a package's reference needs beyond its source. */
+export interface PackageManifestFacts {
+  readonly hasExports: boolean;
+  /** The manifest's `exports`, when the scan kept it; read from package.json otherwise. */
+  readonly exports?: unknown;
+}
+
+export class PackageEntryPoint implements EntryPoint {
+  readonly namespace: string;
+  readonly name: string;
+  readonly reference: string;
+  readonly source: ScannedSource;
+  readonly target: () => ImportTarget;
+  readonly #hasExports: boolean;
+  readonly #exports: unknown;
+  #resolved: ImportTarget | undefined;
+
+  /** `reference` has passed the checks of a scan (checkDeclaration). */
+  constructor(
+    namespace: string,
+    name: string,
+    reference: string,
+    source: ScannedSource,
+    facts: PackageManifestFacts,
+  ) {
+    this.namespace = namespace;
+    this.name = name;
+    this.reference = reference;
+    this.source = source;
+    this.#hasExports = facts.hasExports;
+    this.#exports = facts.exports;
+    this.#resolved = undefined;
+    this.target = this.#resolve.bind(this);
+  }
+
+  #resolve(): ImportTarget {
+    this.#resolved ??= this.#resolveNow();
+    return this.#resolved;
+  }
+
+  /** Through the package's own `exports` (or Node's rules without one), inside its folder. */
+  #resolveNow(): ImportTarget {
+    const { namespace, name, reference, source } = this;
+    const who = { namespace, name };
+    const cannot = (why: string, cause?: unknown) =>
+      new DiscoveryError(
+        `import reference "${reference}" of ${source.packageName}@${source.version} cannot be resolved: ${why}`,
+        { ...who, cause },
+      );
+    // Accepted references always parse; split here rather than kept from the
+    // scan, so that an entry point holds nothing a load may never need.
+    const parsed = parsePackageReference(reference);
+    if (!parsed.ok) throw cannot(parsed.why);
+    const result = resolvePackageModule({
+      root: source.root,
+      packageName: source.packageName,
+      hasExports: this.#hasExports,
+      exports: this.#exports,
+      module: parsed.reference.module,
+      exportName: parsed.reference.exportName,
+    });
+    if (result.ok) return result.target;
+    if (result.escapes) throw new ReferenceEscapeError(reference, result.why, who);
+    throw cannot(result.why, result.cause);
+  }
+}
+
+/** The source of a package found by a scan. */
+export function scannedSource(packageName: string, version: string, root: string): ScannedSource {
+  return { kind: 'package', via: 'package-scan', packageName, version, root };
+}
