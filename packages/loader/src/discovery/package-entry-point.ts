@@ -32,8 +32,7 @@ export class PackageEntryPoint implements EntryPoint {
   readonly reference: string;
   readonly source: ScannedSource;
   readonly target: () => ImportTarget;
-  readonly #hasExports: boolean;
-  readonly #exports: unknown;
+  readonly #manifest: PackageManifestFacts;
   #resolved: ImportTarget | undefined;
 
   /** `reference` has passed the checks of a scan (checkDeclaration). */
@@ -42,14 +41,13 @@ export class PackageEntryPoint implements EntryPoint {
     name: string,
     reference: string,
     source: ScannedSource,
-    facts: PackageManifestFacts,
+    manifest: PackageManifestFacts,
   ) {
     this.namespace = namespace;
     this.name = name;
     this.reference = reference;
     this.source = source;
-    this.#hasExports = facts.hasExports;
-    this.#exports = facts.exports;
+    this.#manifest = manifest;
     this.#resolved = undefined;
     this.target = this.#resolve.bind(this);
   }
@@ -75,8 +73,8 @@ export class PackageEntryPoint implements EntryPoint {
     const result = resolvePackageModule({
       root: source.root,
       packageName: source.packageName,
-      hasExports: this.#hasExports,
-      exports: this.#exports,
+      hasExports: this.#manifest.hasExports,
+      exports: this.#manifest.exports,
       module: parsed.reference.module,
       exportName: parsed.reference.exportName,
     });
