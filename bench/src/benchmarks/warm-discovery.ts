@@ -23,14 +23,13 @@ const SIZES = [
   { size: 5000, max: 5 },
 ] as const;
 
-/** Found by CPU profiles of a few hundred warm discoveries at 1,000 and 5,000 packages. */
+/** Found by CPU profiles of the benchmark process at 5,000 packages. */
 const WHY_SLOW =
-  'reading and parsing the cache file, the baseline itself, is about a third of the time (more ' +
-  'at 5,000 packages, where the file is about 290 KB); checking every declaration again (its ' +
-  'name and reference, as a scan does) and building one entry point per plugin, about a third; ' +
-  'the rest is garbage collection, which the build of thousands of short-lived records per ' +
-  'iteration makes heavy in a loop like this one. The budget left over the baseline shrinks ' +
-  'with the machine: the same code met both targets when the baseline was faster';
+  'reading and parsing the cache file (about 170 KB at 5,000 packages), the baseline itself, ' +
+  'is about half of the time; checking every plugin name again (as a scan does) and making one ' +
+  'entry point per plugin is most of the rest, with the garbage collection of those records in a ' +
+  'loop like this one. The figure follows the baseline: on a machine busy enough to double the ' +
+  'time of a JSON.parse, it comes near the target';
 
 const rows: RowSpec[] = SIZES.map(({ size, max }) => ({
   id: `warm-scan-${size}`,
