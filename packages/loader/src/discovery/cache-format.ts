@@ -37,6 +37,15 @@
  * with more declarations than a scan keeps make the whole file invalid, and
  * it is rebuilt. Only the walk over a manifest's nested objects is skipped.
  */
+
+import {
+  fieldIssueOf,
+  isAcceptedNamespace,
+  isArrayOf,
+  isPlainPluginName,
+  isStringPair,
+  isWalkIssue,
+} from './cache-checks.ts';
 import {
   type Columns,
   columnsOf,
@@ -46,7 +55,6 @@ import {
   StringTable,
 } from './cache-columns.ts';
 import { fromHost, PackageFolders, type StoredRoot, toHost } from './cache-paths.ts';
-import { isPlainObject, namespaceProblem, pluginNameProblem } from './declared-names.ts';
 import type { EntryPoint } from './entry-point.ts';
 import { checkDeclaration, type FieldIssue, isPlainReference } from './entry-point-field.ts';
 import type { Fingerprint } from './fingerprint.ts';
@@ -203,7 +211,7 @@ function readDeclarations(
     if (namespace === undefined || typeof name !== 'string' || isPlain === undefined) return false;
     const reference = references[ref as number];
     // The two checks checkDeclaration starts with: what passes both needs nothing more.
-    if (isPlain && pluginNameProblem(name) === undefined) {
+    if (isPlain && isPlainPluginName(name)) {
       entryPoints.push(new PackageEntryPoint(namespace, name, reference as string, source, facts));
       continue;
     }
@@ -221,51 +229,3 @@ function readDeclarations(
 /** A package's manifest facts for its entry points: two, since a cache keeps no `exports`. */
 const WITH_EXPORTS = { hasExports: true };
 const WITHOUT_EXPORTS = { hasExports: false };
-
-function isAcceptedNamespace(value: unknown): value is string {
-  return namespaceProblem(value) === undefined;
-}
-
-function isAcceptedName(value: unknown): value is string {
-  return pluginNameProblem(value) === undefined;
-}
-
-/** A C0 control character (newline, escape…), which a scan's messages never hold raw. */
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
-  return false;
-}
-
-/**
- * A refused part as a scan records it: a namespace and a name only when they
- * were accepted (the refusal was further in), and a message with no C0 control
- * character (a scan shows every name it quotes escaped), so that an edited
- * cache cannot put a newline or an escape sequence where a manifest could not.
- */
-function fieldIssueOf(value: unknown): FieldIssue | undefined {
-  if (!isPlainObject(value) || typeof value.why !== 'string') return undefined;
-  const { namespace, name, why } = value;
-  if (!(namespace === undefined || isAcceptedNamespace(namespace))) return undefined;
-  if (!(name === undefined || isAcceptedName(name))) return undefined;
-  if (hasControlCharacter(why)) return undefined;
-  return Object.hasOwn(value, 'reference')
-    ? { namespace, name, reference: value.reference, why }
-    : { namespace, name, why };
-}
-
-function isWalkIssue(value: unknown): value is WalkIssue {
-  return isPlainObject(value) && typeof value.origin === 'string' && typeof value.why === 'string';
-}
-
-function isStringPair(value: unknown): value is [string, string] {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    typeof value[0] === 'string' &&
-    typeof value[1] === 'string'
-  );
-}
-
-function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
-  return Array.isArray(value) && value.every(check);
-}

@@ -1,0 +1,88 @@
+/**
+ * The checks the values of a discovery cache file go through on load, besides
+ * the scan's own (`checkDeclaration`): what a scan writes, and nothing else,
+ * may come back.
+ *
+ * One of them is the scan's plugin-name rule written out as a loop,
+ * `isPlainPluginName`. A warm start checks every cached plugin name again,
+ * thousands of them, and calling the rule's regular expression costs several
+ * times what comparing a dozen characters does (in CPU profiles, about a
+ * sixth of a warm start at 5,000 packages). The loop decides exactly what `pluginNameProblem` decides —
+ * cache-checks.test.ts holds the two to the same answer for any string — and a
+ * name it refuses still goes through `checkDeclaration`, for the scan's
+ * message.
+ */
+import {
+  isPlainObject,
+  MAX_NAME_LENGTH,
+  namespaceProblem,
+  pluginNameProblem,
+} from './declared-names.ts';
+import type { FieldIssue } from './entry-point-field.ts';
+import type { WalkIssue } from './installed-packages.ts';
+
+/**
+ * True when `pluginNameProblem(name)` finds no problem: 1 to MAX_NAME_LENGTH
+ * characters, ASCII letters and digits, then also `.`, `_`, `+` and `-`, and
+ * not a key that means something to objects (`__proto__` cannot pass anyway).
+ */
+export function isPlainPluginName(name: string): boolean {
+  const length = name.length;
+  if (length === 0 || length > MAX_NAME_LENGTH) return false;
+  for (let i = 0; i < length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) continue;
+    // `.` `_` `+` `-`, never first
+    if (i > 0 && (c === 0x2e || c === 0x5f || c === 0x2b || c === 0x2d)) continue;
+    return false;
+  }
+  return name !== 'constructor' && name !== 'prototype';
+}
+
+export function isAcceptedNamespace(value: unknown): value is string {
+  return namespaceProblem(value) === undefined;
+}
+
+function isAcceptedName(value: unknown): value is string {
+  return pluginNameProblem(value) === undefined;
+}
+
+/**
+ * A refused part as a scan records it: a namespace and a name only when they
+ * were accepted (the refusal was further in), and a message with no C0 control
+ * character (a scan shows every name it quotes escaped), so that an edited
+ * cache cannot put a newline or an escape sequence where a manifest could not.
+ */
+export function fieldIssueOf(value: unknown): FieldIssue | undefined {
+  if (!isPlainObject(value) || typeof value.why !== 'string') return undefined;
+  const { namespace, name, why } = value;
+  if (!(namespace === undefined || isAcceptedNamespace(namespace))) return undefined;
+  if (!(name === undefined || isAcceptedName(name))) return undefined;
+  if (hasControlCharacter(why)) return undefined;
+  return Object.hasOwn(value, 'reference')
+    ? { namespace, name, reference: value.reference, why }
+    : { namespace, name, why };
+}
+
+export function isWalkIssue(value: unknown): value is WalkIssue {
+  return isPlainObject(value) && typeof value.origin === 'string' && typeof value.why === 'string';
+}
+
+export function isStringPair(value: unknown): value is [string, string] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'string' &&
+    typeof value[1] === 'string'
+  );
+}
+
+export function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
+  return Array.isArray(value) && value.every(check);
+}
+
+/** A C0 control character (newline, escape…), which a scan's messages never hold raw. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
+}
