@@ -26,10 +26,10 @@ const SIZES = [
 /** Found by CPU profiles of the benchmark process at 5,000 packages. */
 const WHY_SLOW =
   'reading and parsing the cache file (about 170 KB at 5,000 packages), the baseline itself, ' +
-  'is about half of the time; checking every plugin name again (as a scan does) and making one ' +
-  'entry point per plugin is most of the rest, with the garbage collection of those records in a ' +
-  'loop like this one. The figure follows the baseline: on a machine busy enough to double the ' +
-  'time of a JSON.parse, it comes near the target';
+  'is about half of the time; checking each plugin again (its name and reference, as a scan ' +
+  'does) and making its entry point is most of the rest, with the garbage collection of those ' +
+  'records in a loop like this one. The figure follows the baseline: a miss means a machine ' +
+  'busy enough to make a JSON.parse of the file take about twice its usual time';
 
 const rows: RowSpec[] = SIZES.map(({ size, max }) => ({
   id: `warm-scan-${size}`,
