@@ -68,6 +68,23 @@ import {
   type ScanFindings,
 } from './scan-findings.ts';
 
+/** The package columns: row `i` of each is package `i`. */
+interface PackageTable {
+  readonly name: string[];
+  readonly version: string[];
+  readonly root: StoredRoot[];
+  readonly hasExports: boolean[];
+  /** How many of the `plugins` rows are the package's, after those of the packages before it. */
+  readonly declares: number[];
+}
+
+/** The declaration columns; `namespace` and `reference` index the file's tables. */
+interface PluginTable {
+  readonly namespace: number[];
+  readonly name: string[];
+  readonly reference: number[];
+}
+
 /** The parts of the cache file that hold the findings and their fingerprint. */
 export interface StoredScan {
   readonly stamps: readonly (readonly [string, string])[];
@@ -75,8 +92,8 @@ export interface StoredScan {
   readonly issues: readonly WalkIssue[];
   readonly namespaces: readonly string[];
   readonly references: readonly string[];
-  readonly packages: Record<(typeof PACKAGE_COLUMNS)[number], unknown[]>;
-  readonly plugins: Record<(typeof PLUGIN_COLUMNS)[number], unknown[]>;
+  readonly packages: PackageTable;
+  readonly plugins: PluginTable;
   readonly fieldIssues: readonly (readonly [number, FieldIssue])[];
 }
 
@@ -84,19 +101,13 @@ export function encodeScan(scan: ScanFindings, fingerprint: Fingerprint, host: s
   const folders = new PackageFolders(host);
   const namespaces = new StringTable();
   const references = new StringTable();
-  const packages = {
-    name: [],
-    version: [],
-    root: [],
-    hasExports: [],
-    declares: [],
-  } as StoredScan['packages'];
-  const plugins = { namespace: [], name: [], reference: [] } as StoredScan['plugins'];
+  const packages: PackageTable = { name: [], version: [], root: [], hasExports: [], declares: [] };
+  const plugins: PluginTable = { namespace: [], name: [], reference: [] };
   const fieldIssues: [number, FieldIssue][] = [];
   for (const [row, { pkg, declarations, issues }] of scan.packages.entries()) {
     packages.name.push(pkg.name);
     packages.version.push(pkg.version);
-    packages.root.push(folders.stored(pkg.name, pkg.root) satisfies StoredRoot);
+    packages.root.push(folders.stored(pkg.name, pkg.root));
     packages.hasExports.push(pkg.hasExports);
     packages.declares.push(declarations.length);
     for (const { namespace, name, reference } of declarations) {
