@@ -59,42 +59,58 @@ const DEPENDENCY_FIELDS = [
 ] as const;
 
 export function packageScan(options: PackageScanOptions = {}): PackageScanSource {
-  const settings = settle(options);
-  let findings: Findings | undefined;
-  let lastScan: ScanStats | undefined;
+  return new PackageScan(settle(options));
+}
+
+/**
+ * The source `packageScan` returns. A class rather than an object literal
+ * with a getter: V8 gives every such literal a shape of its own, and a host
+ * (or a benchmark) that makes many sources then keeps each dead one's
+ * findings alive past the quick young-generation collections.
+ */
+class PackageScan implements PackageScanSource {
+  readonly kind = 'package-scan';
+  readonly #settings: Settings;
+  #findings: Findings | undefined;
+  #lastScan: ScanStats | undefined;
   // One report per namespace, built on first request and frozen: every
   // extension set (a driver load, say) asking again gets the same lists, and
   // the loader can remember what it learned about a frozen list.
-  const reports = new Map<string, DiscoveryReport>();
-  return {
-    kind: 'package-scan',
-    get lastScan() {
-      return lastScan;
-    },
-    refresh() {
-      findings = undefined;
-      reports.clear();
-    },
-    discover(namespace?: string): DiscoveryReport {
-      if (findings === undefined) {
-        const started = performance.now();
-        const { found, stats } = scanOrReuse(settings);
-        findings = found;
-        lastScan = { ...stats, ms: performance.now() - started };
-      }
-      const key = namespace ?? '';
-      let report = reports.get(key);
-      if (report === undefined) {
-        const { entryPoints, problems } = reportFor(findings, namespace);
-        report = Object.freeze({
-          entryPoints: Object.freeze(entryPoints),
-          problems: Object.freeze(problems),
-        });
-        reports.set(key, report);
-      }
-      return report;
-    },
-  };
+  readonly #reports = new Map<string, DiscoveryReport>();
+
+  constructor(settings: Settings) {
+    this.#settings = settings;
+  }
+
+  get lastScan(): ScanStats | undefined {
+    return this.#lastScan;
+  }
+
+  refresh(): void {
+    this.#findings = undefined;
+    this.#reports.clear();
+  }
+
+  discover(namespace?: string): DiscoveryReport {
+    let findings = this.#findings;
+    if (findings === undefined) {
+      const started = performance.now();
+      const { found, stats } = scanOrReuse(this.#settings);
+      findings = this.#findings = found;
+      this.#lastScan = { ...stats, ms: performance.now() - started };
+    }
+    const key = namespace ?? '';
+    let report = this.#reports.get(key);
+    if (report === undefined) {
+      const { entryPoints, problems } = reportFor(findings, namespace);
+      report = Object.freeze({
+        entryPoints: Object.freeze(entryPoints),
+        problems: Object.freeze(problems),
+      });
+      this.#reports.set(key, report);
+    }
+    return report;
+  }
 }
 
 interface Settings {
