@@ -23,8 +23,11 @@ const rows: RowSpec[] = [
       'the name is looked up in a record with no prototype (less work than Map.get) and a ready ' +
       'plugin is called inline: one readiness comparison (`=== true`), the call in a try, a ' +
       'thenable test that V8 reduces to a type check for a number, one Delivery. What is left ' +
-      "over the baseline is those checks and the loader's `object` getter; in trials the ratio " +
-      'was 0.94x to 1.20x (median about 1.07x), moving by about ±0.1x with the machine load',
+      "over the baseline is those checks, the loader's `object` getter and the Delivery. The " +
+      'figures are bimodal across processes: in some, both sides take about 40 ns a call and the ' +
+      'ratio is about 1.0-1.1x; in others both take 60-80 ns and it is 1.2-1.34x. The code is the ' +
+      "same, so what decides is where V8's lookups land for both sides' megamorphic call sites. " +
+      "A compiled call site per plugin (as the iterator's map has) was tried and changed neither mode",
   },
 ];
 
