@@ -38,8 +38,9 @@ import {
   LOAD_FAULTS,
   pollsterContract,
 } from '../../../loader/test/support/fault-host.ts';
-import { LAB_GOOD, LAB_METER } from '../../../loader/test/support/fault-lab.ts';
+import { LAB_GOOD } from '../../../loader/test/support/fault-lab.ts';
 import { IteratorManager } from '../../src/index.ts';
+import { expectGoodSamplesStored, GOOD_PER_RUN } from './good-samples.ts';
 
 const TIMEOUT_MS = 100;
 
@@ -183,18 +184,9 @@ describe.each(['map', 'parallel'] as const)('the iterator over every fault (%s)'
   });
 
   it('stores every sample of the good pollsters, and nothing else', async () => {
-    const stored = await storage.query({ meter: LAB_METER });
-    const perRun = Object.values(LAB_GOOD).reduce((a, b) => a + b, 0);
-    expect(stored).toHaveLength(perRun * runs.length);
-    const bySource: Record<string, number> = {};
-    for (const s of stored) bySource[s.source] = (bySource[s.source] ?? 0) + 1;
-    expect(bySource).toEqual(
-      Object.fromEntries(
-        Object.entries(LAB_GOOD).map(([name, n]) => [`fault-lab:${name}`, n * runs.length]),
-      ),
-    );
+    await expectGoodSamplesStored(storage, runs.length);
     // Only the lab's good pollsters answer with samples in this namespace.
-    expect(await storage.query()).toHaveLength(stored.length);
+    expect(await storage.query()).toHaveLength(GOOD_PER_RUN * runs.length);
   });
 
   it('reports every plugin in set.report(), failures with their stage and reason', () => {

@@ -30,8 +30,9 @@ import {
   type LabPollster,
   pollsterContract,
 } from '../../../loader/test/support/fault-host.ts';
-import { LAB_GOOD, LAB_METER } from '../../../loader/test/support/fault-lab.ts';
+import { LAB_GOOD } from '../../../loader/test/support/fault-lab.ts';
 import { type CycleReport, IteratorManager, Poller } from '../../src/index.ts';
+import { expectGoodSamplesStored, GOOD_PER_RUN } from './good-samples.ts';
 
 const CHECK_FAULTS = ALL_FAULTS.filter((f) => f.status === 'disabled');
 const CYCLES = 3;
@@ -109,22 +110,13 @@ describe.each([1, 4])('the poller over every fault (concurrency %i)', (concurren
   });
 
   it('writes every sample of the good pollsters, and leaves nothing pending', async () => {
-    const perCycle = Object.values(LAB_GOOD).reduce((a, b) => a + b, 0);
     for (const cycle of cycles) {
-      expect(cycle.samples).toBe(perCycle);
-      expect(cycle.written).toBe(perCycle);
+      expect(cycle.samples).toBe(GOOD_PER_RUN);
+      expect(cycle.written).toBe(GOOD_PER_RUN);
       expect(cycle.sinkError).toBeUndefined();
     }
     expect(poller.pending).toEqual([]);
-    const stored = await storage.query({ meter: LAB_METER });
-    expect(stored).toHaveLength(perCycle * CYCLES);
-    const bySource: Record<string, number> = {};
-    for (const s of stored) bySource[s.source] = (bySource[s.source] ?? 0) + 1;
-    expect(bySource).toEqual(
-      Object.fromEntries(
-        Object.entries(LAB_GOOD).map(([name, n]) => [`fault-lab:${name}`, n * CYCLES]),
-      ),
-    );
+    await expectGoodSamplesStored(storage, CYCLES);
     for (const name of Object.keys(LAB_GOOD)) expectClean(set.named(name)[0] as Extension);
   });
 });
