@@ -39,6 +39,12 @@ describe('predicate: a throwing rule', () => {
 });
 
 describe('predicate: a name claimed twice', () => {
+  it('lists the name once, where it was first kept, when the rule keeps both claimants', () => {
+    const rule = predicate('all', () => true);
+    const verdict = rule.select(fakeEntries(['a', 'b', 'a']));
+    expect(verdict.enabled).toEqual(['a', 'b']);
+  });
+
   it('turns the name off when the rule rejects either claimant', () => {
     const rule = predicate('no-second-copy', (e) => e.reference !== './second:default');
     const verdict = rule.select([

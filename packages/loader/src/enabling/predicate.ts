@@ -21,20 +21,18 @@ export function predicate(name: string, rule: EntryPredicate): EnablingPolicy {
   return {
     name,
     select(candidates): PolicyVerdict {
-      const enabled: string[] = [];
+      // A Set keeps each name once, in the order it was first kept.
+      const kept = new Set<string>();
       const disabled: { name: string; reason: string }[] = [];
       for (const entry of candidates) {
         const reason = verdictOf(rule, entry);
-        if (reason === undefined) {
-          if (!enabled.includes(entry.name)) enabled.push(entry.name);
-        } else {
-          disabled.push({ name: entry.name, reason });
-        }
+        if (reason === undefined) kept.add(entry.name);
+        else disabled.push({ name: entry.name, reason });
       }
       // One name may be claimed twice; if the rule rejected either claimant the
       // name is off, since policies decide by name.
-      const off = new Set(disabled.map((d) => d.name));
-      return { enabled: enabled.filter((n) => !off.has(n)), disabled };
+      for (const { name } of disabled) kept.delete(name);
+      return { enabled: [...kept], disabled };
     },
   };
 }
