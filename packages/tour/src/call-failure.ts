@@ -1,8 +1,9 @@
 /**
  * A plugin failure as the tour prints it: which plugin, which error class,
  * and the message without the `[namespace:name] (stage)` prefix that the
- * table's columns already say. Typed errors from the loader carry the
- * plugin's name; anything else is described as safely as it can be.
+ * table's columns already say (the error's own `detail`). Typed errors from
+ * the loader carry the plugin's name; anything else is described as safely as
+ * it can be.
  */
 import { describeThrown, PluginError } from '@plugin-patterns/loader';
 import type { CallFailure } from './tour-result.ts';
@@ -12,7 +13,7 @@ export function callFailure(error: unknown, plugin: string): CallFailure {
     return {
       plugin: error.plugin ?? plugin,
       error: error.name,
-      message: withoutPrefix(error.message),
+      message: error.detail,
     };
   }
   return {
@@ -20,9 +21,4 @@ export function callFailure(error: unknown, plugin: string): CallFailure {
     error: error instanceof Error ? error.name : 'thrown',
     message: describeThrown(error),
   };
-}
-
-/** `[meter.faulty:throws] (invocation) call to poll() failed: …` → `call to poll() failed: …`. */
-export function withoutPrefix(message: string): string {
-  return message.replace(/^\[[^\]]*\] \([a-z]+\) /, '');
 }

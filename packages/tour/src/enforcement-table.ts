@@ -27,7 +27,7 @@ import {
   ExtensionSet,
 } from '@plugin-patterns/loader';
 import { type Pollster, PollsterBase } from '@plugin-patterns/meter-contracts';
-import { withoutPrefix } from './call-failure.ts';
+import { callFailure } from './call-failure.ts';
 import { pollsterContract } from './host-contracts.ts';
 import { FAULTY, POLLSTER } from './plugin-host.ts';
 import { pollsterSchemaContract } from './pollster-schema.ts';
@@ -84,7 +84,7 @@ function loadVerdict(extension: Extension<Pollster>): EnforcementVerdict {
         plugin,
         outcome: 'caught',
         caughtAt: state.stage,
-        detail: withoutPrefix(state.error.message),
+        detail: state.error.detail,
       }
     : { plugin, outcome: 'passed', caughtAt: undefined, detail: 'passes' };
 }
@@ -106,8 +106,7 @@ async function guardVerdict(
     checkResult(extension, answer, sampleArrayCheck, 'Sample[]', { method: 'poll' });
     return { plugin, outcome: 'passed', caughtAt: undefined, detail: 'answers Sample[]' };
   } catch (error) {
-    const message = error instanceof Error ? withoutPrefix(error.message) : String(error);
-    const name = error instanceof Error ? error.name : 'Error';
+    const { error: name, message } = callFailure(error, plugin);
     return { plugin, outcome: 'caught', caughtAt: 'invocation', detail: `${name}: ${message}` };
   }
 }
