@@ -8,18 +8,10 @@
  * install does. The scan reads manifests only, so a test can tell exactly
  * what the driver manager chose to import.
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type DiscoverySource, packageScan } from '@plugin-patterns/loader';
+import { type FakeProject, makeProject } from '../../loader/test-fixtures/make-project.ts';
 
 const HERE = import.meta.dirname;
 export const FIXTURES: string = join(HERE, '..', 'test-fixtures');
@@ -33,34 +25,28 @@ const FOLDERS: Readonly<Record<string, string>> = {
 
 export type FixturePackage = keyof typeof FOLDERS;
 
-const hosts: string[] = [];
+const hosts: FakeProject[] = [];
 
 /** A package scan over a new host that depends on exactly these packages. */
 export function installedSource(...packages: FixturePackage[]): DiscoverySource {
-  const host = realpathSync(mkdtempSync(join(tmpdir(), 'driver-host-')));
-  hosts.push(host);
-  const dependencies: Record<string, string> = {};
-  for (const key of packages) {
+  const installs = packages.map((key) => {
     const folder = FOLDERS[key] as string;
-    const { name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
       name: string;
       version: string;
     };
-    dependencies[name] = version;
-    const link = join(host, 'node_modules', name);
-    mkdirSync(dirname(link), { recursive: true });
-    symlinkSync(folder, link, 'dir');
-  }
-  writeFileSync(
-    join(host, 'package.json'),
-    JSON.stringify({ name: 'driver-test-host', version: '1.0.0', dependencies }),
-  );
-  return packageScan({ cwd: host, cache: false });
+    return { name: manifest.name, version: manifest.version, folder };
+  });
+  const dependencies = Object.fromEntries(installs.map((p) => [p.name, p.version]));
+  const host = makeProject({ host: { dependencies } });
+  hosts.push(host);
+  for (const { name, folder } of installs) host.linkWorkspace(name, folder);
+  return packageScan({ cwd: host.dir, cache: false });
 }
 
 /** Deletes every host made so far (their links only: the packages stay). */
 export function removeInstalledHosts(): void {
-  for (const host of hosts.splice(0)) rmSync(host, { recursive: true, force: true });
+  for (const host of hosts.splice(0)) host.remove();
 }
 
 /** Fixture modules evaluated so far in this test file, e.g. `fast-drivers/memory`. */
