@@ -12,11 +12,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Measured } from './benchmark.ts';
 import { Installs } from './fixtures/installs.ts';
-import { renderDocs } from './render-docs.ts';
+import { DEFAULT_DOCS, DEFAULT_RESULTS, renderDocs } from './render-docs.ts';
 import { describeMachine, oneMinuteLoad } from './report/machine.ts';
 import {
   type BenchmarkResult,
@@ -26,10 +26,6 @@ import {
 } from './report/results.ts';
 import { printTable } from './report/table.ts';
 import { BENCHMARKS } from './suite.ts';
-
-const repoRoot = resolve(import.meta.dirname, '..', '..');
-export const DEFAULT_RESULTS = join(repoRoot, 'bench', 'results', 'latest.json');
-export const DEFAULT_DOCS = join(repoRoot, 'docs', 'benchmarks.md');
 
 const { values } = parseArgs({
   options: {
@@ -110,8 +106,10 @@ function runInChild(id: string, installsRoot: string, quick: boolean): Record<st
     '--conditions=@plugin-patterns/source',
     join(import.meta.dirname, 'run-benchmark.ts'),
     id,
+    '--installs',
+    installsRoot,
+    ...(quick ? ['--quick'] : []),
   ];
-  args.push('--installs', installsRoot, ...(quick ? ['--quick'] : []));
   const stdout = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -19,6 +19,11 @@ import {
 } from './report/format.ts';
 import type { BenchmarkResult, ResultsFile, RowResult } from './report/results.ts';
 
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+/** Where a full run writes its results, and the page generated from them. */
+export const DEFAULT_RESULTS: string = join(repoRoot, 'bench', 'results', 'latest.json');
+export const DEFAULT_DOCS: string = join(repoRoot, 'docs', 'benchmarks.md');
+
 export function renderDocs(results: ResultsFile): string {
   const rows = results.benchmarks.flatMap((b) => b.rows);
   const targeted = rows.filter((r) => r.verdict !== 'context');
@@ -171,11 +176,7 @@ function table(
 }
 
 if (import.meta.main) {
-  const root = resolve(import.meta.dirname, '..', '..');
-  const [
-    from = join(root, 'bench', 'results', 'latest.json'),
-    to = join(root, 'docs', 'benchmarks.md'),
-  ] = process.argv.slice(2);
+  const [from = DEFAULT_RESULTS, to = DEFAULT_DOCS] = process.argv.slice(2);
   writeFileSync(to, renderDocs(JSON.parse(readFileSync(from, 'utf8')) as ResultsFile));
   console.log(`${to} regenerated from ${from}`);
 }
