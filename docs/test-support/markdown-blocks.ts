@@ -47,7 +47,8 @@ export const PROGRAM_LANGUAGES: ReadonlySet<string> = new Set([
 ]);
 
 const MARKER = /^\s*<!--\s*([a-z][a-z-]*)\s*:\s*(.*?)\s*-->\s*$/i;
-const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
+/** An opening fence: its indent, the fence itself, and the info string. */
+export const FENCE: RegExp = /^(\s*)(`{3,}|~{3,})(.*)$/;
 
 export function parseBlocks(markdown: string, page: string): CodeBlock[] {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -167,7 +168,8 @@ function isExampleProgram(path: string): boolean {
   );
 }
 
-function isClosingFence(line: string, fence: string): boolean {
+/** Whether `line` closes a block opened by `fence` (the same character, at least as many). */
+export function isClosingFence(line: string, fence: string): boolean {
   const trimmed = line.trim();
   return (
     trimmed.length >= fence.length &&

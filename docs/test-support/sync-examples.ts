@@ -11,12 +11,18 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { asBlockText, listPages, listRepositoryPages, markerOf } from './markdown-blocks.ts';
+import {
+  asBlockText,
+  FENCE,
+  isClosingFence,
+  listPages,
+  listRepositoryPages,
+  markerOf,
+} from './markdown-blocks.ts';
 import { runExample } from './run-example.ts';
 
 const docsDir = resolve(import.meta.dirname, '..');
 const repoRoot = resolve(docsDir, '..');
-const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 
 const pages =
   process.argv.length > 2
@@ -46,7 +52,8 @@ async function sync(markdown: string): Promise<string> {
     }
     const [, indent = '', fence = '', info = ''] = open;
     let close = i + 1;
-    while (close < lines.length && (lines[close] ?? '').trim() !== fence) close++;
+    // The block ends where the checker's parser ends it (parseBlocks).
+    while (close < lines.length && !isClosingFence(lines[close] ?? '', fence)) close++;
     const body = await bodyFor(marker);
     if (body === undefined) {
       out.push(...lines.slice(i, close + 1));
