@@ -10,7 +10,7 @@ import type { Declaration } from '../discovery/entry-point-field.ts';
 import type { Contract } from '../enforcement/contract.ts';
 import { describeValue } from '../enforcement/describe-value.ts';
 import { ContractViolationError } from '../errors/kinds.ts';
-import { describeThrown, PluginError } from '../errors/plugin-error.ts';
+import { describeThrown, isPluginError } from '../errors/plugin-error.ts';
 import { type Importer, importExport } from '../importing/importer.ts';
 import { resolvePackageModule } from '../importing/resolve.ts';
 import type { Integration } from '../integration/integration.ts';
@@ -120,8 +120,12 @@ function integrationFor(
   return (given as Readonly<Record<string, Integration<unknown>>>)[namespace];
 }
 
-/** A PluginError's message without its `[namespace:name] (stage)` prefix, which the report already shows. */
+/**
+ * A PluginError's `detail` (its message without the `[namespace:name] (stage)`
+ * prefix, which the report already shows); anything else as `describeThrown`
+ * tells it. `isPluginError`, not `instanceof`: a revoked proxy thrown by the
+ * plugin must end up in the report, not escape the check.
+ */
 function messageOf(thrown: unknown): string {
-  const message = describeThrown(thrown);
-  return thrown instanceof PluginError ? message.replace(/^\[[^\]]*\] \([a-z]+\) /, '') : message;
+  return isPluginError(thrown) ? thrown.detail : describeThrown(thrown);
 }

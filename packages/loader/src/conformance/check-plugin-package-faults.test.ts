@@ -57,3 +57,21 @@ describe('checkPluginPackage: a package with every kind of fault', () => {
     );
   });
 });
+
+describe('checkPluginPackage: an import that throws something hostile', () => {
+  it('reports a revoked proxy as the failed import instead of rejecting', async () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const report = await checkPluginPackage({
+      packageDir: fixtures.good,
+      ...host,
+      importer: () => {
+        throw revoked.proxy;
+      },
+    });
+    expect(report.ok).toBe(false);
+    const last = report.entryPoints[0]?.checks.at(-1);
+    expect(last).toMatchObject({ check: 'import', stage: 'import', ok: false });
+    expect(last?.message).toMatch(/^non-Error value/);
+  });
+});
