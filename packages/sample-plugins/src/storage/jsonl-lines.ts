@@ -29,13 +29,14 @@ export function readSampleLines(text: string, file: string): ReadLines {
   const skipped: SkippedLine[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
-    const problem = problemOf(line);
-    if (problem === undefined) samples.push(JSON.parse(line) as Sample);
-    else skipped.push({ file, line: index + 1, reason: problem, torn: false });
+    const read = readSample(line);
+    if (read.ok) samples.push(read.sample);
+    else skipped.push({ file, line: index + 1, reason: read.problem, torn: false });
   });
   // A tail that is a whole sample lost only its newline; anything else was cut short.
   if (tail.trim() !== '') {
-    if (problemOf(tail) === undefined) samples.push(JSON.parse(tail) as Sample);
+    const read = readSample(tail);
+    if (read.ok) samples.push(read.sample);
     else {
       const reason = 'the last line is cut short: an append was interrupted (a crash?)';
       skipped.push({ file, line: lines.length + 1, reason, torn: true });
@@ -44,13 +45,15 @@ export function readSampleLines(text: string, file: string): ReadLines {
   return { samples, skipped };
 }
 
-function problemOf(line: string): string | undefined {
+/** One line parsed once: the sample it holds, or why it holds none. */
+function readSample(line: string): { ok: true; sample: Sample } | { ok: false; problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return 'it is not JSON';
+    return { ok: false, problem: 'it is not JSON' };
   }
   const problems = sampleProblems(value);
-  return problems.length === 0 ? undefined : `it is not a valid sample (${problems.join('; ')})`;
+  if (problems.length === 0) return { ok: true, sample: value as Sample };
+  return { ok: false, problem: `it is not a valid sample (${problems.join('; ')})` };
 }
