@@ -14,7 +14,7 @@ import { type DiscoverySource, packageScan } from '@plugin-patterns/loader';
 import { type FakeProject, makeProject } from '../../loader/test-fixtures/make-project.ts';
 
 const HERE = import.meta.dirname;
-export const FIXTURES: string = join(HERE, '..', 'test-fixtures');
+const FIXTURES = join(HERE, '..', 'test-fixtures');
 
 /** Package folders a test may install: the fixtures, and the real PostgreSQL driver. */
 const FOLDERS: Readonly<Record<string, string>> = {
