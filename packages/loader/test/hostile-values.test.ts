@@ -109,12 +109,7 @@ describe.each(HOSTILE_VALUES.map((v) => [v.label, v] as const))(
       const extension = plugin('thrower', () => {
         throw value.make();
       });
-      let caught: unknown;
-      try {
-        invoke(extension, 'poll');
-      } catch (error) {
-        caught = error;
-      }
+      const caught = thrown(() => invoke(extension, 'poll'));
       expectBlamed(caught, 'thrower', PluginCallError);
       expect((caught as Error).message).toContain(`call to poll() failed: ${value.shows}`);
       expect(extension.lastError).toBe(caught);
@@ -159,41 +154,38 @@ describe.each(HOSTILE_ANSWERS.map((v) => [v.label, v] as const))(
   (_, value) => {
     it('invoke: a PluginCallError, not a raw TypeError', () => {
       const extension = plugin('answerer', value.make);
-      let caught: unknown;
-      try {
-        invoke(extension, 'poll');
-      } catch (error) {
-        caught = error;
-      }
+      const caught = thrown(() => invoke(extension, 'poll'));
       expectBlamed(caught, 'answerer', PluginCallError);
     });
 
     it('callPlugin: a PluginCallError, not a raw TypeError', () => {
       const extension = plugin('answerer', value.make);
-      let caught: unknown;
-      try {
-        callPlugin(extension, (p) => p.poll(), { method: 'poll' });
-      } catch (error) {
-        caught = error;
-      }
+      const caught = thrown(() => callPlugin(extension, (p) => p.poll(), { method: 'poll' }));
       expectBlamed(caught, 'answerer', PluginCallError);
     });
 
     it('checkResult: a PluginResultError, even when the check itself trips over it', () => {
       const extension = plugin('answerer', value.make);
-      let caught: unknown;
-      try {
+      const caught = thrown(() =>
         checkResult(extension, value.make(), (v) => Array.isArray(v), 'Sample[]', {
           method: 'poll',
-        });
-      } catch (error) {
-        caught = error;
-      }
+        }),
+      );
       expectBlamed(caught, 'answerer', PluginResultError);
       expect(extension.lastError).toBe(caught);
     });
   },
 );
+
+/** What `run` threw (undefined if it returned). */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 function entry() {
   return {
