@@ -38,10 +38,10 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
     intervalMs: options.intervalMs ?? 20,
     timeoutMs: options.timeoutMs ?? 50,
   };
-  const storage = prepareStorage(options.storage);
+  const storageUrl = prepareStorage(options.storage);
 
   progress('Discovering and loading the plugins');
-  const host = await loadHost(packageScan({ cwd: root, cache: false }), storage.url);
+  const host = await loadHost(packageScan({ cwd: root, cache: false }), storageUrl);
   try {
     const discovered = hostStates(host);
     progress('Routing notifications and polling');
@@ -49,9 +49,9 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
     const stages = await compareStages({ root, progress, ...timing });
     return {
       storage: {
-        url: host.storage.url?.redacted ?? storage.url,
+        url: host.storage.url?.redacted ?? storageUrl,
         driver: host.storage.name,
-        file: storageFile(storage.url),
+        file: storageFile(storageUrl),
       },
       discovered,
       endToEnd,

@@ -18,19 +18,14 @@ export const DEFAULT_STORAGE_FILE: string = join(tmpdir(), 'plugin-patterns-tour
 /** `sqlite:///…/meter.db`: the file path as the path of a three-slash URL. */
 export const DEFAULT_STORAGE_URL: string = `sqlite://${pathToFileURL(DEFAULT_STORAGE_FILE).pathname}`;
 
-export interface StorageChoice {
-  readonly url: string;
-  readonly isDefault: boolean;
-}
-
 /** The URL to use; for the default, an empty file in a folder that exists. */
-export function prepareStorage(url: string | undefined): StorageChoice {
-  if (url !== undefined) return { url, isDefault: false };
+export function prepareStorage(url: string | undefined): string {
+  if (url !== undefined) return url;
   mkdirSync(join(DEFAULT_STORAGE_FILE, '..'), { recursive: true });
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     rmSync(`${DEFAULT_STORAGE_FILE}${suffix}`, { force: true });
   }
-  return { url: DEFAULT_STORAGE_URL, isDefault: true };
+  return DEFAULT_STORAGE_URL;
 }
 
 /** The file behind a file-backed URL (`sqlite:///…`, `jsonl:///…`), for the printout. */
