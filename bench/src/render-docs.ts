@@ -13,9 +13,9 @@ import { join, resolve } from 'node:path';
 import {
   describeMiss,
   formatNumber,
-  formatRatio,
-  formatValue,
   formatVerdict,
+  ROW_HEADER,
+  rowCells,
 } from './report/format.ts';
 import type { BenchmarkResult, ResultsFile, RowResult } from './report/results.ts';
 
@@ -112,22 +112,11 @@ function section(benchmark: BenchmarkResult): string[] {
     `Source: [${benchmark.file}](../${benchmark.file}).`,
     '',
   ];
-  const cells = benchmark.rows.map((row) => [
-    row.label,
-    formatValue(row.value, row.unit),
-    formatValue(row.baseline.value, row.unit),
-    formatRatio(row.ratio),
-    row.target?.text ?? '—',
-    row.verdict === 'missed' ? `**${formatVerdict(row)}**` : formatVerdict(row),
-  ]);
-  lines.push(
-    ...table(
-      ['figure', 'value', 'baseline', 'ratio', 'target', 'verdict'],
-      ['left', 'right', 'right', 'right', 'left', 'left'],
-      cells,
-    ),
-    '',
+  // A missed verdict stands out on the page: the last cell in bold.
+  const cells = benchmark.rows.map((row) =>
+    row.verdict === 'missed' ? rowCells(row).with(-1, `**${formatVerdict(row)}**`) : rowCells(row),
   );
+  lines.push(...table(ROW_HEADER, ['left', 'right', 'right', 'right', 'left', 'left'], cells), '');
   for (const row of benchmark.rows) lines.push(`- ${note(row)}`);
   lines.push('');
   return lines;

@@ -1,7 +1,7 @@
 /**
  * Number formatting shared by the terminal tables and the docs page, so both
- * show the same digits: three significant figures or so, which is all a
- * median on a shared machine can vouch for.
+ * show the same columns and the same digits: three significant figures or so,
+ * which is all a median on a shared machine can vouch for.
  */
 import type { RowResult } from './results.ts';
 import { overBy } from './results.ts';
@@ -22,6 +22,28 @@ export function formatValue(n: number, unit: string): string {
 
 export function formatRatio(ratio: number): string {
   return `${ratio.toFixed(2)}x`;
+}
+
+/** The columns of a figure's row, in the terminal and on the docs page. */
+export const ROW_HEADER: readonly string[] = [
+  'figure',
+  'value',
+  'baseline',
+  'ratio',
+  'target',
+  'verdict',
+];
+
+/** One row's cells, under ROW_HEADER. */
+export function rowCells(row: RowResult): string[] {
+  return [
+    row.label,
+    formatValue(row.value, row.unit),
+    formatValue(row.baseline.value, row.unit),
+    formatRatio(row.ratio),
+    row.target?.text ?? '—',
+    formatVerdict(row),
+  ];
 }
 
 /** `met`, `MISSED (3.01x over)`, or `—` for a context row. */

@@ -3,20 +3,14 @@
  * baseline, ratio, target and verdict, and under the table one line per
  * missed target saying by how much and why.
  */
-import { describeMiss, formatRatio, formatValue, formatVerdict } from './format.ts';
+import { describeMiss, ROW_HEADER, rowCells } from './format.ts';
 import type { BenchmarkResult } from './results.ts';
 
 export function printTable(result: BenchmarkResult, write: (line: string) => void): void {
-  const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'verdict'];
-  const lines = result.rows.map((row) => [
-    row.label,
-    formatValue(row.value, row.unit),
-    formatValue(row.baseline.value, row.unit),
-    formatRatio(row.ratio),
-    row.target?.text ?? '—',
-    formatVerdict(row),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const lines = result.rows.map(rowCells);
+  const widths = ROW_HEADER.map((h, i) =>
+    Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)),
+  );
   const render = (cells: readonly string[]) =>
     cells
       .map((c, i) => (i === 0 || i >= 4 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
@@ -24,7 +18,7 @@ export function printTable(result: BenchmarkResult, write: (line: string) => voi
       .trimEnd();
   write('');
   write(`${result.title}  (${result.seconds.toFixed(1)} s)`);
-  write(render(header));
+  write(render(ROW_HEADER));
   write(render(widths.map((w) => '-'.repeat(w))));
   for (const line of lines) write(render(line));
   for (const row of result.rows) {
