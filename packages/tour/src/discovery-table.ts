@@ -24,6 +24,7 @@ import {
   fileList,
   type PackageScanSource,
   packageScan,
+  parseSpecifierReference,
   referenceList,
 } from '@plugin-patterns/loader';
 import { collectorsDirectory } from '@plugin-patterns/sample-plugins';
@@ -98,8 +99,10 @@ function scanNote(source: PackageScanSource): string {
 function filesOf(listed: Record<string, string>): Record<string, { path: string; export: string }> {
   const files: Record<string, { path: string; export: string }> = {};
   for (const [name, reference] of Object.entries(listed)) {
-    const [specifier = '', exportName = 'default'] = reference.split(':');
-    files[name] = { path: fileURLToPath(import.meta.resolve(specifier)), export: exportName };
+    const parsed = parseSpecifierReference(reference);
+    if (!parsed.ok) throw new Error(`the tour's reference ${reference} is unusable: ${parsed.why}`);
+    const { module, exportName } = parsed.reference;
+    files[name] = { path: fileURLToPath(import.meta.resolve(module)), export: exportName };
   }
   return files;
 }
