@@ -93,18 +93,8 @@ export async function compareAsync(
   candidate: AsyncBatch,
   options: CompareOptions,
 ): Promise<Comparison> {
-  let iterations = options.iterations ?? 1;
-  if (options.iterations === undefined) {
-    // Grow the batch until the slower side fills the wanted time.
-    for (;;) {
-      const slower = Math.max(
-        await timeAsync(baseline, iterations),
-        await timeAsync(candidate, iterations),
-      );
-      if (slower >= options.batchMs * 1e6 || iterations >= 1 << 26) break;
-      iterations *= slower === 0 ? 16 : Math.min(16, Math.ceil((options.batchMs * 1e6) / slower));
-    }
-  }
+  const iterations =
+    options.iterations ?? (await calibrateAsync(baseline, candidate, options.batchMs));
   await timeAsync(baseline, iterations);
   await timeAsync(candidate, iterations);
   const base: number[] = [];
@@ -127,10 +117,27 @@ export async function compareAsync(
   return summarise(base, cand, ratios, iterations);
 }
 
+/** Grows the batch until the slower side fills the wanted time. */
 function calibrate(baseline: Batch, candidate: Batch, batchMs: number): number {
   let iterations = 1;
   for (;;) {
     const slower = Math.max(time(baseline, iterations), time(candidate, iterations));
+    if (slower >= batchMs * 1e6 || iterations >= 1 << 26) return iterations;
+    iterations *= slower === 0 ? 16 : Math.min(16, Math.ceil((batchMs * 1e6) / slower));
+  }
+}
+
+async function calibrateAsync(
+  baseline: AsyncBatch,
+  candidate: AsyncBatch,
+  batchMs: number,
+): Promise<number> {
+  let iterations = 1;
+  for (;;) {
+    const slower = Math.max(
+      await timeAsync(baseline, iterations),
+      await timeAsync(candidate, iterations),
+    );
     if (slower >= batchMs * 1e6 || iterations >= 1 << 26) return iterations;
     iterations *= slower === 0 ? 16 : Math.min(16, Math.ceil((batchMs * 1e6) / slower));
   }
