@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleAt } from './conformance-samples.ts';
 import type { StorageConformanceCheck } from './define-check.ts';
 import { StorageConformanceError } from './expectations.ts';
 import { runStorageConformance, storageConformanceChecks } from './storage-conformance.ts';
@@ -84,18 +85,7 @@ describe('the kit catches a broken driver', () => {
 
   it('whose store is not empty when the check starts', async () => {
     const dirty = new ReferenceStore();
-    await new ReferenceDriver(dirty).write([
-      {
-        meter: 'cpu.util',
-        type: 'gauge',
-        unit: '%',
-        volume: 1,
-        resourceId: 'host-a',
-        projectId: null,
-        timestamp: '2026-01-01T00:00:00.000Z',
-        source: 'earlier',
-      },
-    ]);
+    await new ReferenceDriver(dirty).write([sampleAt({ source: 'earlier' })]);
     const check = named('accepts an empty batch and stores nothing');
     await expect(
       check.run(() => new ReferenceDriver(dirty), { largeBatchSize: 1 }),
