@@ -4,6 +4,7 @@
  * same machine except what `normalise.ts` masks: timings (`ms`) and the
  * machine's own pollster readings (`sum` of a pollster meter).
  */
+import type { DispatchSummary } from '@plugin-patterns/dispatch';
 import type { Stage } from '@plugin-patterns/loader';
 
 export interface TourResult {
@@ -60,13 +61,8 @@ export interface CallFailure {
 }
 
 export interface EndToEnd {
-  readonly notifications: {
-    readonly events: number;
-    readonly routed: number;
-    readonly unrouted: number;
-    readonly malformed: number;
-    readonly deliveries: number;
-    readonly failed: number;
+  /** The dispatcher's own summary of the stream, with what the tour made of it. */
+  readonly notifications: DispatchSummary & {
     readonly samples: number;
     /** Events that reached no handler, and failed deliveries: each with its reason. */
     readonly problems: readonly CallFailure[];
