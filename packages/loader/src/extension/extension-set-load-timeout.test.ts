@@ -90,6 +90,9 @@ describe('ExtensionSet: loadTimeoutMs', () => {
   it('refuses a limit that is not a positive number', () => {
     expect(() => stuckSet(0)).toThrow(RangeError);
     expect(() => stuckSet(Number.NaN)).toThrow(RangeError);
+    // Infinity, or anything longer than a timer can keep, would fire after 1 ms.
+    expect(() => stuckSet(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => stuckSet(2 ** 31)).toThrow(RangeError);
   });
 
   it('ends the wait for a real module whose top-level await never settles', async () => {

@@ -23,6 +23,7 @@ import { describeThrown, isPluginError, PluginError } from '../errors/plugin-err
 import type { Stage } from '../errors/stage.ts';
 import type { Importer } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
+import { checkTimeLimit } from '../invocation/settle.ts';
 import type { Extension, LoadSteps } from './extension.ts';
 
 export interface LoadStepsOptions<T> {
@@ -41,9 +42,7 @@ interface Progress {
 
 export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
   const limit = options.loadTimeoutMs;
-  if (limit !== undefined && !(limit > 0)) {
-    throw new RangeError(`loadTimeoutMs must be a positive number of milliseconds, not ${limit}`);
-  }
+  if (limit !== undefined) checkTimeLimit('loadTimeoutMs', limit);
   return (extension: Extension<T>): Promise<T> => {
     const progress: Progress = { stage: 'import' };
     const steps = runSteps(extension, options, progress);

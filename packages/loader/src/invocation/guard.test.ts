@@ -159,6 +159,10 @@ describe('callPlugin', () => {
   it('refuses a time limit that is not a positive number, before calling', () => {
     const poll = vi.fn();
     expect(() => callPlugin(ext({ poll }), (p) => p.poll(), { timeoutMs: 0 })).toThrow(RangeError);
+    // Longer than a timer can keep: Node would fire it after 1 ms.
+    expect(() => callPlugin(ext({ poll }), (p) => p.poll(), { timeoutMs: 2 ** 31 })).toThrow(
+      RangeError,
+    );
     expect(poll).not.toHaveBeenCalled();
   });
 });

@@ -23,7 +23,7 @@
 import { describeValue } from '../enforcement/describe-value.ts';
 import { PluginUnavailableError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
-import { callFailed, settle } from './settle.ts';
+import { callFailed, checkTimeLimit, settle } from './settle.ts';
 
 export interface CallOptions {
   /** Named in errors and history: `call to poll() failed`. */
@@ -91,9 +91,7 @@ export function callPlugin<T, R>(
   options: CallOptions = {},
 ): R {
   const { method, timeoutMs } = options;
-  if (timeoutMs !== undefined && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
-    throw new RangeError(`timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`);
-  }
+  if (timeoutMs !== undefined) checkTimeLimit('timeoutMs', timeoutMs);
   const object = readyObject(extension);
   let result: R;
   try {

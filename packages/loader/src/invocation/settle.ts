@@ -11,6 +11,22 @@
 import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
 
+/**
+ * The longest delay `setTimeout` keeps (about 24.8 days). Node turns a longer
+ * one, Infinity included, into 1 ms: a generous limit would fail every plugin
+ * at once.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Refuses a time limit no timer can keep, before any plugin runs under it. */
+export function checkTimeLimit(option: string, ms: number): void {
+  if (!(ms > 0 && ms <= MAX_TIMER_MS)) {
+    throw new RangeError(
+      `${option} must be a positive number of milliseconds, at most ${MAX_TIMER_MS}, not ${ms}`,
+    );
+  }
+}
+
 /** Follows a promised answer: maps a rejection, and enforces the time limit. */
 export function settle(
   extension: Extension<unknown>,
