@@ -9,7 +9,7 @@
  * process, not a server, and a short write is cheaper than the promise
  * machinery around it. The methods stay async because the contract is.
  */
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import {
   assertSamples,
   type Sample,
@@ -59,6 +59,8 @@ export class SqliteStorage implements StorageDriver {
   /** The database file, or `:memory:`. */
   readonly location: string;
   readonly #db: DatabaseSync;
+  /** Prepared once: every batch runs the same insert. */
+  readonly #insert: StatementSync;
   #closed = false;
 
   constructor(options: StorageOptions) {
@@ -78,6 +80,9 @@ export class SqliteStorage implements StorageDriver {
       // Another process holding the write lock is waited for, not failed on at once.
       this.#db.exec('PRAGMA busy_timeout = 5000');
       this.#db.exec(SCHEMA);
+      this.#insert = this.#db.prepare(
+        `INSERT INTO samples (${COLUMNS}, epoch_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
     } catch (cause) {
       this.#db.close();
       throw new Error(
@@ -93,9 +98,7 @@ export class SqliteStorage implements StorageDriver {
     this.#assertOpen('write');
     assertSamples(samples);
     if (samples.length === 0) return;
-    const insert = this.#db.prepare(
-      `INSERT INTO samples (${COLUMNS}, epoch_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insert = this.#insert;
     // One transaction per batch: atomic, and one sync to disk instead of one per row.
     this.#db.exec('BEGIN IMMEDIATE');
     try {
