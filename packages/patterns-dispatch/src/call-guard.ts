@@ -33,7 +33,13 @@
  * (a RangeError for a negative `timeoutMs`, say) is the host's own mistake and
  * is left to propagate.
  */
-import { callPlugin, type Extension, PluginCallError, PluginError } from '@plugin-patterns/loader';
+import {
+  callPlugin,
+  type Extension,
+  isThenable,
+  PluginCallError,
+  PluginError,
+} from '@plugin-patterns/loader';
 import { type Delivery, type DispatchOptions, isPromiseLike, type PluginCall } from './delivery.ts';
 
 export function guardedCall<T, R>(
@@ -62,17 +68,10 @@ export function callReady<T, R>(
   } catch (thrown) {
     return failure(extension, blame(extension, thrown, method));
   }
-  // Only an object or a function with a `then` method is a thenable. For a
-  // primitive the lookup goes to its built-in prototype, which has no `then`
-  // (were one added, the type test after it still says no): the verdict of
-  // `isPromiseLike`, in the cheaper order.
   let promised: boolean;
   try {
     // A `then` getter runs the plugin's code, a revoked proxy throws: the plugin's failure too.
-    promised =
-      answer != null &&
-      typeof (answer as { then?: unknown }).then === 'function' &&
-      (typeof answer === 'object' || typeof answer === 'function');
+    promised = isThenable(answer);
   } catch (thrown) {
     return failure(extension, blame(extension, thrown, method));
   }

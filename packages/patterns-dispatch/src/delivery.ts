@@ -12,7 +12,7 @@
  * the types: `X` for a plain `R`, `Promise<X>` for a promise, and both for a
  * plugin API that allows either.
  */
-import type { CallOptions, PluginError } from '@plugin-patterns/loader';
+import { type CallOptions, isThenable, type PluginError } from '@plugin-patterns/loader';
 
 /** `collect` (default): record the failure and go on. `raise`: throw the first failure. */
 export type ErrorPolicy = 'collect' | 'raise';
@@ -48,10 +48,5 @@ export type Settled<R, X> = unknown extends R
     ? Promise<X>
     : X;
 
-export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
+/** The loader's thenable test (what `await` would wait on), under this package's older name. */
+export const isPromiseLike: (value: unknown) => value is PromiseLike<unknown> = isThenable;

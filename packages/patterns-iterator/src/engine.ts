@@ -16,7 +16,7 @@
  * through the loader's call guard (`callPlugin`), which owns the time limit
  * and the blame for promised answers.
  */
-import { callPlugin, type Extension, PluginError } from '@plugin-patterns/loader';
+import { callPlugin, type Extension, isThenable, PluginError } from '@plugin-patterns/loader';
 import { blame, checkEmpty, onFailure, type RunPolicy } from './error-policy.ts';
 
 /** The ordered plugins of a run, with their objects looked up once, not per call. */
@@ -164,11 +164,5 @@ function guarded<T>(
   return callPlugin(extension, () => answer, policy.guard);
 }
 
-/** True for anything `await` would wait on: an object or function with a `then` method. */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
+// The loader's thenable test (what `await` would wait on), kept in this package's exports.
+export { isThenable };

@@ -17,6 +17,7 @@
 
 import { describeValue } from '../enforcement/describe-value.ts';
 import { describeThrown } from '../errors/plugin-error.ts';
+import { isThenable } from '../invocation/thenable.ts';
 import type { Availability, EnablingPolicy, PolicyVerdict } from './policy.ts';
 
 export interface SelfCheckOptions {
@@ -85,8 +86,4 @@ function interpret(method: string, answer: unknown): Availability {
 
 function threw(method: string, thrown: unknown): Availability {
   return { available: false, reason: `${method}() threw: ${describeThrown(thrown)}` };
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }

@@ -19,6 +19,7 @@
  */
 import { describeValue } from '../enforcement/describe-value.ts';
 import { PluginIntegrationError } from '../errors/kinds.ts';
+import { isThenable } from '../invocation/thenable.ts';
 import type { Integration, IntegrationContext } from './integration.ts';
 
 export interface ConstructOptions {
@@ -51,7 +52,7 @@ export function construct<T>(options: ConstructOptions = {}): Integration<T> {
       } catch (cause) {
         throw new PluginIntegrationError(how, { ...context, cause });
       }
-      if (typeof (built as { then?: unknown } | null | undefined)?.then === 'function') {
+      if (isThenable(built)) {
         return Promise.resolve(built).then(
           (value) => checked<T>(value, how, context),
           (cause: unknown) => {

@@ -17,6 +17,7 @@
  */
 import { describeValue } from '../enforcement/describe-value.ts';
 import { PluginIntegrationError } from '../errors/kinds.ts';
+import { isThenable } from '../invocation/thenable.ts';
 import { isClass } from './construct.ts';
 import type { HookFn, HookHost, HookRegistry, Registration } from './hook-registry.ts';
 import type { Integration, IntegrationContext } from './integration.ts';
@@ -45,7 +46,7 @@ export function setup<Hooks extends object>(
         session.discard();
         throw new PluginIntegrationError('setup(host)', { ...context, cause });
       }
-      if (typeof (answer as { then?: unknown } | null | undefined)?.then === 'function') {
+      if (isThenable(answer)) {
         return Promise.resolve(answer).then(
           () => session.commit(),
           (cause: unknown) => {

@@ -24,6 +24,7 @@ import { describeValue } from '../enforcement/describe-value.ts';
 import { PluginUnavailableError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
 import { callFailed, checkTimeLimit, settle } from './settle.ts';
+import { isThenable } from './thenable.ts';
 
 export interface CallOptions {
   /** Named in errors and history: `call to poll() failed`. */
@@ -112,7 +113,7 @@ export function callPlugin<T, R>(
  */
 function isPromised(extension: Extension<unknown>, result: unknown, method?: string): boolean {
   try {
-    return typeof (result as { then?: unknown } | null | undefined)?.then === 'function';
+    return isThenable(result);
   } catch (thrown) {
     throw callFailed(extension, thrown, method);
   }
