@@ -2,42 +2,10 @@
  * The checks the values of a discovery cache file go through on load, besides
  * the scan's own (`checkDeclaration`): what a scan writes, and nothing else,
  * may come back.
- *
- * One of them is the scan's plugin-name rule written out as a loop,
- * `isPlainPluginName`. A warm start checks every cached plugin name again,
- * thousands of them, and calling the rule's regular expression costs several
- * times what comparing a dozen characters does (in CPU profiles, about a
- * sixth of a warm start at 5,000 packages). The loop decides exactly what `pluginNameProblem` decides —
- * cache-checks.test.ts holds the two to the same answer for any string — and a
- * name it refuses still goes through `checkDeclaration`, for the scan's
- * message.
  */
-import {
-  isPlainObject,
-  MAX_NAME_LENGTH,
-  namespaceProblem,
-  pluginNameProblem,
-} from './declared-names.ts';
+import { isPlainObject, namespaceProblem, pluginNameProblem } from './declared-names.ts';
 import type { FieldIssue } from './entry-point-field.ts';
 import type { WalkIssue } from './installed-packages.ts';
-
-/**
- * True when `pluginNameProblem(name)` finds no problem: 1 to MAX_NAME_LENGTH
- * characters, ASCII letters and digits, then also `.`, `_`, `+` and `-`, and
- * not a key that means something to objects (`__proto__` cannot pass anyway).
- */
-export function isPlainPluginName(name: string): boolean {
-  const length = name.length;
-  if (length === 0 || length > MAX_NAME_LENGTH) return false;
-  for (let i = 0; i < length; i++) {
-    const c = name.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) continue;
-    // `.` `_` `+` `-`, never first
-    if (i > 0 && (c === 0x2e || c === 0x5f || c === 0x2b || c === 0x2d)) continue;
-    return false;
-  }
-  return name !== 'constructor' && name !== 'prototype';
-}
 
 export function isAcceptedNamespace(value: unknown): value is string {
   return namespaceProblem(value) === undefined;

@@ -42,7 +42,6 @@ import {
   fieldIssueOf,
   isAcceptedNamespace,
   isArrayOf,
-  isPlainPluginName,
   isStringPair,
   isWalkIssue,
 } from './cache-checks.ts';
@@ -55,6 +54,7 @@ import {
   StringTable,
 } from './cache-columns.ts';
 import { fromHost, PackageFolders, type StoredRoot, toHost } from './cache-paths.ts';
+import { isPlainPluginName } from './declared-names.ts';
 import type { EntryPoint } from './entry-point.ts';
 import { checkDeclaration, type FieldIssue, isPlainReference } from './entry-point-field.ts';
 import type { Fingerprint } from './fingerprint.ts';
