@@ -37,7 +37,7 @@ export function refusedReference(
 }
 
 /** True when the reference aims outside the place it is allowed to name. */
-export function pointsOutside(reference: string, kind: ReferenceKind): boolean {
+function pointsOutside(reference: string, kind: ReferenceKind): boolean {
   // A URL or built-in (`node:fs`, `data:…`, `https://…`) or a drive letter (`C:`).
   // `memory:Export` is not one of those: a module without "./", judged below.
   if (/^(?:[a-z]|node|data|file|https?|blob|javascript|ftp|wss?):/i.test(reference)) return true;
