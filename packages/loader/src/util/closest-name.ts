@@ -5,8 +5,9 @@
 export function closestName(wanted: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
+  const lowered = wanted.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(wanted.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(lowered, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
