@@ -3,6 +3,7 @@
  * the scan's own (`checkDeclaration`): what a scan writes, and nothing else,
  * may come back.
  */
+import { hasControlCharacter } from '../importing/reference.ts';
 import { isPlainObject, namespaceProblem, pluginNameProblem } from './declared-names.ts';
 import type { FieldIssue } from './entry-point-field.ts';
 import type { WalkIssue } from './installed-packages.ts';
@@ -47,10 +48,4 @@ export function isStringPair(value: unknown): value is [string, string] {
 
 export function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
   return Array.isArray(value) && value.every(check);
-}
-
-/** A C0 control character (newline, escape…), which a scan's messages never hold raw. */
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
-  return false;
 }

@@ -6,6 +6,7 @@
  * reason, before it can reach a map as `__proto__` or a terminal as an escape
  * sequence.
  */
+import { EXPORT_NAME } from '../importing/reference.ts';
 
 /** Longest namespace or plugin name accepted. */
 export const MAX_NAME_LENGTH = 200;
@@ -21,7 +22,6 @@ const usesNamespaceAlphabet = (text: string): boolean => NAMESPACE.test(text);
 /** npm's rule, minus the legacy upper case it still tolerates in old names. */
 const PACKAGE_NAME = /^(?:@[a-z0-9~][a-z0-9._~-]*\/)?[a-z0-9~][a-z0-9._~-]*$/i;
 const MAX_PACKAGE_NAME_LENGTH = 214;
-const EXPORT_NAME = /^[A-Za-z_$][\w$]*$/;
 
 /** Why `text` cannot be a namespace, or undefined when it can. */
 export function namespaceProblem(text: unknown): string | undefined {

@@ -32,7 +32,8 @@ const URL_SCHEMES = new Set([
   'ws',
   'wss',
 ]);
-const EXPORT_NAME = /^[A-Za-z_$][\w$]*$/;
+/** An identifier a module can export (reserved keys are refused separately). */
+export const EXPORT_NAME: RegExp = /^[A-Za-z_$][\w$]*$/;
 const MAX_REFERENCE_LENGTH = 1024;
 
 /**
@@ -143,7 +144,8 @@ function badSubpath(subpath: string): string | undefined {
   return undefined;
 }
 
-function hasControlCharacter(text: string): boolean {
+/** A C0 control character (newline, escape…): never in a reference, nor raw in a scan's messages. */
+export function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
   return false;
 }
