@@ -38,6 +38,7 @@
  * it is rebuilt. Only the walk over a manifest's nested objects is skipped.
  */
 
+import { isPlainReference } from '../importing/reference.ts';
 import {
   fieldIssueOf,
   isAcceptedNamespace,
@@ -56,7 +57,7 @@ import {
 import { fromHost, PackageFolders, type StoredRoot, toHost } from './cache-paths.ts';
 import { isPlainPluginName } from './declared-names.ts';
 import type { EntryPoint } from './entry-point.ts';
-import { checkDeclaration, type FieldIssue, isPlainReference } from './entry-point-field.ts';
+import { checkDeclaration, type FieldIssue } from './entry-point-field.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import type { WalkIssue } from './installed-packages.ts';
 import { PackageEntryPoint } from './package-entry-point.ts';

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reference as hostileReference } from '../../test/properties/manifest-arbitraries.ts';
-import { parseAnyPackageReference, parsePackageReference } from '../importing/reference.ts';
+import {
+  isPlainReference,
+  parseAnyPackageReference,
+  parsePackageReference,
+} from '../importing/reference.ts';
 import { MAX_NAME_LENGTH } from './declared-names.ts';
 import {
   checkDeclaration,
-  isPlainReference,
   MAX_DECLARATIONS_PER_PACKAGE,
   readEntryPointField,
 } from './entry-point-field.ts';

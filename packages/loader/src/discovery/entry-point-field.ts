@@ -12,10 +12,6 @@
  * here (`parsePackageReference`); resolving them to files is left for later.
  */
 import { isPlainReference, parseAnyPackageReference } from '../importing/reference.ts';
-
-// Kept here too: the discovery cache checks kept declarations with it.
-export { isPlainReference };
-
 import {
   isPlainObject,
   namespaceProblem,
@@ -95,8 +91,8 @@ export function readEntryPointField(value: unknown, where: FieldPlace): FieldRea
 
 /**
  * One plugin of an accepted namespace: its name, then its reference. The
- * field walk above and the discovery
- * cache, which checks every declaration it kept again on load, both call this,
+ * field walk above and the discovery cache, which checks every declaration
+ * it kept again on load, both call this,
  * so the two refuse exactly the same things in the same words.
  */
 export function checkDeclaration(
