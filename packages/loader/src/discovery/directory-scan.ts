@@ -92,13 +92,13 @@ function scan({ namespace, directory, exportName, extensions }: Scan): Discovery
 
   for (const { name, file } of candidates) {
     const path = join(directory, file);
+    const badName = pluginNameProblem(name);
     const refuse = (why: string, cause?: unknown) => {
-      const known = pluginNameProblem(name) === undefined ? name : undefined;
+      const known = badName === undefined ? name : undefined;
       const error = new DiscoveryError(why, { namespace, name: known, cause });
       const source = { kind: 'file', path, via: 'directory-scan' } as const;
       problems.push({ namespace, name: known, origin: path, reference: file, source, error });
     };
-    const badName = pluginNameProblem(name);
     if (badName !== undefined) {
       refuse(`plugin file ${path}: ${badName}`);
       continue;

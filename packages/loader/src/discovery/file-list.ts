@@ -72,19 +72,16 @@ function entryFor(
   const exportName = isPlainObject(file) && file.export !== undefined ? file.export : 'default';
   const absolute = typeof path === 'string' ? resolve(cwd, path) : undefined;
   const badName = pluginNameProblem(name);
+  const known = badName === undefined ? name : undefined;
   const refuse = (why: string, cause?: unknown): DiscoveryProblem => ({
     namespace,
-    name: badName === undefined ? name : undefined,
+    name: known,
     origin: absolute ?? `file list, plugin "${shorten(name)}"`,
     reference: typeof path === 'string' ? path : undefined,
     ...(absolute === undefined
       ? {}
       : { source: { kind: 'file', path: absolute, via: 'file-list' } }),
-    error: new DiscoveryError(why, {
-      namespace,
-      name: badName === undefined ? name : undefined,
-      cause,
-    }),
+    error: new DiscoveryError(why, { namespace, name: known, cause }),
   });
 
   if (badName !== undefined) return refuse(badName);
