@@ -3,7 +3,8 @@
  * pattern's suite: a PluginError subclass that names the namespace, the
  * plugin and the stage (in its fields and at the head of its message) and
  * describes what the plugin did; and an extension report that tells the same
- * story to someone reading `list --json` later.
+ * story to someone reading `list --json` later. `expectLoadFault` and
+ * `expectCallFault` put the two together for a fault at load and at call.
  */
 import { expect } from 'vitest';
 import { type Extension, type ExtensionReport, PluginError } from '../../src/index.ts';
@@ -41,6 +42,45 @@ export function expectFaultRecorded(extension: Extension<unknown>, fault: LabFau
   expect(report.history).toContainEqual(
     expect.objectContaining({ stage: fault.stage, outcome: 'failed' }),
   );
+}
+
+/**
+ * Loads a plugin that must fail to load (`undefined`: it was not even
+ * discovered, itself a failure): the load rejects with the fault's typed
+ * error, and the record says what happened.
+ */
+export async function expectLoadFault(
+  extension: Extension<unknown> | undefined,
+  fault: LabFault,
+  namespace: string,
+): Promise<void> {
+  if (extension === undefined) throw new Error(`${fault.name} was not discovered`);
+  const error = await extension.load().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expectFaultError(error, fault, namespace);
+  expectFaultRecorded(extension, fault);
+}
+
+/**
+ * A plugin that fails when called, over a host's runs (or poll cycles): in
+ * every run exactly one typed error blamed on it, never lost or doubled, and
+ * a record that says what happened.
+ */
+export function expectCallFault(
+  runs: readonly { readonly failures: readonly PluginError[] }[],
+  extension: Extension<unknown> | undefined,
+  fault: LabFault,
+  namespace: string,
+): void {
+  if (extension === undefined) throw new Error(`${fault.name} was not discovered`);
+  for (const run of runs) {
+    const errors = run.failures.filter((e) => e.plugin === fault.name);
+    expect(errors, `${fault.name}: one error a run`).toHaveLength(1);
+    expectFaultError(errors[0], fault, namespace);
+  }
+  expectFaultRecorded(extension, fault);
 }
 
 /** A good plugin's record: enabled, loaded, never failed. */

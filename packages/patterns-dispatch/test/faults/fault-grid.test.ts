@@ -10,35 +10,32 @@
  * extension report and the dead letters tell the story; every sample of the
  * good plugins is stored.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   checkResult,
-  construct,
   type Extension,
-  ExtensionSet,
+  type ExtensionSet,
   type PluginError,
   PluginResultError,
   PluginUnavailableError,
-  selfCheck,
 } from '@plugin-patterns/loader';
 import { type Sample, sampleProblems } from '@plugin-patterns/meter-contracts';
 import { SqliteStorage } from '@plugin-patterns/sample-plugins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectCallFault,
   expectClean,
   expectFaultError,
-  expectFaultRecorded,
+  expectLoadFault,
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
   CALL_FAULTS,
+  discoverFaults,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
   type LabPollster,
   LOAD_FAULTS,
-  pollsterContract,
+  listCheck,
 } from '../../../loader/test/support/fault-host.ts';
 import { LAB_GOOD, LAB_METER } from '../../../loader/test/support/fault-lab.ts';
 import { type Delivery, Dispatcher, EventDispatcher } from '../../src/index.ts';
@@ -48,32 +45,19 @@ const OPTIONS = { method: 'poll', timeoutMs: TIMEOUT_MS } as const;
 const GOOD = Object.keys(LAB_GOOD);
 const poll = (pollster: LabPollster) => pollster.poll();
 
-function isSamples(value: unknown): boolean | string {
-  if (!Array.isArray(value)) return false;
-  return value.flatMap((s: unknown) => sampleProblems(s))[0] ?? true;
-}
+/** A sample list, or why not: the host checks what each pollster returned. */
+const isSamples = listCheck(sampleProblems);
 
 let host: FaultHost;
-let folder: string;
 let set: ExtensionSet<LabPollster>;
 let dispatcher: Dispatcher<LabPollster>;
 
 beforeAll(async () => {
   host = faultHost();
-  folder = mkdtempSync(join(tmpdir(), 'dispatch-faults-'));
-  set = ExtensionSet.discover<LabPollster>({
-    namespace: FAULTY_NAMESPACE,
-    sources: [host.source],
-    integration: construct(),
-    contract: pollsterContract,
-    policies: [selfCheck()],
-  });
+  set = discoverFaults(host);
   dispatcher = await Dispatcher.load(set, OPTIONS);
 });
-afterAll(() => {
-  host.project.remove();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => host.project.remove());
 
 /**
  * What a host does with deliveries: a failed one is already a typed error; a
@@ -110,14 +94,7 @@ describe('Dispatcher.load over every fault', () => {
   it.each(LOAD_FAULTS.map((f) => [f.name, f] as const))(
     '%s: a typed error from load(), a record that says so, and no route to it',
     async (_, fault) => {
-      const [extension] = set.named(fault.name);
-      if (extension === undefined) throw new Error(`${fault.name} was not discovered`);
-      const error = await extension.load().then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expectFaultError(error, fault, FAULTY_NAMESPACE);
-      expectFaultRecorded(extension, fault);
+      await expectLoadFault(set.named(fault.name)[0], fault, FAULTY_NAMESPACE);
       expect(dispatcher.names()).not.toContain(fault.name);
     },
   );
@@ -145,7 +122,7 @@ describe('byPredicate: every ready plugin, called in turn', () => {
   let runs: { failures: PluginError[]; stored: string[] }[];
 
   beforeAll(async () => {
-    storage = new SqliteStorage({ url: `sqlite://${join(folder, 'by-predicate.db')}` });
+    storage = new SqliteStorage({ url: host.storageUrl('by-predicate.db') });
     runs = [];
     for (let run = 0; run < 2; run++) {
       const result = await dispatcher.byPredicate(() => true, poll);
@@ -156,14 +133,7 @@ describe('byPredicate: every ready plugin, called in turn', () => {
 
   it.each(CALL_FAULTS.map((f) => [f.name, f] as const))(
     '%s: a typed error in every run, recorded on its extension',
-    (_, fault) => {
-      for (const run of runs) {
-        const errors = run.failures.filter((e) => e.plugin === fault.name);
-        expect(errors).toHaveLength(1);
-        expectFaultError(errors[0], fault, FAULTY_NAMESPACE);
-      }
-      expectFaultRecorded(set.named(fault.name)[0] as Extension, fault);
-    },
+    (_, fault) => expectCallFault(runs, set.named(fault.name)[0], fault, FAULTY_NAMESPACE),
   );
 
   it('delivers to every good plugin in every run; their records stay clean', () => {
@@ -225,7 +195,7 @@ describe('EventDispatcher: every ready plugin subscribed to one event type', () 
       eventType: (tick) => tick.type,
       call: (pollster) => pollster.poll(),
     });
-    storage = new SqliteStorage({ url: `sqlite://${join(folder, 'events.db')}` });
+    storage = new SqliteStorage({ url: host.storageUrl('events.db') });
     const run = await events.dispatchAll([{ type: 'lab.tick' }, { type: 'lab.tock' }]);
     stored = [];
     for (const outcome of run.outcomes) {

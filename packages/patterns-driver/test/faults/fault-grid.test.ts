@@ -10,34 +10,32 @@
  * through `manager.call`, recorded on its extension. Either way the host
  * goes on: the next driver it asks for loads and answers.
  */
-import {
-  checkResult,
-  construct,
-  ExtensionSet,
-  type Importer,
-  importExport,
-  selfCheck,
-} from '@plugin-patterns/loader';
+import { checkResult, type Importer, importExport, selfCheck } from '@plugin-patterns/loader';
 import { sampleProblems } from '@plugin-patterns/meter-contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectClean,
   expectFaultError,
   expectFaultRecorded,
+  expectLoadFault,
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
   CALL_FAULTS,
+  discoverFaults,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
   type LabPollster,
   LOAD_FAULTS,
+  listCheck,
   pollsterContract,
 } from '../../../loader/test/support/fault-host.ts';
 import { LAB_GOOD } from '../../../loader/test/support/fault-lab.ts';
 import { chooseDriver, DriverManager } from '../../src/index.ts';
 
 const TIMEOUT_MS = 100;
+/** A sample list, or why not: the host checks what each driver returned. */
+const isSamples = listCheck(sampleProblems);
 
 let host: FaultHost;
 beforeAll(() => {
@@ -67,11 +65,6 @@ function load(name: string, importer?: Importer) {
   });
 }
 
-function isSamples(value: unknown): boolean | string {
-  if (!Array.isArray(value)) return false;
-  return value.flatMap((s: unknown) => sampleProblems(s))[0] ?? true;
-}
-
 describe('a driver that fails to load', () => {
   it.each(LOAD_FAULTS.map((f) => [f.name, f] as const))(
     '%s: DriverManager.load rejects with its typed error; only it was imported',
@@ -87,16 +80,8 @@ describe('a driver that fails to load', () => {
   it.each(LOAD_FAULTS.map((f) => [f.name, f] as const))(
     '%s: a host that keeps the set (for `explain`) finds the story in set.report()',
     async (_, fault) => {
-      const set = ExtensionSet.discover<LabPollster>({
-        namespace: FAULTY_NAMESPACE,
-        sources: [host.source],
-        integration: construct(),
-        contract: pollsterContract,
-        policies: [selfCheck()],
-      });
-      const extension = chooseDriver(set, fault.name);
-      await extension.load().catch(() => undefined);
-      expectFaultRecorded(extension, fault);
+      const set = discoverFaults(host);
+      await expectLoadFault(chooseDriver(set, fault.name), fault, FAULTY_NAMESPACE);
       const others = set.report().filter((r) => r.name !== fault.name && r.status === 'enabled');
       expect(others.length).toBeGreaterThan(0);
       for (const other of others) expect(other.loaded).toBe(false);

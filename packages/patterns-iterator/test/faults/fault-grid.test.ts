@@ -8,35 +8,31 @@
  * plugin and stage; the run goes on with the next plugin; the extension
  * report tells the story; and every sample of the good pollsters is stored.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   checkResult,
-  construct,
   type Extension,
-  ExtensionSet,
+  type ExtensionSet,
   type PluginError,
   PluginResultError,
-  selfCheck,
 } from '@plugin-patterns/loader';
 import { type Sample, type StorageDriver, sampleProblems } from '@plugin-patterns/meter-contracts';
 import { SqliteStorage } from '@plugin-patterns/sample-plugins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectCallFault,
   expectClean,
-  expectFaultError,
-  expectFaultRecorded,
+  expectLoadFault,
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
   ALL_FAULTS,
   CALL_FAULTS,
+  discoverFaults,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
   type LabPollster,
   LOAD_FAULTS,
-  pollsterContract,
+  listCheck,
 } from '../../../loader/test/support/fault-host.ts';
 import { LAB_GOOD } from '../../../loader/test/support/fault-lab.ts';
 import { IteratorManager } from '../../src/index.ts';
@@ -45,10 +41,7 @@ import { expectGoodSamplesStored, GOOD_PER_RUN } from './good-samples.ts';
 const TIMEOUT_MS = 100;
 
 /** A sample list, or why not: the host checks what each pollster returned. */
-function isSamples(value: unknown): boolean | string {
-  if (!Array.isArray(value)) return false;
-  return value.flatMap((s: unknown) => sampleProblems(s))[0] ?? true;
-}
+const isSamples = listCheck(sampleProblems);
 
 interface Run {
   /** Every typed error of the run: the iterator's, and the host's shape check's. */
@@ -91,26 +84,11 @@ async function pollInto(
 }
 
 let host: FaultHost;
-let folder: string;
 
 beforeAll(() => {
   host = faultHost();
-  folder = mkdtempSync(join(tmpdir(), 'iterator-faults-'));
 });
-afterAll(() => {
-  host.project.remove();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-function discover(): ExtensionSet<LabPollster> {
-  return ExtensionSet.discover<LabPollster>({
-    namespace: FAULTY_NAMESPACE,
-    sources: [host.source],
-    integration: construct(),
-    contract: pollsterContract,
-    policies: [selfCheck()],
-  });
-}
+afterAll(() => host.project.remove());
 
 describe.each(['map', 'parallel'] as const)('the iterator over every fault (%s)', (mode) => {
   let set: ExtensionSet<LabPollster>;
@@ -119,9 +97,9 @@ describe.each(['map', 'parallel'] as const)('the iterator over every fault (%s)'
   let storage: SqliteStorage;
 
   beforeAll(async () => {
-    set = discover();
+    set = discoverFaults(host);
     manager = await new IteratorManager(set, { method: 'poll', timeoutMs: TIMEOUT_MS }).load();
-    storage = new SqliteStorage({ url: `sqlite://${join(folder, `${mode}.db`)}` });
+    storage = new SqliteStorage({ url: host.storageUrl(`${mode}.db`) });
     runs = [];
     for (let run = 0; run < 2; run++) runs.push(await pollInto(manager, storage, mode));
   });
@@ -136,14 +114,7 @@ describe.each(['map', 'parallel'] as const)('the iterator over every fault (%s)'
   it.each(LOAD_FAULTS.map((f) => [f.name, f] as const))(
     '%s: a typed error from load(), and a record that says so',
     async (_, fault) => {
-      const [extension] = set.named(fault.name);
-      if (extension === undefined) throw new Error(`${fault.name} was not discovered`);
-      const error = await extension.load().then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expectFaultError(error, fault, FAULTY_NAMESPACE);
-      expectFaultRecorded(extension, fault);
+      await expectLoadFault(set.named(fault.name)[0], fault, FAULTY_NAMESPACE);
       expect(manager.names()).not.toContain(fault.name);
     },
   );
@@ -151,14 +122,7 @@ describe.each(['map', 'parallel'] as const)('the iterator over every fault (%s)'
   it.each(CALL_FAULTS.map((f) => [f.name, f] as const))(
     '%s: a typed error in every run, recorded, and the plugin stays in the plan',
     (_, fault) => {
-      const [extension] = set.named(fault.name);
-      if (extension === undefined) throw new Error(`${fault.name} was not discovered`);
-      for (const run of runs) {
-        const errors = run.failures.filter((e) => e.plugin === fault.name);
-        expect(errors).toHaveLength(1);
-        expectFaultError(errors[0], fault, FAULTY_NAMESPACE);
-      }
-      expectFaultRecorded(extension, fault);
+      expectCallFault(runs, set.named(fault.name)[0], fault, FAULTY_NAMESPACE);
       expect(manager.names()).toContain(fault.name);
     },
   );

@@ -10,7 +10,7 @@
  * ones in the plan, in this order, so no async answer switches the run to
  * its async path first.
  */
-import { allowList, construct, type Extension, ExtensionSet } from '@plugin-patterns/loader';
+import { allowList, type Extension, type ExtensionSet } from '@plugin-patterns/loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectClean,
@@ -18,11 +18,11 @@ import {
   expectFaultRecorded,
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
+  discoverFaults,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
   type LabPollster,
-  pollsterContract,
 } from '../../../loader/test/support/fault-host.ts';
 import { LAB_FAULTS, LAB_GOOD } from '../../../loader/test/support/fault-lab.ts';
 import { IteratorManager } from '../../src/index.ts';
@@ -36,13 +36,7 @@ let set: ExtensionSet<LabPollster>;
 
 beforeAll(async () => {
   host = faultHost();
-  set = ExtensionSet.discover<LabPollster>({
-    namespace: FAULTY_NAMESPACE,
-    sources: [host.source],
-    integration: construct(),
-    contract: pollsterContract,
-    policies: [allowList(PLAN)],
-  });
+  set = discoverFaults(host, [allowList(PLAN)]);
   manager = await new IteratorManager(set, { method: 'poll' }).load();
 });
 afterAll(() => host.project.remove());

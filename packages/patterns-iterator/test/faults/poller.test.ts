@@ -9,26 +9,23 @@
  * still runs; every sample of the good pollsters reaches storage, and none
  * is left pending when the poller stops.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { construct, type Extension, ExtensionSet } from '@plugin-patterns/loader';
+import type { Extension, ExtensionSet } from '@plugin-patterns/loader';
 import { type Sample, sampleProblems } from '@plugin-patterns/meter-contracts';
 import { SqliteStorage } from '@plugin-patterns/sample-plugins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectCallFault,
   expectClean,
-  expectFaultError,
   expectFaultRecorded,
 } from '../../../loader/test/support/fault-expectations.ts';
 import {
   ALL_FAULTS,
   CALL_FAULTS,
+  discoverFaults,
   FAULTY_NAMESPACE,
   type FaultHost,
   faultHost,
   type LabPollster,
-  pollsterContract,
 } from '../../../loader/test/support/fault-host.ts';
 import { LAB_GOOD } from '../../../loader/test/support/fault-lab.ts';
 import { type CycleReport, IteratorManager, Poller } from '../../src/index.ts';
@@ -38,15 +35,10 @@ const CHECK_FAULTS = ALL_FAULTS.filter((f) => f.status === 'disabled');
 const CYCLES = 3;
 
 let host: FaultHost;
-let folder: string;
 beforeAll(() => {
   host = faultHost();
-  folder = mkdtempSync(join(tmpdir(), 'poller-faults-'));
 });
-afterAll(() => {
-  host.project.remove();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => host.project.remove());
 
 describe.each([1, 4])('the poller over every fault (concurrency %i)', (concurrency) => {
   let set: ExtensionSet<LabPollster>;
@@ -56,14 +48,9 @@ describe.each([1, 4])('the poller over every fault (concurrency %i)', (concurren
 
   beforeAll(async () => {
     // No self-check at load: the poller asks, once, in its first cycle.
-    set = ExtensionSet.discover<LabPollster>({
-      namespace: FAULTY_NAMESPACE,
-      sources: [host.source],
-      integration: construct(),
-      contract: pollsterContract,
-    });
+    set = discoverFaults(host, []);
     const manager = await new IteratorManager(set).load();
-    storage = new SqliteStorage({ url: `sqlite://${join(folder, `poller-${concurrency}.db`)}` });
+    storage = new SqliteStorage({ url: host.storageUrl(`poller-${concurrency}.db`) });
     poller = new Poller<LabPollster, Sample>(manager, {
       sink: storage,
       intervalMs: 60_000, // cycles are run by hand here; the schedule is the poller's own tests'
@@ -91,14 +78,7 @@ describe.each([1, 4])('the poller over every fault (concurrency %i)', (concurren
 
   it.each(CALL_FAULTS.map((f) => [f.name, f] as const))(
     '%s: a typed error in every cycle, recorded on its extension',
-    (_, fault) => {
-      for (const cycle of cycles) {
-        const errors = cycle.failures.filter((e) => e.plugin === fault.name);
-        expect(errors).toHaveLength(1);
-        expectFaultError(errors[0], fault, FAULTY_NAMESPACE);
-      }
-      expectFaultRecorded(set.named(fault.name)[0] as never, fault);
-    },
+    (_, fault) => expectCallFault(cycles, set.named(fault.name)[0], fault, FAULTY_NAMESPACE),
   );
 
   it('blames each hang on the pollster that hung; the one after it still answers', () => {
