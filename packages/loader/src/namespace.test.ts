@@ -24,6 +24,25 @@ describe('defineNamespace', () => {
     },
   );
 
+  it.each([
+    ['constructor', 'constructor'],
+    ['prototype', 'prototype'],
+    ['__proto__', '__proto__'],
+    ['a name of 201 characters', 'x'.repeat(201)],
+  ])("refuses %s, as discovery does, with discovery's reason", (_label, name) => {
+    const problem = namespaceProblem(name);
+    expect(problem).toBeDefined();
+    expect(() => defineNamespace(name)).toThrow(TypeError);
+    expect(() => defineNamespace(name)).toThrow(`namespace "${name.slice(0, 60)}`);
+    expect(() => defineNamespace(name)).toThrow(`is not valid: ${problem}`);
+  });
+
+  it('names a value that is not a string by its type', () => {
+    expect(() => defineNamespace(42 as unknown as string)).toThrow(
+      'namespace a number is not valid: a namespace must be a string, not a number',
+    );
+  });
+
   it('accepts every namespace discovery accepts, so a declared one can always be defined', () => {
     for (const name of ['meter.pollster', 'a', 'A-b_c.9', 'x'.repeat(200)]) {
       expect(namespaceProblem(name)).toBeUndefined();

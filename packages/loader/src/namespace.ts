@@ -3,7 +3,11 @@
  * the TypeScript type of what plugins in it provide. Passing a `Namespace<T>`
  * instead of a bare string lets every manager built on it return `T` without
  * a cast, and carries the namespace's contract along.
+ *
+ * A name is checked by discovery's own rule (`namespaceProblem`), so every
+ * namespace a host can define is one a package can declare, and the reverse.
  */
+import { namespaceProblem, shorten, typeName } from './discovery/declared-names.ts';
 import type { Contract } from './enforcement/contract.ts';
 
 export interface Namespace<T> {
@@ -23,10 +27,11 @@ export function defineNamespace<T = unknown>(
   name: string,
   options: NamespaceOptions<T> = {},
 ): Namespace<T> {
-  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) {
-    throw new TypeError(
-      `namespace "${name}" is not valid: use letters, digits, dots, dashes and underscores`,
-    );
+  const problem = namespaceProblem(name);
+  if (problem !== undefined) {
+    // Callers in plain JavaScript can pass anything; name it without assuming a string.
+    const shown = typeof name === 'string' ? `"${shorten(name)}"` : typeName(name);
+    throw new TypeError(`namespace ${shown} is not valid: ${problem}`);
   }
   return Object.freeze({
     name,

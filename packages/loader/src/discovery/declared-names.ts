@@ -16,7 +16,7 @@ function isReserved(text: string): boolean {
   // Three comparisons: cheaper than hashing a fresh string for a Set, on every name of a scan.
   return text === '__proto__' || text === 'constructor' || text === 'prototype';
 }
-/** The same alphabet as `defineNamespace`, so a declared namespace can always be defined. */
+/** `defineNamespace` checks names with `namespaceProblem` too, so a declared namespace can always be defined. */
 const NAMESPACE = /^[a-z0-9][a-z0-9._-]*$/i;
 const usesNamespaceAlphabet = (text: string): boolean => NAMESPACE.test(text);
 /** npm's rule, minus the legacy upper case it still tolerates in old names. */
