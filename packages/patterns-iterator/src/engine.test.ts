@@ -1,6 +1,7 @@
 import { PluginCallError, PluginTimeoutError } from '@plugin-patterns/loader';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isThenable } from './engine.ts';
+import { IteratorManager } from './iterator-manager.ts';
 import { managerOf, sync } from './test-plugins.ts';
 
 type Fn = () => unknown;
@@ -55,6 +56,19 @@ describe('engine: the per-call time limit on the async path', () => {
     for (const timeoutMs of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => manager.map(call, { timeoutMs })).toThrow(RangeError);
     }
+  });
+
+  it('refuses a time limit longer than a timer keeps (Node would fire it after 1 ms)', () => {
+    const manager = managerOf<Fn>({ a: () => 1 });
+    for (const timeoutMs of [2 ** 31, 2 ** 40]) {
+      expect(() => manager.map(call, { timeoutMs })).toThrow(RangeError);
+      expect(() => manager.map(call, { timeoutMs })).toThrow(
+        /^timeoutMs must be .* at most 2147483647/,
+      );
+      expect(() => manager.first(call, { timeoutMs })).toThrow(RangeError);
+    }
+    expect(() => new IteratorManager(manager.set, { timeoutMs: 2 ** 31 })).toThrow(RangeError);
+    expect(sync(manager.map(call, { timeoutMs: 2 ** 31 - 1 })).values).toEqual([1]);
   });
 });
 

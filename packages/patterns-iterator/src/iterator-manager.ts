@@ -24,6 +24,7 @@ import type { MapResult, PluginCall } from './map.ts';
 import { type OrderOptions, type OrderProblem, orderExtensions } from './ordering.ts';
 import { checkConcurrency, runParallel } from './parallel.ts';
 import { PipelineMode, type PipelineResult, type PipelineStep } from './pipeline.ts';
+import { checkTimeLimit } from './time-limit.ts';
 import { type MapRun, mapRunner, type UnrollOptions } from './unrolled-map.ts';
 
 /** How one run treats failures, an empty namespace and slow plugins. */
@@ -209,9 +210,7 @@ export class IteratorManager<T> {
 
 function resolvePolicy(base: RunPolicy, options: CallOptions): RunPolicy {
   const { timeoutMs, method } = options;
-  if (timeoutMs !== undefined && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
-    throw new RangeError(`timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`);
-  }
+  if (timeoutMs !== undefined) checkTimeLimit('timeoutMs', timeoutMs);
   const guard: GuardOptions = {
     ...base.guard,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),

@@ -229,4 +229,15 @@ describe('Poller: options', () => {
       );
     }
   });
+
+  it('refuses an interval or a time limit longer than a timer keeps', () => {
+    const sink = recordingSink();
+    expect(() => new Poller(pollsters({}), { sink, intervalMs: 2 ** 31 })).toThrow(
+      /^intervalMs must be .* at most 2147483647/,
+    );
+    expect(() => new Poller(pollsters({}), { sink, intervalMs: 1000, timeoutMs: 2 ** 31 })).toThrow(
+      /^timeoutMs must be .* at most 2147483647/,
+    );
+    expect(() => new Poller(pollsters({}), { sink, intervalMs: 2 ** 31 - 1 })).not.toThrow();
+  });
 });

@@ -22,6 +22,7 @@ import {
   pollOnce,
   type SampleOf,
 } from './poll-cycle.ts';
+import { checkTimeLimit } from './time-limit.ts';
 
 /** Where samples go: `write` may return a promise; a throw or rejection keeps the batch pending. */
 export interface Sink<S> {
@@ -85,9 +86,9 @@ export class Poller<P extends PollsterLike, S = SampleOf<P>> {
   #loopError: { readonly error: unknown } | undefined;
 
   constructor(pollsters: IteratorManager<P>, options: PollerOptions<S>) {
-    if (!(options.intervalMs > 0 && Number.isFinite(options.intervalMs))) {
-      throw new RangeError(`intervalMs must be a positive number, not ${options.intervalMs}`);
-    }
+    checkTimeLimit('intervalMs', options.intervalMs);
+    // Checked here, not at the first cycle: a bad limit should fail the host's setup, not a cycle.
+    if (options.timeoutMs !== undefined) checkTimeLimit('timeoutMs', options.timeoutMs);
     this.#pollsters = pollsters;
     this.#options = options;
     this.#scheduler = options.scheduler ?? GLOBAL_TIMERS;
