@@ -22,7 +22,12 @@ import {
   readBlocks,
   relativeLinks,
 } from './test-support/markdown-blocks.ts';
-import { type ExampleRun, mapLimit, runExample } from './test-support/run-example.ts';
+import {
+  describeFailure,
+  type ExampleRun,
+  mapLimit,
+  runExample,
+} from './test-support/run-example.ts';
 
 const docsDir = import.meta.dirname;
 const repoRoot = resolve(docsDir, '..');
@@ -120,8 +125,8 @@ describe('the example programs', () => {
       const run = runs.get(file);
       expect(run, `${file} was not run`).toBeDefined();
       if (run === undefined) return;
-      expect(run.timedOut, `${file} timed out`).toBe(false);
-      expect(run.code, `${file} failed:\n${run.stderr}`).toBe(0);
+      // The whole description, signal and stderr included, is what a failure shows.
+      expect(describeFailure(run)).toBeUndefined();
     });
   }
 

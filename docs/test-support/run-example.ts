@@ -60,6 +60,21 @@ export function runExample(file: string, options: RunOptions): Promise<ExampleRu
   });
 }
 
+/**
+ * What went wrong with a run, with what the example wrote to stderr, or
+ * undefined when it exited 0. A killed process has no exit code, only the
+ * signal, so the signal is named: "exit null" would hide why it stopped.
+ */
+export function describeFailure(run: ExampleRun): string | undefined {
+  let what: string;
+  if (run.timedOut) what = `timed out and was killed by ${run.signal ?? 'SIGKILL'}`;
+  else if (run.signal !== null) what = `was killed by ${run.signal}`;
+  else if (run.code !== 0) what = `failed (exit ${run.code})`;
+  else return undefined;
+  const stderr = run.stderr.trimEnd();
+  return stderr === '' ? `${run.file} ${what}` : `${run.file} ${what}:\n${stderr}`;
+}
+
 /** Maps `items` through `task` with at most `limit` running at once, keeping order. */
 export async function mapLimit<T, R>(
   items: readonly T[],

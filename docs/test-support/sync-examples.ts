@@ -19,7 +19,7 @@ import {
   listRepositoryPages,
   markerOf,
 } from './markdown-blocks.ts';
-import { runExample } from './run-example.ts';
+import { describeFailure, runExample } from './run-example.ts';
 
 const docsDir = resolve(import.meta.dirname, '..');
 const repoRoot = resolve(docsDir, '..');
@@ -76,6 +76,7 @@ async function bodyFor(marker: ReturnType<typeof markerOf>): Promise<string | un
     return asBlockText(readFileSync(join(docsDir, marker.file), 'utf8'));
   if (marker?.kind !== 'output') return undefined;
   const run = await runExample(`docs/${marker.file}`, { cwd: repoRoot });
-  if (run.code !== 0) throw new Error(`${marker.file} failed (exit ${run.code}):\n${run.stderr}`);
+  const failure = describeFailure(run);
+  if (failure !== undefined) throw new Error(failure);
   return run.stdout.replace(/\n$/, '');
 }

@@ -1,0 +1,2 @@
+// An example that works: prints one line and exits 0.
+console.log('hello');
