@@ -12,7 +12,7 @@
  * (a port of 99999, a broken IPv6 host) is refused here, by name, before
  * any plugin code is imported.
  */
-import { PluginError } from '@plugin-patterns/loader';
+import { kindOf, PluginError } from '@plugin-patterns/loader';
 
 /** A driver URL, split where the driver pattern needs it. */
 export interface DriverUrl {
@@ -99,8 +99,4 @@ export function redactPassword(url: string): string {
   const match = /^([^/?#@]*\/\/[^/?#@:]*):([^/?#]*)@/.exec(url);
   if (match === null) return url;
   return `${match[1]}:***@${url.slice(match[0].length)}`;
-}
-
-function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
