@@ -24,6 +24,7 @@ export {
   type PollsterClass,
 } from './pollster.ts';
 export { PollsterBase } from './pollster-base.ts';
+export { parseQueryBound } from './query-bound.ts';
 export {
   assertSamples,
   InvalidSampleError,

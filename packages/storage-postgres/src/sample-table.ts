@@ -12,7 +12,7 @@
  * protocol's limit of 65,535 parameters, and `WITH ORDINALITY` keeps the ids in
  * batch order.
  */
-import type { Sample, SampleQuery } from '@plugin-patterns/meter-contracts';
+import { parseQueryBound, type Sample, type SampleQuery } from '@plugin-patterns/meter-contracts';
 import { escapeIdentifier } from 'pg';
 
 export interface Statement {
@@ -83,12 +83,12 @@ export function selectSamples(table: string, query: SampleQuery): Statement {
   };
 }
 
-/** A bound must be a date-time, checked here so the message names the field, not SQL. */
+/**
+ * A bound as given, once the contracts' rule has accepted it: checked before
+ * the query, so the message names the field, not SQL. The text itself goes to
+ * the server, which reads it with its own precision (microseconds).
+ */
 function instant(field: 'from' | 'to', value: string): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-    throw new RangeError(
-      `query.${field} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`,
-    );
-  }
+  parseQueryBound(field, value);
   return value;
 }

@@ -23,7 +23,7 @@ describe('timeBounds', () => {
 
   it('refuses a bound that is not a date', () => {
     expect(() => timeBounds({ from: 'last tuesday' })).toThrow(
-      'query.from must be an ISO 8601 date-time, got last tuesday',
+      'query.from must be an ISO 8601 date-time, got "last tuesday"',
     );
   });
 });

@@ -6,7 +6,7 @@
  * Timestamps are compared as instants, not as text: `…:00Z` and `…:00.500Z`
  * sort wrongly as strings. Ties keep write order because Array#sort is stable.
  */
-import type { Sample, SampleQuery } from '@plugin-patterns/meter-contracts';
+import { parseQueryBound, type Sample, type SampleQuery } from '@plugin-patterns/meter-contracts';
 
 export interface TimeBounds {
   /** Inclusive, epoch milliseconds; -Infinity when not given. */
@@ -18,8 +18,8 @@ export interface TimeBounds {
 /** The query's time range as epoch milliseconds; a bound that is not a date is refused. */
 export function timeBounds(query: SampleQuery): TimeBounds {
   return {
-    from: query.from === undefined ? -Infinity : instantOf(query.from, 'from'),
-    to: query.to === undefined ? Infinity : instantOf(query.to, 'to'),
+    from: query.from === undefined ? -Infinity : parseQueryBound('from', query.from),
+    to: query.to === undefined ? Infinity : parseQueryBound('to', query.to),
   };
 }
 
@@ -54,12 +54,4 @@ export function copySample(sample: Sample): Sample {
     timestamp: sample.timestamp,
     source: sample.source,
   };
-}
-
-function instantOf(value: unknown, bound: 'from' | 'to'): number {
-  const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(at)) {
-    throw new RangeError(`query.${bound} must be an ISO 8601 date-time, got ${String(value)}`);
-  }
-  return at;
 }
