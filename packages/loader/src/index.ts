@@ -136,6 +136,7 @@ export {
   type MethodName,
   type MethodResult,
 } from './invocation/guard.ts';
+export { checkTimeLimit } from './invocation/settle.ts';
 export { isThenable } from './invocation/thenable.ts';
 export {
   defineNamespace,

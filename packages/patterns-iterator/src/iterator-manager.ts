@@ -11,7 +11,12 @@
  * the plan at once; one disabled through its record directly leaves it at the
  * next `refresh()`.
  */
-import type { Extension, ExtensionSet, CallOptions as GuardOptions } from '@plugin-patterns/loader';
+import {
+  checkTimeLimit,
+  type Extension,
+  type ExtensionSet,
+  type CallOptions as GuardOptions,
+} from '@plugin-patterns/loader';
 import { type Outcome, type Plan, runSeries } from './engine.ts';
 import {
   EmptyNamespaceError,
@@ -24,7 +29,6 @@ import type { MapResult, PluginCall } from './map.ts';
 import { type OrderOptions, type OrderProblem, orderExtensions } from './ordering.ts';
 import { checkConcurrency, runParallel } from './parallel.ts';
 import { PipelineMode, type PipelineResult, type PipelineStep } from './pipeline.ts';
-import { checkTimeLimit } from './time-limit.ts';
 import { type MapRun, mapRunner, type UnrollOptions } from './unrolled-map.ts';
 
 /** How one run treats failures, an empty namespace and slow plugins. */

@@ -11,7 +11,7 @@
  * so no sample already gathered is lost. The clock is injectable (a
  * `scheduler`, or the test runner's fake timers) so tests never wait.
  */
-import type { EnablingPolicy, PluginError } from '@plugin-patterns/loader';
+import { checkTimeLimit, type EnablingPolicy, type PluginError } from '@plugin-patterns/loader';
 import type { SelfDisabled } from './availability.ts';
 import type { IteratorManager } from './iterator-manager.ts';
 import { checkConcurrency } from './parallel.ts';
@@ -22,7 +22,6 @@ import {
   pollOnce,
   type SampleOf,
 } from './poll-cycle.ts';
-import { checkTimeLimit } from './time-limit.ts';
 
 /** Where samples go: `write` may return a promise; a throw or rejection keeps the batch pending. */
 export interface Sink<S> {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
 import { callPlugin, invoke } from './guard.ts';
+import { checkTimeLimit } from './settle.ts';
 import { ext } from './test-calls.ts';
 
 afterEach(() => {
@@ -86,4 +87,25 @@ describe('callPlugin: time limit', () => {
     expect(callPlugin(ext({ poll: () => [3] }), (p) => p.poll(), { timeoutMs: 5 })).toEqual([3]);
     expect(vi.getTimerCount()).toBe(0);
   });
+});
+
+describe('checkTimeLimit', () => {
+  // The longest delay setTimeout keeps: 2^31-1 ms.
+  const MAX_TIMER_MS = 2147483647;
+
+  it('accepts a positive limit up to the longest delay a timer keeps', () => {
+    for (const ms of [0.5, 1, 60_000, MAX_TIMER_MS]) {
+      expect(() => checkTimeLimit('timeoutMs', ms)).not.toThrow();
+    }
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, MAX_TIMER_MS + 1, 2 ** 40])(
+    'refuses %d with a RangeError naming the option',
+    (ms) => {
+      expect(() => checkTimeLimit('intervalMs', ms)).toThrow(RangeError);
+      expect(() => checkTimeLimit('intervalMs', ms)).toThrow(
+        `intervalMs must be a positive number of milliseconds, at most ${MAX_TIMER_MS}, not ${ms}`,
+      );
+    },
+  );
 });

@@ -18,7 +18,11 @@ import type { Extension } from '../extension/extension.ts';
  */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Refuses a time limit no timer can keep, before any plugin runs under it. */
+/**
+ * Refuses a time limit no timer can keep, before any plugin runs under it,
+ * naming the option. Exported so that the pattern packages hold their own
+ * limits (run timeouts, poll intervals) to the same rule and message.
+ */
 export function checkTimeLimit(option: string, ms: number): void {
   if (!(ms > 0 && ms <= MAX_TIMER_MS)) {
     throw new RangeError(
