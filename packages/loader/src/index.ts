@@ -10,7 +10,6 @@ export {
 export {
   type ConformanceCheck,
   type ConformanceCheckName,
-  conformanceFailures,
   type EntryPointConformance,
   type PackageConformance,
   PluginConformanceError,
@@ -103,7 +102,6 @@ export { type Importer, type ImportWho, importExport } from './importing/importe
 export {
   type ParsedReference,
   type ParseResult,
-  packageNameOf,
   parsePackageReference,
   parseSpecifierReference,
 } from './importing/reference.ts';
@@ -111,11 +109,10 @@ export {
   isInside,
   type PackageModule,
   type ResolveResult,
-  resolveFile,
   resolvePackageModule,
 } from './importing/resolve.ts';
 export { asIs } from './integration/as-is.ts';
-export { type ConstructOptions, construct, isClass } from './integration/construct.ts';
+export { type ConstructOptions, construct } from './integration/construct.ts';
 export {
   createHookRegistry,
   type HookFn,
@@ -144,4 +141,4 @@ export {
   type NamespaceOptions,
   type PluginOf,
 } from './namespace.ts';
-export { closestName, editDistance } from './util/closest-name.ts';
+export { closestName } from './util/closest-name.ts';

@@ -1,5 +1,4 @@
 export {
-  DEFAULT_DEAD_LETTER_CAPACITY,
   type DeadLetter,
   type DeadLetterReason,
   DeadLetters,
@@ -24,7 +23,6 @@ export {
   matchesEventPattern,
   type ParsedPattern,
   parseEventPattern,
-  WILDCARD,
 } from './event-pattern.ts';
 export type { ReadSubscriptions } from './inspect-handlers.ts';
 export { RoutingTable, type RoutingTableOptions, type Subscription } from './routing-table.ts';

@@ -1,6 +1,5 @@
 export { checkOnce, type SelfDisabled } from './availability.ts';
 export {
-  awaitable,
   continueAsync,
   isThenable,
   type Mode,
@@ -11,11 +10,9 @@ export {
 } from './engine.ts';
 export {
   blame,
-  checkEmpty,
   EmptyNamespaceError,
   type EmptyPolicy,
   type ErrorPolicy,
-  onFailure,
   type RunPolicy,
 } from './error-policy.ts';
 export { FirstMode, type FirstResult } from './first.ts';
@@ -28,19 +25,17 @@ export {
 } from './iterator-manager.ts';
 export { MapMode, type MapResult, mapSeries, type PluginCall } from './map.ts';
 export {
-  declaredOrder,
   OrderCycleError,
   type OrderOptions,
   type OrderProblem,
   type OrderSpec,
   orderExtensions,
 } from './ordering.ts';
-export { checkConcurrency, runParallel } from './parallel.ts';
+export { runParallel } from './parallel.ts';
 export { PipelineMode, type PipelineResult, type PipelineStep } from './pipeline.ts';
 export {
   type CycleOptions,
   type Harvest,
-  objectSample,
   type PollsterLike,
   pollOnce,
   type SampleOf,

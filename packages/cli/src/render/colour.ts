@@ -15,7 +15,6 @@ export interface Palette {
   readonly red: (text: string) => string;
   readonly green: (text: string) => string;
   readonly yellow: (text: string) => string;
-  readonly cyan: (text: string) => string;
 }
 
 export interface ColourContext {
@@ -38,7 +37,6 @@ export function createPalette(enabled: boolean): Palette {
     red: sgr(31, 39),
     green: sgr(32, 39),
     yellow: sgr(33, 39),
-    cyan: sgr(36, 39),
   };
 }
 
@@ -64,7 +62,6 @@ const PLAIN: Palette = {
   red: identity,
   green: identity,
   yellow: identity,
-  cyan: identity,
 };
 
 function sgr(on: number, off: number): (text: string) => string {
