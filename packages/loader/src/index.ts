@@ -90,6 +90,7 @@ export {
 export { describeThrown, PluginError, type PluginErrorContext } from './errors/plugin-error.ts';
 export { STAGES, type Stage } from './errors/stage.ts';
 export type { UnmatchedName } from './extension/apply-policies.ts';
+export { type Claimant, distinctClaimants } from './extension/claimants.ts';
 export { Extension, type LoadSteps } from './extension/extension.ts';
 export {
   describeSource,
@@ -133,7 +134,7 @@ export {
   type MethodName,
   type MethodResult,
 } from './invocation/guard.ts';
-export { checkTimeLimit } from './invocation/settle.ts';
+export { callFailed, checkTimeLimit } from './invocation/settle.ts';
 export { isThenable } from './invocation/thenable.ts';
 export {
   defineNamespace,

@@ -32,10 +32,10 @@
  * is left to propagate.
  */
 import {
+  callFailed,
   callPlugin,
   type Extension,
   isThenable,
-  PluginCallError,
   PluginError,
 } from '@plugin-patterns/loader';
 import { type Delivery, type DispatchOptions, isPromiseLike, type PluginCall } from './delivery.ts';
@@ -64,7 +64,7 @@ export function callReady<T, R>(
   try {
     answer = call(extension.object);
   } catch (thrown) {
-    return failure(extension, blame(extension, thrown, method));
+    return failure(extension, callFailed(extension, thrown, method));
   }
   // A primitive (a number, a string, undefined) is never awaited as a thenable.
   if (typeof answer !== 'object' && typeof answer !== 'function') {
@@ -75,13 +75,13 @@ export function callReady<T, R>(
     // A `then` getter runs the plugin's code, a revoked proxy throws: the plugin's failure too.
     promised = isThenable(answer);
   } catch (thrown) {
-    return failure(extension, blame(extension, thrown, method));
+    return failure(extension, callFailed(extension, thrown, method));
   }
   if (!promised) return { plugin: extension.name, ok: true, value: answer as Awaited<R> };
   // One `.then` on the plugin's own answer: the delivery, or the blamed rejection.
   return Promise.resolve(answer).then(
     (value): Delivery<Awaited<R>> => ({ plugin: extension.name, ok: true, value }),
-    (thrown: unknown) => failure(extension, blame(extension, thrown, method)),
+    (thrown: unknown) => failure(extension, callFailed(extension, thrown, method)),
   );
 }
 
@@ -104,18 +104,6 @@ function throughLoader<T, R>(
     (value): Delivery<Awaited<R>> => ({ plugin: extension.name, ok: true, value }),
     (thrown: unknown) => failure(extension, thrown),
   );
-}
-
-/** What a plugin threw or rejected with, as the loader's guard types it: named and recorded. */
-function blame<T>(
-  extension: Extension<T>,
-  thrown: unknown,
-  method: string | undefined,
-): PluginCallError {
-  const who = { namespace: extension.namespace, name: extension.name, cause: thrown };
-  const error = new PluginCallError(method === undefined ? who : { ...who, method });
-  extension.fail(error);
-  return error;
 }
 
 function failure<T>(extension: Extension<T>, thrown: unknown): Delivery<never> {

@@ -13,9 +13,9 @@
  * plugin is not running.
  */
 import {
+  callFailed,
   type Extension,
   type CallOptions as GuardOptions,
-  PluginCallError,
   PluginError,
 } from '@plugin-patterns/loader';
 
@@ -52,26 +52,19 @@ export class EmptyNamespaceError extends PluginError {
 
 /**
  * Blames a plugin for what it threw in the engine's sync loop: a
- * PluginCallError naming it, recorded on its extension (which stays enabled:
- * one bad call is not a broken plugin). It is the wrap the loader's call guard
- * makes; the sync loop makes it itself because the guard's per-call checks
- * cost more than calling a small plugin. Every other call goes through the
- * guard, which hands back errors already typed and recorded.
+ * PluginCallError naming it (and the run's method), recorded on its extension
+ * (which stays enabled: one bad call is not a broken plugin). The wrap is the
+ * loader's own `callFailed`, the one its call guard makes; the sync loop calls
+ * the plugin itself because the guard's per-call checks cost more than calling
+ * a small plugin. Every other call goes through the guard, which hands back
+ * errors already typed and recorded.
  */
 export function blame(
   extension: Extension<unknown>,
   thrown: unknown,
   policy: RunPolicy,
 ): PluginError {
-  const { method } = policy.guard;
-  const error = new PluginCallError({
-    namespace: extension.namespace,
-    name: extension.name,
-    cause: thrown,
-    ...(method === undefined ? {} : { method }),
-  });
-  extension.fail(error);
-  return error;
+  return callFailed(extension, thrown, policy.guard.method);
 }
 
 /** Applies the error policy to a recorded failure: returns it to collect, or throws it. */

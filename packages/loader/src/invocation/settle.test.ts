@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
 import { callPlugin, invoke } from './guard.ts';
-import { checkTimeLimit } from './settle.ts';
+import { callFailed, checkTimeLimit } from './settle.ts';
 import { ext } from './test-calls.ts';
 
 afterEach(() => {
@@ -108,4 +108,26 @@ describe('checkTimeLimit', () => {
       );
     },
   );
+});
+
+describe('callFailed', () => {
+  it('wraps what was thrown, names the method, records it, and keeps the plugin enabled', () => {
+    const extension = ext({});
+    const cause = new Error('sensor gone');
+    const error = callFailed(extension, cause, 'poll');
+    expect(error).toBeInstanceOf(PluginCallError);
+    expect(error.message).toBe(
+      '[meter.pollster:cpu] (invocation) call to poll() failed: sensor gone',
+    );
+    expect(error.cause).toBe(cause);
+    expect(extension.lastError).toBe(error);
+    expect(extension.history.at(-1)).toMatchObject({ by: 'PluginCallError', outcome: 'failed' });
+    expect(extension.isEnabled).toBe(true);
+  });
+
+  it('says only "call" when no method is named', () => {
+    expect(callFailed(ext({}), 'nope', undefined).message).toBe(
+      '[meter.pollster:cpu] (invocation) call failed: nope',
+    );
+  });
 });

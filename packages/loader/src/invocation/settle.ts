@@ -71,7 +71,13 @@ export function settle(
   });
 }
 
-/** Wraps whatever a plugin threw, and records it on its extension. */
+/**
+ * Wraps whatever a plugin threw (or rejected with) in a PluginCallError naming
+ * it, and the method when given, and records it on its extension, which stays
+ * enabled: one bad call is not a broken plugin. Exported so that a pattern
+ * package guarding a call inline, for speed, blames the plugin in the very
+ * same words as the loader's guard.
+ */
 export function callFailed(
   extension: Extension<unknown>,
   thrown: unknown,
