@@ -11,7 +11,7 @@
  * and the rest of the field is still read. References are checked statically
  * here (`parsePackageReference`); resolving them to files is left for later.
  */
-import { isPlainReference, parseAnyPackageReference } from '../importing/reference.ts';
+import { parsePackageReference } from '../importing/reference.ts';
 import {
   isPlainObject,
   namespaceProblem,
@@ -105,13 +105,8 @@ export function checkDeclaration(
   if (badName !== undefined) {
     return { namespace, name: undefined, why: `${fieldPath(where, namespace)}: ${badName}` };
   }
-  if (isPlainReference(reference)) {
-    const colon = reference.lastIndexOf(':');
-    const module = colon === -1 ? reference : reference.slice(0, colon);
-    const exportName = colon === -1 ? 'default' : reference.slice(colon + 1);
-    return { namespace, name, reference, module, exportName };
-  }
-  const parsed = parseAnyPackageReference(reference);
+  // The same parse as an import's (plain form first), so the two cannot disagree.
+  const parsed = parsePackageReference(reference);
   if (!parsed.ok) {
     const why = `${parsed.why} (${fieldPath(where, namespace, name)})`;
     return { namespace, name, reference, why };
