@@ -45,6 +45,15 @@ interface Reportable {
   readonly lastError: PluginError | undefined;
 }
 
+/**
+ * Why a disabled plugin is off, in the one wording every message uses: the
+ * report's reason, the refusal to load or call it. Takes the disabled state,
+ * or the policy's name and reason when the state is being set.
+ */
+export function disabledReason(disabled: { readonly by: string; readonly reason: string }): string {
+  return `disabled by ${disabled.by}: ${disabled.reason}`;
+}
+
 export function reportOf(extension: Reportable, loaded: boolean): ExtensionReport {
   const state = extension.state;
   return {
@@ -56,7 +65,7 @@ export function reportOf(extension: Reportable, loaded: boolean): ExtensionRepor
     loaded,
     reason:
       state.status === 'disabled'
-        ? `disabled by ${state.by}: ${state.reason}`
+        ? disabledReason(state)
         : state.status === 'failed'
           ? state.error.message
           : undefined,

@@ -11,6 +11,7 @@ import { PluginUnavailableError } from '../errors/kinds.ts';
 import { describeThrown, isPluginError, PluginError } from '../errors/plugin-error.ts';
 import type { Stage } from '../errors/stage.ts';
 import {
+  disabledReason,
   type ExtensionReport,
   type ExtensionState,
   type HistoryEntry,
@@ -119,9 +120,7 @@ export class Extension<T = unknown> {
     if (this.#loading !== undefined) return this.#loading;
     if (this.#state.status === 'failed') return Promise.reject(this.#state.error);
     if (this.#state.status === 'disabled') {
-      return Promise.reject(
-        this.#unavailable(`disabled by ${this.#state.by}: ${this.#state.reason}`),
-      );
+      return Promise.reject(this.#unavailable(disabledReason(this.#state)));
     }
     this.#loading = this.#runLoadSteps().then(
       (object) => {

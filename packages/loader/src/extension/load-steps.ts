@@ -25,6 +25,7 @@ import type { Importer } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import { checkTimeLimit } from '../invocation/settle.ts';
 import type { Extension, LoadSteps } from './extension.ts';
+import { disabledReason } from './extension-report.ts';
 
 export interface LoadStepsOptions<T> {
   readonly importer: Importer;
@@ -184,7 +185,8 @@ async function afterImport<T>(
     }
     if (!availability.available) {
       extension.disable(policy.name, availability.reason);
-      throw new PluginUnavailableError(`disabled by ${policy.name}: ${availability.reason}`, who);
+      const reason = disabledReason({ by: policy.name, reason: availability.reason });
+      throw new PluginUnavailableError(reason, who);
     }
     extension.pass('enabling', policy.name, 'available here');
   }

@@ -23,6 +23,7 @@
 import { describeValue } from '../enforcement/describe-value.ts';
 import { PluginUnavailableError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
+import { disabledReason } from '../extension/extension-report.ts';
 import { callFailed, checkTimeLimit, settle } from './settle.ts';
 import { isThenable } from './thenable.ts';
 
@@ -139,7 +140,7 @@ function readyObject<T>(extension: Extension<T>): T {
   const state = extension.state;
   const reason =
     state.status === 'disabled'
-      ? `disabled by ${state.by}: ${state.reason}`
+      ? disabledReason(state)
       : state.status === 'failed'
         ? `it failed at ${state.stage}: ${state.error.message}`
         : 'it has not been loaded yet (call load() first)';
