@@ -17,7 +17,7 @@
 import {
   AmbiguousPluginError,
   closestName,
-  describeSource,
+  distinctClaimants,
   type Extension,
   type ExtensionSet,
   NoMatchingPluginError,
@@ -52,6 +52,10 @@ export class Dispatcher<T> {
   // probe that costs the same every run, and finds no inherited names.
   readonly #byName = new Map<string, Extension<T>>();
   readonly #ambiguous = new Map<string, readonly string[]>();
+  // Records of a plugin that was found twice (two sources naming one package),
+  // after its first: never called, so a plugin found twice is called once.
+  // Usually empty, and then nothing is filtered.
+  readonly #repeats = new Set<Extension<T>>();
 
   /** Builds the name index over the set as it is; call `Dispatcher.load` to load it first. */
   constructor(set: ExtensionSet<T>, options: DispatchOptions = {}) {
@@ -61,13 +65,23 @@ export class Dispatcher<T> {
     this.#inline = options.onError !== 'raise' && options.timeoutMs === undefined;
     this.#method = options.method;
     for (const name of set.names()) {
-      const claimants = set.named(name);
-      const enabled = claimants.filter((e) => e.isEnabled);
-      if (enabled.length > 1) {
-        this.#ambiguous.set(name, enabled.map(describeClaimant));
+      const records = set.named(name);
+      const enabled = records.filter((e) => e.isEnabled);
+      // Which records are one plugin found twice, and which are a conflict, is
+      // the loader's rule (the driver's too), decided here once, never per call.
+      const claimants = enabled.length > 1 ? distinctClaimants(enabled) : undefined;
+      if (claimants !== undefined) {
+        const kept = new Set(claimants.map((c) => c.extension));
+        for (const record of enabled) if (!kept.has(record)) this.#repeats.add(record);
+      }
+      if (claimants !== undefined && claimants.length > 1) {
+        this.#ambiguous.set(
+          name,
+          claimants.map((c) => c.label),
+        );
       } else {
         // A disabled or failed plugin stays in the index: calling it says why it is unavailable.
-        this.#byName.set(name, enabled[0] ?? (claimants[0] as Extension<T>));
+        this.#byName.set(name, enabled[0] ?? (records[0] as Extension<T>));
       }
     }
   }
@@ -83,7 +97,7 @@ export class Dispatcher<T> {
 
   /** Names of the plugins that can be called now, in policy order. */
   names(): string[] {
-    return this.#set.ready().map((e) => e.name);
+    return this.#ready().map((e) => e.name);
   }
 
   /** Calls one plugin by name. The fast path: one lookup, one guarded call. */
@@ -130,11 +144,17 @@ export class Dispatcher<T> {
     fn: PluginCall<T, R>,
     options?: DispatchOptions,
   ): Settled<R, DispatchResult<Awaited<R>>> {
-    const targets = this.#set.ready().filter(filter);
+    const targets = this.#ready().filter(filter);
     return deliverInOrder(targets, fn, this.#merge(options)) as Settled<
       R,
       DispatchResult<Awaited<R>>
     >;
+  }
+
+  /** The set's ready plugins in policy order, each plugin once. */
+  #ready(): Extension<T>[] {
+    const ready = this.#set.ready();
+    return this.#repeats.size === 0 ? ready : ready.filter((e) => !this.#repeats.has(e));
   }
 
   #merge(options: DispatchOptions | undefined): DispatchOptions {
@@ -159,8 +179,4 @@ export class Dispatcher<T> {
 function raiseFailure<V>(delivery: Delivery<V>): Delivery<V> {
   if (!delivery.ok) throw delivery.error;
   return delivery;
-}
-
-function describeClaimant<T>(extension: Extension<T>): string {
-  return `${extension.reference} from ${describeSource(extension.source)}`;
 }

@@ -13,11 +13,10 @@
 import {
   AmbiguousPluginError,
   closestName,
-  describeSource,
+  distinctClaimants,
   type Extension,
   type ExtensionSet,
   NoMatchingPluginError,
-  type PluginSource,
 } from '@plugin-patterns/loader';
 
 /** The one extension declared under `name`, or a typed error naming the alternatives. */
@@ -34,40 +33,15 @@ export function chooseDriver<T>(set: ExtensionSet<T>, name: string): Extension<T
     });
   }
   // One claim is one claimant: the usual case, decided without labelling anyone.
+  // Several claims may still be one claimant, found by two sources: the loader
+  // decides that (distinctClaimants), as it does for the dispatcher, and the
+  // first record found is the one loaded.
   if (claims.length > 1) {
     const claimants = distinctClaimants(claims);
     if (claimants.length > 1) {
-      throw new AmbiguousPluginError({ namespace: set.namespace, name, claimants });
+      const labels = claimants.map((c) => c.label);
+      throw new AmbiguousPluginError({ namespace: set.namespace, name, claimants: labels });
     }
   }
   return first;
-}
-
-/**
- * One label per distinct declaring package. The same package found twice (by
- * two sources, say) is one claimant, not a conflict; two copies of one
- * package@version at different paths are two, and the label shows both paths.
- */
-function distinctClaimants<T>(claims: readonly Extension<T>[]): string[] {
-  const byPlace = new Map<string, PluginSource>();
-  for (const claim of claims) byPlace.set(placeOf(claim.source), claim.source);
-  const sources = [...byPlace.values()];
-  const labels = sources.map(describeSource);
-  return sources.map((source, i) => {
-    const label = labels[i] as string;
-    const clash = labels.indexOf(label) !== labels.lastIndexOf(label);
-    return clash && source.kind === 'package' ? `${label} (${source.root})` : label;
-  });
-}
-
-/** Where a declaration physically lives: equal places are the same claimant. */
-function placeOf(source: PluginSource): string {
-  switch (source.kind) {
-    case 'package':
-      return `package:${source.root}`;
-    case 'file':
-      return `file:${source.path}`;
-    case 'object':
-      return 'object';
-  }
 }

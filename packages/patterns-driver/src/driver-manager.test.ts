@@ -14,13 +14,15 @@ import {
   PluginIntegrationError,
   PluginTimeoutError,
   PluginUnavailableError,
+  packageScan,
+  referenceList,
   selfCheck,
 } from '@plugin-patterns/loader';
 import type { StorageDriver } from '@plugin-patterns/meter-contracts';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { DriverManager, loadDriver } from './driver-manager.ts';
 import { InvalidDriverUrlError } from './driver-url.ts';
-import { installedSource, removeInstalledHosts } from './test-fixtures.ts';
+import { installedHost, installedSource, removeInstalledHosts } from './test-fixtures.ts';
 
 afterAll(removeInstalledHosts);
 
@@ -233,6 +235,50 @@ describe('DriverManager.load: no match and several matches are distinct errors',
     const manager = await DriverManager.load({ namespace, sources: [fast, fast], name: 'memory' });
     expect(manager.extensions.named('memory')).toHaveLength(2);
     expect(manager.name).toBe('memory');
+  });
+});
+
+describe('DriverManager.load: a scan and a reference list that overlap', () => {
+  const host = installedHost('fast-drivers');
+  const scan = packageScan({ cwd: host.dir, cache: false });
+  const listing = (reference: string) =>
+    referenceList({ namespace, cwd: host.dir, plugins: { memory: reference } });
+
+  it('the same export named by both is one claimant: the first record found is loaded, as the loader loads it', async () => {
+    const { importer, imported } = recordingImporter();
+    const manager = await DriverManager.load({
+      namespace,
+      sources: [scan, listing('fixture-fast-drivers/memory:MemoryDriver')],
+      name: 'memory',
+      importer,
+    });
+    const records = manager.extensions.named('memory');
+    expect(records.map((e) => e.source.via)).toEqual(['package-scan', 'reference-list']);
+    expect(manager.extension).toBe(records[0]);
+    expect(imported).toEqual(['memory <- test-fixtures/fast-drivers/memory.js']);
+    // The loader's own load agrees: the same record, not an AmbiguousPluginError.
+    await expect(manager.extensions.load('memory')).resolves.toBe(manager.driver);
+    expect(imported).toHaveLength(1);
+  });
+
+  it('the list pointing the name at another export of the package is a conflict, not a silent pick', async () => {
+    const { importer, imported } = recordingImporter();
+    const error = await rejection(
+      DriverManager.load({
+        namespace,
+        sources: [scan, listing('fixture-fast-drivers/offline:OfflineDriver')],
+        name: 'memory',
+        importer,
+      }),
+    );
+    expect(error).toBeInstanceOf(AmbiguousPluginError);
+    expect(error).toMatchObject({
+      claimants: [
+        'fixture-fast-drivers@1.0.0 (./memory:MemoryDriver)',
+        'fixture-fast-drivers@1.0.0 (fixture-fast-drivers/offline:OfflineDriver)',
+      ],
+    });
+    expect(imported).toEqual([]);
   });
 });
 

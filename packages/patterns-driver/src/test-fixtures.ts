@@ -29,6 +29,11 @@ const hosts: FakeProject[] = [];
 
 /** A package scan over a new host that depends on exactly these packages. */
 export function installedSource(...packages: FixturePackage[]): DiscoverySource {
+  return packageScan({ cwd: installedHost(...packages).dir, cache: false });
+}
+
+/** A new host that depends on exactly these packages, for sources of a test's own. */
+export function installedHost(...packages: FixturePackage[]): FakeProject {
   const installs = packages.map((key) => {
     const folder = FOLDERS[key] as string;
     const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
@@ -41,7 +46,7 @@ export function installedSource(...packages: FixturePackage[]): DiscoverySource 
   const host = makeProject({ host: { dependencies } });
   hosts.push(host);
   for (const { name, folder } of installs) host.linkWorkspace(name, folder);
-  return packageScan({ cwd: host.dir, cache: false });
+  return host;
 }
 
 /** Deletes every host made so far (their links only: the packages stay). */

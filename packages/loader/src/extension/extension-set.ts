@@ -21,8 +21,9 @@ import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../util/closest-name.ts';
 import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
+import { distinctClaimants } from './claimants.ts';
 import { Extension } from './extension.ts';
-import { describeSource, type ExtensionReport } from './extension-report.ts';
+import type { ExtensionReport } from './extension-report.ts';
 import { gatherDeclarations, indexesOf } from './gather-declarations.ts';
 import { runLoadSteps } from './load-steps.ts';
 
@@ -208,23 +209,25 @@ export class ExtensionSet<T = unknown> {
 
   /**
    * Loads the one extension called `name`; a typed error if there is none, or
-   * if several enabled extensions claim the name (the loader never picks one
-   * silently).
+   * if several enabled claimants answer to the name (the loader never picks
+   * one silently). One declaration found by two sources is one claimant, and
+   * its first record is the one loaded (claimants.ts).
    */
   load(name: string): Promise<T> {
-    const claimants = this.named(name);
-    const enabled = claimants.filter((e) => e.isEnabled);
-    if (enabled.length > 1) {
+    const records = this.named(name);
+    const enabled = records.filter((e) => e.isEnabled);
+    const claimants = enabled.length > 1 ? distinctClaimants(enabled) : undefined;
+    if (claimants !== undefined && claimants.length > 1) {
       return Promise.reject(
         new AmbiguousPluginError({
           namespace: this.namespace,
           name,
-          claimants: enabled.map((e) => `${describeSource(e.source)} (${e.reference})`),
+          claimants: claimants.map((c) => c.label),
         }),
       );
     }
-    // With no enabled claimant, the first one's load() says why it is unavailable.
-    const extension = enabled[0] ?? claimants[0];
+    // With no enabled claimant, the first record's load() says why it is unavailable.
+    const extension = enabled[0] ?? records[0];
     if (extension === undefined) {
       return Promise.reject(
         new NoMatchingPluginError({

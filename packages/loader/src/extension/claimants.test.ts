@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { EntryPoint, PluginSource } from '../discovery/entry-point.ts';
+import { AmbiguousPluginError } from '../errors/kinds.ts';
+import { distinctClaimants } from './claimants.ts';
+import { Extension } from './extension.ts';
+import { ExtensionSet } from './extension-set.ts';
+import { FAKE_SOURCE, fakeEntry, fakeImporter, fakeSource } from './test-fakes.ts';
+
+/** The records of `cpu` in a set read from these sources, in discovery order. */
+function claimsOf(...sources: EntryPoint[][]): Extension<unknown>[] {
+  const set = ExtensionSet.discover({
+    namespace: 'test.ns',
+    sources: sources.map((entries) => fakeSource(entries)),
+  });
+  return set.named('cpu');
+}
+
+const copyAt = (root: string): PluginSource => ({ ...FAKE_SOURCE, root }) as PluginSource;
+
+describe('distinctClaimants: one declaration found twice is one claimant', () => {
+  it('the same export of the same package, from two sources: one claimant, the first record', () => {
+    const claims = claimsOf([fakeEntry('cpu')], [fakeEntry('cpu')]);
+    expect(claims).toHaveLength(2);
+    const claimants = distinctClaimants(claims);
+    expect(claimants).toHaveLength(1);
+    expect(claimants[0]?.extension).toBe(claims[0]);
+    expect(claimants[0]?.label).toBe('fake-plugins@1.0.0');
+  });
+
+  it('compares where the name points, not how the reference is written', () => {
+    // A scan reads `./cpu:default` from the manifest; a host list writes the package's name.
+    const listed = { ...fakeEntry('cpu'), reference: 'fake-plugins/cpu:default' };
+    const lazy = {
+      ...fakeEntry('cpu'),
+      target: () => ({ url: 'fake:cpu', exportName: 'default' }),
+    };
+    expect(distinctClaimants(claimsOf([fakeEntry('cpu')], [listed], [lazy]))).toHaveLength(1);
+  });
+
+  it('one record is one claimant', () => {
+    const [only] = distinctClaimants(claimsOf([fakeEntry('cpu')]));
+    expect(only?.label).toBe('fake-plugins@1.0.0');
+  });
+});
+
+describe('distinctClaimants: different places are a conflict, labelled apart', () => {
+  it('two packages: each named by package@version', () => {
+    const rival = { ...copyAt('/rival'), packageName: 'rival', version: '2.0.0' } as PluginSource;
+    const claimants = distinctClaimants(
+      claimsOf([fakeEntry('cpu')], [fakeEntry('cpu', { source: rival })]),
+    );
+    expect(claimants.map((c) => c.label)).toEqual(['fake-plugins@1.0.0', 'rival@2.0.0']);
+  });
+
+  it('two copies of one package@version in different folders: the labels show the folders', () => {
+    const claims = claimsOf(
+      [fakeEntry('cpu', { source: copyAt('/app/node_modules/fake-plugins') })],
+      [fakeEntry('cpu', { source: copyAt('/app/node_modules/b/node_modules/fake-plugins') })],
+    );
+    expect(distinctClaimants(claims).map((c) => c.label)).toEqual([
+      'fake-plugins@1.0.0 (/app/node_modules/fake-plugins)',
+      'fake-plugins@1.0.0 (/app/node_modules/b/node_modules/fake-plugins)',
+    ]);
+  });
+
+  it('one package, two sources pointing the name at different exports: the labels show the references', () => {
+    const other = { ...fakeEntry('cpu', { url: 'fake:cpu2' }), reference: './cpu2:default' };
+    const claimants = distinctClaimants(claimsOf([fakeEntry('cpu')], [other]));
+    expect(claimants.map((c) => c.label)).toEqual([
+      'fake-plugins@1.0.0 (./cpu:default)',
+      'fake-plugins@1.0.0 (./cpu2:default)',
+    ]);
+  });
+
+  it('two objects handed in under one name are two claimants', () => {
+    const a = Extension.preloaded('test.ns', 'cpu', { n: 1 });
+    const b = Extension.preloaded('test.ns', 'cpu', { n: 2 });
+    expect(distinctClaimants([a, b]).map((c) => c.extension)).toEqual([a, b]);
+  });
+});
+
+describe('ExtensionSet.load uses the same rule', () => {
+  it('loads a package found by two sources, once, from its first record', async () => {
+    const fake = fakeImporter({ 'fake:cpu': { poll: () => [1] } });
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource([fakeEntry('cpu')]), fakeSource([fakeEntry('cpu')])],
+      importer: fake.importer,
+    });
+    await expect(set.load('cpu')).resolves.toMatchObject({ poll: expect.any(Function) });
+    expect(fake.calls.get('fake:cpu')).toBe(1);
+    expect(set.extensions.map((e) => e.isReady)).toEqual([true, false]);
+  });
+
+  it('still refuses two copies, naming both folders', async () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [
+        fakeSource([fakeEntry('cpu', { source: copyAt('/one') })]),
+        fakeSource([fakeEntry('cpu', { source: copyAt('/two') })]),
+      ],
+    });
+    const error = await set.load('cpu').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AmbiguousPluginError);
+    expect((error as AmbiguousPluginError).claimants).toEqual([
+      'fake-plugins@1.0.0 (/one)',
+      'fake-plugins@1.0.0 (/two)',
+    ]);
+  });
+});

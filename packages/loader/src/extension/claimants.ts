@@ -1,0 +1,100 @@
+/**
+ * Who claims a plugin name. A host may pass overlapping sources (a package
+ * scan, and a reference list naming some of the same packages), so one
+ * declaration can be found twice and make two records. Those two records are
+ * one claimant: the same module export in the same folder. A conflict is two
+ * things the loader would have to choose between: two packages, two copies of
+ * one package@version in different folders, or two sources pointing the one
+ * name at different exports of one package.
+ *
+ * Every pattern that asks "who answers to this name?" (the loader's own
+ * `load`, the driver, the dispatcher) asks it here, so they agree on what a
+ * conflict is. Of the records of one claimant the first found is used, in
+ * discovery order (the order of the host's sources): the others are the same
+ * plugin seen again, and a caller should neither load nor call them.
+ */
+
+import type { Extension } from './extension.ts';
+import { describeSource } from './extension-report.ts';
+
+/** One distinct claimant of a name: the record to use, and how error messages name it. */
+export interface Claimant<T> {
+  /** The claimant's first record in discovery order; later records of it are repeats. */
+  readonly extension: Extension<T>;
+  /** `package@version` (or the file, or `in-memory`); with its folder or reference when two look alike. */
+  readonly label: string;
+}
+
+/**
+ * The distinct claimants among `claims`, the records declared under one name
+ * in discovery order (`ExtensionSet.named`, filtered as the caller needs).
+ * More than one is a conflict.
+ */
+export function distinctClaimants<T>(claims: readonly Extension<T>[]): Claimant<T>[] {
+  const first = claims[0];
+  // The usual case, one record: nothing to compare, nothing resolved.
+  if (claims.length === 1 && first !== undefined) {
+    return [{ extension: first, label: describeSource(first.source) }];
+  }
+  const byPlace = new Map<string | Extension<T>, Extension<T>>();
+  for (const claim of claims) {
+    const place = placeOf(claim);
+    if (!byPlace.has(place)) byPlace.set(place, claim);
+  }
+  return labelled([...byPlace.values()]);
+}
+
+/**
+ * Where a record's code physically is: equal places are one claimant. A
+ * package or file is its real folder or path plus the export the name points
+ * at. An object handed in by the host has no place to compare: each record is
+ * its own claimant.
+ */
+function placeOf<T>(extension: Extension<T>): string | Extension<T> {
+  const source = extension.source;
+  switch (source.kind) {
+    case 'package':
+      return `package:${source.root}\n${exportOf(extension)}`;
+    case 'file':
+      return `file:${source.path}\n${exportOf(extension)}`;
+    case 'object':
+      return extension;
+  }
+}
+
+/**
+ * The module export the record would import. Resolving reads the file system
+ * but runs no code; it is only done for a name with several records. A
+ * declaration that cannot be resolved (discovery refused it) is compared by
+ * its reference as written.
+ */
+function exportOf<T>(extension: Extension<T>): string {
+  try {
+    const target = extension.target;
+    return `${target.url}#${target.exportName}`;
+  } catch {
+    return `reference:${extension.reference}`;
+  }
+}
+
+/**
+ * Labels that tell claimants apart. Usually `package@version` is enough; when
+ * two claimants share it, each label adds its folder (two copies installed)
+ * or, in the same folder, its reference (two exports of one package).
+ */
+function labelled<T>(claimants: readonly Extension<T>[]): Claimant<T>[] {
+  const labels = claimants.map((e) => describeSource(e.source));
+  return claimants.map((extension, i) => {
+    const label = labels[i] as string;
+    if (labels.indexOf(label) === labels.lastIndexOf(label)) return { extension, label };
+    const alike = claimants.filter((_, j) => labels[j] === label);
+    return { extension, label: `${label} (${detailOf(extension, alike)})` };
+  });
+}
+
+function detailOf<T>(extension: Extension<T>, alike: readonly Extension<T>[]): string {
+  const source = extension.source;
+  if (source.kind !== 'package') return extension.reference;
+  const elsewhere = alike.some((e) => e.source.kind === 'package' && e.source.root !== source.root);
+  return elsewhere ? source.root : extension.reference;
+}
