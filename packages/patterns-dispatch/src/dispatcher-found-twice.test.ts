@@ -1,63 +1,38 @@
 /**
  * A host that passes overlapping sources (a package scan, and a reference
- * list naming the same package) finds one plugin twice. The dispatcher treats
+ * list naming the same package) finds one plugin twice. The dispatchers treat
  * it as the driver does: one plugin, called once; two packages under one name
  * are still a conflict.
  */
-import {
-  AmbiguousPluginError,
-  type DiscoverySource,
-  ExtensionSet,
-  packageScan,
-  referenceList,
-} from '@plugin-patterns/loader';
+import { AmbiguousPluginError, ExtensionSet } from '@plugin-patterns/loader';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type FakeProject, makeProject } from '../../loader/test-fixtures/make-project.ts';
+import {
+  type FoundTwice,
+  foundTwice,
+  type Greeter,
+  greetingPackage,
+} from '../../loader/test-fixtures/found-twice.ts';
 import type { Delivery, DispatchResult } from './delivery.ts';
 import { Dispatcher } from './dispatcher.ts';
-
-interface Greeter {
-  greet(who: string): string;
-}
+import { EventDispatcher } from './event-dispatcher.ts';
 
 const namespace = 'test.greeters';
-
-function greetingPackage(name: string, version: string) {
-  return {
-    name,
-    version,
-    manifest: {
-      type: 'module',
-      exports: { './hello': './hello.js' },
-      entryPoints: { [namespace]: { hello: './hello:Hello' } },
-    },
-    files: { 'hello.js': `export const Hello = { greet: (who) => '${name}: hello ' + who };\n` },
-  };
-}
-
-const projects: FakeProject[] = [];
+const hosts: FoundTwice[] = [];
 afterAll(() => {
-  for (const project of projects) project.remove();
+  for (const host of hosts.splice(0)) host.remove();
 });
 
-/** A host with these packages installed, read by a package scan and by a reference list of `hello`. */
-function overlappingSources(...packages: ReturnType<typeof greetingPackage>[]): DiscoverySource[] {
-  const dependencies = Object.fromEntries(packages.map((p) => [p.name, p.version]));
-  const project = makeProject({ host: { dependencies }, packages });
-  projects.push(project);
-  const listed = packages[0]?.name as string;
-  return [
-    packageScan({ cwd: project.dir, cache: false }),
-    referenceList({ namespace, cwd: project.dir, plugins: { hello: `${listed}/hello:Hello` } }),
-  ];
+/** One package, found by the scan and by the list. */
+function setFoundTwice(...rivals: string[]): ExtensionSet<Greeter> {
+  const packages = ['greeting-plugins', ...rivals].map((name) => greetingPackage(namespace, name));
+  const host = foundTwice(namespace, packages);
+  hosts.push(host);
+  return ExtensionSet.discover<Greeter>({ namespace, sources: host.sources });
 }
 
 describe('Dispatcher: one package found by two sources', () => {
   it('is one plugin: call(name) calls it, once, through the first record found', async () => {
-    const set = ExtensionSet.discover<Greeter>({
-      namespace,
-      sources: overlappingSources(greetingPackage('greeting-plugins', '1.0.0')),
-    });
+    const set = setFoundTwice();
     const records = set.named('hello');
     expect(records.map((e) => e.source.via)).toEqual(['package-scan', 'reference-list']);
 
@@ -79,11 +54,7 @@ describe('Dispatcher: one package found by two sources', () => {
   });
 
   it('byName and byPredicate call it once too', async () => {
-    const set = ExtensionSet.discover<Greeter>({
-      namespace,
-      sources: overlappingSources(greetingPackage('greeting-plugins', '1.0.0')),
-    });
-    const dispatcher = await Dispatcher.load(set);
+    const dispatcher = await Dispatcher.load(setFoundTwice());
     const byName = dispatcher.byName(['hello'], (g) => g.greet('Ada')) as DispatchResult<string>;
     const byPredicate = dispatcher.byPredicate(
       (e) => e.name === 'hello',
@@ -96,20 +67,28 @@ describe('Dispatcher: one package found by two sources', () => {
   });
 
   it('two packages claiming the name are still ambiguous, named as the driver names them', async () => {
-    const set = ExtensionSet.discover<Greeter>({
-      namespace,
-      sources: overlappingSources(
-        greetingPackage('greeting-plugins', '1.0.0'),
-        greetingPackage('rival-greetings', '2.0.0'),
-      ),
-    });
-    const dispatcher = await Dispatcher.load(set);
+    const dispatcher = await Dispatcher.load(setFoundTwice('rival-greetings'));
     const attempt = () => dispatcher.call('hello', (g) => g.greet('Ada'));
     expect(attempt).toThrow(AmbiguousPluginError);
     expect(attempt).toThrow(
       expect.objectContaining({
-        claimants: ['greeting-plugins@1.0.0', 'rival-greetings@2.0.0'],
+        claimants: ['greeting-plugins@1.0.0', 'rival-greetings@1.0.0'],
       }) as Error,
     );
+  });
+});
+
+describe('EventDispatcher: a handler found by two sources', () => {
+  it('gets each event once', async () => {
+    const calls: string[] = [];
+    const dispatcher = await EventDispatcher.load(setFoundTwice(), {
+      subscriptions: (h) => h.eventTypes,
+      eventType: (e: { type: string }) => e.type,
+      call: (h, e) => {
+        calls.push(h.greet(e.type));
+      },
+    });
+    await dispatcher.dispatch({ type: 'greeting.morning' });
+    expect(calls).toEqual(['greeting-plugins: hello greeting.morning']);
   });
 });

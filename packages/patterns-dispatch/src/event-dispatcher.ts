@@ -23,6 +23,7 @@ import {
   type Extension,
   type ExtensionSet,
   type PluginError,
+  withoutRepeats,
 } from '@plugin-patterns/loader';
 import { type DeadLetterReason, DeadLetters, type NewDeadLetter } from './dead-letters.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
@@ -68,7 +69,8 @@ export class EventDispatcher<T, E extends object, R> {
     const { deadLetters } = options;
     this.deadLetters =
       deadLetters instanceof DeadLetters ? deadLetters : new DeadLetters<E>(deadLetters);
-    const subscriptions = inspectHandlers(set.ready(), options.subscriptions);
+    // A handler found by two sources is one handler: it gets each event once.
+    const subscriptions = inspectHandlers(withoutRepeats(set.ready()), options.subscriptions);
     this.#subscriptions = subscriptions.map((s) => ({
       handler: s.handler.name,
       patterns: s.patterns,

@@ -16,6 +16,7 @@ import {
   type Extension,
   type ExtensionSet,
   type CallOptions as GuardOptions,
+  withoutRepeats,
 } from '@plugin-patterns/loader';
 import { type Outcome, type Plan, runSeries } from './engine.ts';
 import {
@@ -95,7 +96,9 @@ export class IteratorManager<T> {
 
   /** Plans the call order again from the set as it is now. Throws OrderCycleError. */
   refresh(): void {
-    const candidates = this.select(this.set.enabled());
+    // A plugin found by two sources (a scan and a reference list naming one
+    // package) has two records: the loader keeps the first, so it runs once.
+    const candidates = withoutRepeats(this.select(this.set.enabled()));
     // Reading `object` throws a typed error for a plugin that is not loaded yet:
     // silently skipping it would hide "why is my plugin not running?".
     for (const extension of candidates) void extension.object;

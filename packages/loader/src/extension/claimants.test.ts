@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryPoint, PluginSource } from '../discovery/entry-point.ts';
 import { AmbiguousPluginError } from '../errors/kinds.ts';
-import { distinctClaimants } from './claimants.ts';
+import { distinctClaimants, withoutRepeats } from './claimants.ts';
 import { Extension } from './extension.ts';
 import { ExtensionSet } from './extension-set.ts';
 import { FAKE_SOURCE, fakeEntry, fakeImporter, fakeSource } from './test-fakes.ts';
@@ -76,6 +76,28 @@ describe('distinctClaimants: different places are a conflict, labelled apart', (
     const a = Extension.preloaded('test.ns', 'cpu', { n: 1 });
     const b = Extension.preloaded('test.ns', 'cpu', { n: 2 });
     expect(distinctClaimants([a, b]).map((c) => c.extension)).toEqual([a, b]);
+  });
+});
+
+describe('withoutRepeats: every plugin once, whatever its name', () => {
+  it('leaves out the later records of a claimant found twice, and keeps the order', () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [
+        fakeSource([fakeEntry('cpu'), fakeEntry('disk')]),
+        fakeSource([fakeEntry('net'), fakeEntry('cpu', { source: copyAt('/other') })]),
+        fakeSource([fakeEntry('disk')]),
+      ],
+    });
+    const [cpu, disk, net, otherCpu] = set.extensions;
+    expect(withoutRepeats(set.extensions)).toEqual([cpu, disk, net, otherCpu]);
+  });
+
+  it('hands back a new list when nothing repeats', () => {
+    const set = ExtensionSet.fromObjects('test.ns', { a: 1, b: 2 });
+    const kept = withoutRepeats(set.extensions);
+    expect(kept).toEqual(set.extensions);
+    expect(kept).not.toBe(set.extensions);
   });
 });
 

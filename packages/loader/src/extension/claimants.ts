@@ -9,9 +9,10 @@
  *
  * Every pattern that asks "who answers to this name?" (the loader's own
  * `load`, the driver, the dispatcher) asks it here, so they agree on what a
- * conflict is. Of the records of one claimant the first found is used, in
- * discovery order (the order of the host's sources): the others are the same
- * plugin seen again, and a caller should neither load nor call them.
+ * conflict is; the patterns that call every plugin (the iterator, the event
+ * dispatcher) drop the repeats here. Of the records of one claimant the first
+ * found is used, in discovery order (the order of the host's sources): the
+ * others are the same plugin seen again, and nobody should call them.
  */
 
 import type { Extension } from './extension.ts';
@@ -36,12 +37,45 @@ export function distinctClaimants<T>(claims: readonly Extension<T>[]): Claimant<
   if (claims.length === 1 && first !== undefined) {
     return [{ extension: first, label: describeSource(first.source) }];
   }
+  return labelled(firstOfEachPlace(claims));
+}
+
+/**
+ * `extensions`, of any names, in the order given, without the repeats: a
+ * record is left out when an earlier one of the same name is the same
+ * claimant. What a pattern that calls every plugin walks (the iterator, the
+ * event dispatcher), so a plugin found by two sources is called once.
+ */
+export function withoutRepeats<T>(extensions: readonly Extension<T>[]): Extension<T>[] {
+  const byName = new Map<string, Extension<T>[]>();
+  let shared = false;
+  for (const extension of extensions) {
+    const same = byName.get(extension.name);
+    if (same === undefined) byName.set(extension.name, [extension]);
+    else {
+      same.push(extension);
+      shared = true;
+    }
+  }
+  // The usual case: every name once, nothing to compare.
+  if (!shared) return [...extensions];
+  const kept = new Set<Extension<T>>();
+  for (const records of byName.values()) {
+    for (const record of records.length === 1 ? records : firstOfEachPlace(records)) {
+      kept.add(record);
+    }
+  }
+  return extensions.filter((e) => kept.has(e));
+}
+
+/** The first record found at each place, in the order given. */
+function firstOfEachPlace<T>(claims: readonly Extension<T>[]): Extension<T>[] {
   const byPlace = new Map<string | Extension<T>, Extension<T>>();
   for (const claim of claims) {
     const place = placeOf(claim);
     if (!byPlace.has(place)) byPlace.set(place, claim);
   }
-  return labelled([...byPlace.values()]);
+  return [...byPlace.values()];
 }
 
 /**

@@ -1,0 +1,54 @@
+/**
+ * A host that passes overlapping sources (a package scan, and a reference
+ * list naming the same package) finds one plugin twice. The iterator calls
+ * every plugin, and that one once: the loader's rule (withoutRepeats) keeps
+ * its first record. Two packages that declare the same name are two plugins,
+ * and both are called.
+ */
+import { ExtensionSet } from '@plugin-patterns/loader';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  type FoundTwice,
+  foundTwice,
+  type Greeter,
+  greetingPackage,
+} from '../../loader/test-fixtures/found-twice.ts';
+import { HookManager } from './hook-manager.ts';
+import { IteratorManager } from './iterator-manager.ts';
+
+const namespace = 'test.greeters';
+const hosts: FoundTwice[] = [];
+afterAll(() => {
+  for (const host of hosts.splice(0)) host.remove();
+});
+
+function setFoundTwice(...rivals: string[]): ExtensionSet<Greeter> {
+  const packages = ['greeting-plugins', ...rivals].map((name) => greetingPackage(namespace, name));
+  const host = foundTwice(namespace, packages);
+  hosts.push(host);
+  return ExtensionSet.discover<Greeter>({ namespace, sources: host.sources });
+}
+
+describe('IteratorManager: one package found by two sources', () => {
+  it('calls it once, through the first record found', async () => {
+    const set = setFoundTwice();
+    const manager = await new IteratorManager(set).load();
+    const result = manager.map((g) => g.greet('Ada'));
+    expect(result).toMatchObject({ values: ['greeting-plugins: hello Ada'] });
+    expect(manager.extensions()).toEqual([set.named('hello')[0]]);
+  });
+
+  it('still calls two packages that declare the same name, each once', async () => {
+    const manager = await new IteratorManager(setFoundTwice('rival-greetings')).load();
+    expect(manager.map((g) => g.greet('Ada'))).toMatchObject({
+      values: ['greeting-plugins: hello Ada', 'rival-greetings: hello Ada'],
+    });
+  });
+});
+
+describe('HookManager: a hook found by two sources', () => {
+  it('runs once', async () => {
+    const hook = await new HookManager(setFoundTwice(), 'hello').load();
+    expect(hook.names()).toEqual(['hello']);
+  });
+});
