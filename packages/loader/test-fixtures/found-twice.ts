@@ -7,6 +7,7 @@
 import type { DiscoverySource } from '../src/discovery/entry-point.ts';
 import { packageScan } from '../src/discovery/package-scan.ts';
 import { referenceList } from '../src/discovery/reference-list.ts';
+import { ExtensionSet } from '../src/extension/extension-set.ts';
 import { makeProject, type PackageSpec } from './make-project.ts';
 
 export interface Greeter {
@@ -48,5 +49,34 @@ export function foundTwice(namespace: string, packages: readonly PackageSpec[]):
       referenceList({ namespace, cwd: project.dir, plugins: { hello: `${listed}/hello:Hello` } }),
     ],
     remove: () => project.remove(),
+  };
+}
+
+/** Extension sets over found-twice hosts, for one test file. */
+export interface FoundTwiceSets {
+  /**
+   * A host with the greeting package installed (and `rivals`, more packages
+   * declaring `hello`), found twice; its extension set, discovered.
+   */
+  discover(...rivals: string[]): ExtensionSet<Greeter>;
+  /** Deletes every host made so far (for `afterAll`). */
+  removeAll(): void;
+}
+
+export function foundTwiceSets(namespace: string): FoundTwiceSets {
+  const hosts: FoundTwice[] = [];
+  return {
+    discover(...rivals) {
+      const names = ['greeting-plugins', ...rivals];
+      const host = foundTwice(
+        namespace,
+        names.map((name) => greetingPackage(namespace, name)),
+      );
+      hosts.push(host);
+      return ExtensionSet.discover<Greeter>({ namespace, sources: host.sources });
+    },
+    removeAll() {
+      for (const host of hosts.splice(0)) host.remove();
+    },
   };
 }

@@ -4,31 +4,18 @@
  * it as the driver does: one plugin, called once; two packages under one name
  * are still a conflict.
  */
-import { AmbiguousPluginError, ExtensionSet } from '@plugin-patterns/loader';
+import { AmbiguousPluginError } from '@plugin-patterns/loader';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  type FoundTwice,
-  foundTwice,
-  type Greeter,
-  greetingPackage,
-} from '../../loader/test-fixtures/found-twice.ts';
+import { foundTwiceSets } from '../../loader/test-fixtures/found-twice.ts';
 import type { Delivery, DispatchResult } from './delivery.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EventDispatcher } from './event-dispatcher.ts';
 
 const namespace = 'test.greeters';
-const hosts: FoundTwice[] = [];
-afterAll(() => {
-  for (const host of hosts.splice(0)) host.remove();
-});
-
-/** One package, found by the scan and by the list. */
-function setFoundTwice(...rivals: string[]): ExtensionSet<Greeter> {
-  const packages = ['greeting-plugins', ...rivals].map((name) => greetingPackage(namespace, name));
-  const host = foundTwice(namespace, packages);
-  hosts.push(host);
-  return ExtensionSet.discover<Greeter>({ namespace, sources: host.sources });
-}
+// One package found by the scan and by the list (plus `rivals`, more packages declaring `hello`).
+const sets = foundTwiceSets(namespace);
+afterAll(() => sets.removeAll());
+const setFoundTwice = (...rivals: string[]) => sets.discover(...rivals);
 
 describe('Dispatcher: one package found by two sources', () => {
   it('is one plugin: call(name) calls it, once, through the first record found', async () => {

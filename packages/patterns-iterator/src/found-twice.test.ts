@@ -5,29 +5,16 @@
  * its first record. Two packages that declare the same name are two plugins,
  * and both are called.
  */
-import { ExtensionSet } from '@plugin-patterns/loader';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  type FoundTwice,
-  foundTwice,
-  type Greeter,
-  greetingPackage,
-} from '../../loader/test-fixtures/found-twice.ts';
+import { foundTwiceSets } from '../../loader/test-fixtures/found-twice.ts';
 import { HookManager } from './hook-manager.ts';
 import { IteratorManager } from './iterator-manager.ts';
 
 const namespace = 'test.greeters';
-const hosts: FoundTwice[] = [];
-afterAll(() => {
-  for (const host of hosts.splice(0)) host.remove();
-});
-
-function setFoundTwice(...rivals: string[]): ExtensionSet<Greeter> {
-  const packages = ['greeting-plugins', ...rivals].map((name) => greetingPackage(namespace, name));
-  const host = foundTwice(namespace, packages);
-  hosts.push(host);
-  return ExtensionSet.discover<Greeter>({ namespace, sources: host.sources });
-}
+// One package found by the scan and by the list (plus `rivals`, more packages declaring `hello`).
+const sets = foundTwiceSets(namespace);
+afterAll(() => sets.removeAll());
+const setFoundTwice = (...rivals: string[]) => sets.discover(...rivals);
 
 describe('IteratorManager: one package found by two sources', () => {
   it('calls it once, through the first record found', async () => {
