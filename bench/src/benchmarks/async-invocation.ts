@@ -19,7 +19,7 @@ import {
   type BenchPollster,
   syncPollsters,
 } from '../fixtures/in-memory-plugins.ts';
-import { callRounds, compareAsync, rowOf } from '../harness/measure.ts';
+import { CALL_PROCESSES, callRounds, compareAsync, rowOf } from '../harness/measure.ts';
 
 const rows: RowSpec[] = [
   {
@@ -37,13 +37,13 @@ const rows: RowSpec[] = [
     target: { on: 'ratio', max: 1.2, text: '≤1.2x' },
     ifMissed:
       'the async loop was built up step by step against the same hand-written loop: an async ' +
-      'function that awaits each plugin and keeps the answers measures about 1.03-1.10x, with ' +
-      "map's thenable test and its try blocks still about that. What map adds beyond it is " +
-      'that the first plugin is called before the async function starts (so that a run of ' +
-      'sync plugins never enters one) and handed over with the run in six arguments, about ' +
-      '8% in trials (why is not settled; packing the arguments into one object did not ' +
-      'reliably help), and its failure bookkeeping; with them a run measures 1.13-1.24x from ' +
-      'one process to the next, a spread as wide as the differences between the variants tried',
+      'function that awaits each plugin and keeps the answers measures about 1.03-1.07x, with ' +
+      "map's thenable test and its try blocks still about that. What map adds beyond it: the " +
+      'first plugin is called before the async function starts (so that a run of sync plugins ' +
+      'never enters one) and the run is handed over to it, now as one object, since V8 saves ' +
+      "an async function's parameters at every await (as six parameters it cost about 4% " +
+      'more); and its failure bookkeeping, about 2-3%. A run measures about 1.10-1.16x, and ' +
+      'single processes spread wider than that',
   },
 ];
 
@@ -56,6 +56,7 @@ export const asyncInvocation: Benchmark = {
     '`await` loop. Interleaved rounds; figures are per run of ten calls.',
   file: 'bench/src/benchmarks/async-invocation.ts',
   rows,
+  processes: CALL_PROCESSES,
   async run(context: RunContext) {
     const options = callRounds(context.quick);
 

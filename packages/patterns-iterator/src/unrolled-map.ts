@@ -24,7 +24,7 @@
  *       } catch (thrown) {
  *         return mapAfterThrow(plan, call, policy, at, thrown, [v0, v1, v2].slice(0, at));
  *       }
- *       return mapAsync(plan, call, policy, at, pending, [v0, v1, v2].slice(0, at));
+ *       return mapAsync({ plan, call, policy, index: at, pending, values: [v0, v1, v2].slice(0, at) });
  *     };
  *
  * The constants are the point. Each compiled function has exactly one
@@ -171,7 +171,7 @@ export function unrolledMapSource(count: number): string {
     '  } catch (thrown) {',
     `    return mapAfterThrow(plan, call, policy, at, thrown, [${all}].slice(0, at));`,
     '  }',
-    `  return mapAsync(plan, call, policy, at, pending, [${all}].slice(0, at));`,
+    `  return mapAsync({ plan, call, policy, index: at, pending, values: [${all}].slice(0, at) });`,
     '};',
   );
   return lines.join('\n');
