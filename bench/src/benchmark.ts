@@ -63,5 +63,11 @@ export interface Benchmark {
   /** Source file, relative to the repository root (linked from the report). */
   readonly file: string;
   readonly rows: readonly RowSpec[];
+  /**
+   * How many fresh processes run it (default one); each row is then the
+   * process with the median ratio (harness/across-processes.ts). For the
+   * benchmarks of a call, whose speed V8 settles anew in each process.
+   */
+  readonly processes?: number;
   run(context: RunContext): Promise<Readonly<Record<string, Measured>>>;
 }

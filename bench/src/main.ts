@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Measured } from './benchmark.ts';
 import { Installs } from './fixtures/installs.ts';
+import { acrossProcesses } from './harness/across-processes.ts';
 import { DEFAULT_DOCS, DEFAULT_RESULTS, renderDocs } from './render-docs.ts';
 import { describeMachine, oneMinuteLoad } from './report/machine.ts';
 import {
@@ -59,7 +60,13 @@ try {
   for (const benchmark of selected) {
     const started = performance.now();
     process.stderr.write(`${benchmark.id}\n`);
-    const measured = runInChild(benchmark.id, installs.root, values.quick);
+    // A quick smoke run checks that every figure comes out, once.
+    const processes = values.quick ? 1 : (benchmark.processes ?? 1);
+    const runs = Array.from({ length: processes }, (_, k) => {
+      if (processes > 1) process.stderr.write(`  process ${k + 1} of ${processes}\n`);
+      return runInChild(benchmark.id, installs.root, values.quick);
+    });
+    const measured = acrossProcesses(runs);
     const result: BenchmarkResult = {
       id: benchmark.id,
       title: benchmark.title,

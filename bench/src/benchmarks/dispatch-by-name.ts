@@ -9,7 +9,7 @@
 import { Dispatcher } from '@plugin-patterns/dispatch';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { asSet, type BenchPollster, syncPollsters } from '../fixtures/in-memory-plugins.ts';
-import { callRounds, compare, rowOf } from '../harness/measure.ts';
+import { CALL_PROCESSES, callRounds, compare, rowOf } from '../harness/measure.ts';
 
 const rows: RowSpec[] = [
   {
@@ -39,6 +39,7 @@ export const dispatchByName: Benchmark = {
     'Interleaved rounds; figures are per call.',
   file: 'bench/src/benchmarks/dispatch-by-name.ts',
   rows,
+  processes: CALL_PROCESSES,
   async run(context: RunContext) {
     const plugins = syncPollsters();
     const set = asSet('bench.pollster', plugins);

@@ -11,7 +11,7 @@ import { packageScan } from '@plugin-patterns/loader';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { installSize } from '../fixtures/installs.ts';
 import { NAMESPACE, packageName, pluginNames } from '../fixtures/synthetic-install.ts';
-import { callRounds, compare, rowOf } from '../harness/measure.ts';
+import { CALL_PROCESSES, callRounds, compare, rowOf } from '../harness/measure.ts';
 
 interface BenchDriver {
   write(batch: readonly unknown[]): number;
@@ -36,6 +36,7 @@ export const driverCall: Benchmark = {
     'Interleaved rounds; figures are per call.',
   file: 'bench/src/benchmarks/driver-call.ts',
   rows,
+  processes: CALL_PROCESSES,
   async run(context: RunContext) {
     const install = context.installs.of(installSize(context.quick, 10));
     const manager = await DriverManager.load<BenchDriver>({

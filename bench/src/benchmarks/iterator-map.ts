@@ -18,7 +18,7 @@ import { IteratorManager } from '@plugin-patterns/iterator';
 import { SyncHook } from 'tapable';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { asSet, type BenchPollster, syncPollsters } from '../fixtures/in-memory-plugins.ts';
-import { callRounds, compare, rowOf } from '../harness/measure.ts';
+import { CALL_PROCESSES, callRounds, compare, rowOf } from '../harness/measure.ts';
 
 const rows: RowSpec[] = [
   {
@@ -64,6 +64,7 @@ export const iteratorMap: Benchmark = {
     'Interleaved rounds; figures are per run of ten calls.',
   file: 'bench/src/benchmarks/iterator-map.ts',
   rows,
+  processes: CALL_PROCESSES,
   async run(context: RunContext) {
     const plugins = syncPollsters();
     const manager = new IteratorManager(asSet('bench.pollster', plugins));

@@ -49,6 +49,13 @@ export function callRounds(quick: boolean): CompareOptions {
   return { rounds: quick ? 3 : 301, batchMs: quick ? 0.5 : 1 };
 }
 
+/**
+ * The processes each benchmark of a call runs in: its speed is partly
+ * settled by V8 once per process, so one process is one draw
+ * (across-processes.ts takes the median of these).
+ */
+export const CALL_PROCESSES = 5;
+
 /** A comparison as a report row: the candidate's time per operation, beside the baseline's. */
 export function rowOf(result: Comparison): Measured {
   return {
