@@ -114,6 +114,28 @@ describe('ExtensionSet.load uses the same rule', () => {
     expect(set.extensions.map((e) => e.isReady)).toEqual([true, false]);
   });
 
+  it('loadAll integrates a package found by two sources once, not once per source', async () => {
+    const fake = fakeImporter({ 'fake:cpu': { poll: () => [1] } });
+    let integrated = 0;
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource([fakeEntry('cpu')]), fakeSource([fakeEntry('cpu')])],
+      importer: fake.importer,
+      // Stands for construct() or setup(host): what must not happen twice.
+      integration: {
+        name: 'counted',
+        integrate: (exported) => {
+          integrated++;
+          return exported;
+        },
+      },
+    });
+    const ready = await set.loadAll();
+    expect(integrated).toBe(1);
+    expect(ready).toEqual([set.extensions[0]]);
+    expect(set.extensions.map((e) => e.isReady)).toEqual([true, false]);
+  });
+
   it('still refuses two copies, naming both folders', async () => {
     const set = ExtensionSet.discover({
       namespace: 'test.ns',

@@ -21,7 +21,7 @@ import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../util/closest-name.ts';
 import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
-import { distinctClaimants } from './claimants.ts';
+import { distinctClaimants, withoutRepeats } from './claimants.ts';
 import { Extension } from './extension.ts';
 import type { ExtensionReport } from './extension-report.ts';
 import { gatherDeclarations, indexesOf } from './gather-declarations.ts';
@@ -196,7 +196,11 @@ export class ExtensionSet<T = unknown> {
    * its extension; with `onLoadFailure: 'raise'` the first one is also thrown.
    */
   async loadAll(): Promise<Extension<T>[]> {
-    const enabled = this.enabled();
+    // A plugin found by two sources is loaded once, from its first record:
+    // loading the repeat would integrate it again (a second instance, a
+    // second `setup(host)` registering everything twice). Its record stays
+    // as it was found, unloaded (claimants.ts).
+    const enabled = withoutRepeats(this.enabled());
     const outcomes = await Promise.allSettled(enabled.map((e) => e.load()));
     if (this.#onLoadFailure === 'raise') {
       const failed = enabled.find(
