@@ -112,6 +112,7 @@ describe('ExtensionSet.load uses the same rule', () => {
     await expect(set.load('cpu')).resolves.toMatchObject({ poll: expect.any(Function) });
     expect(fake.calls.get('fake:cpu')).toBe(1);
     expect(set.extensions.map((e) => e.isReady)).toEqual([true, false]);
+    expect(set.extensions.map((e) => e.state.status)).toEqual(['enabled', 'disabled']);
   });
 
   it('loadAll integrates a package found by two sources once, not once per source', async () => {
@@ -134,6 +135,13 @@ describe('ExtensionSet.load uses the same rule', () => {
     expect(integrated).toBe(1);
     expect(ready).toEqual([set.extensions[0]]);
     expect(set.extensions.map((e) => e.isReady)).toEqual([true, false]);
+    // The repeat says why it is not running, and which record is.
+    expect(set.extensions[1]?.state).toEqual({
+      status: 'disabled',
+      by: 'found-twice',
+      reason:
+        'the same plugin as the record found by package-scan (fake-plugins@1.0.0), which is the one used',
+    });
   });
 
   it('still refuses two copies, naming both folders', async () => {

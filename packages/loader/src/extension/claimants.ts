@@ -68,6 +68,30 @@ export function withoutRepeats<T>(extensions: readonly Extension<T>[]): Extensio
   return extensions.filter((e) => kept.has(e));
 }
 
+/**
+ * `withoutRepeats`, for a set about to load: each repeat is also turned off,
+ * by `found-twice`, with a reason naming the record that is used, so that
+ * its report (and `explain`) says why it is not running instead of showing
+ * an enabled plugin that never loads.
+ */
+export function setAsideRepeats<T>(extensions: readonly Extension<T>[]): Extension<T>[] {
+  const kept = withoutRepeats(extensions);
+  if (kept.length === extensions.length) return kept;
+  const used = new Set(kept);
+  for (const repeat of extensions) {
+    if (used.has(repeat)) continue;
+    const place = placeOf(repeat);
+    const first = kept.find((e) => e.name === repeat.name && placeOf(e) === place);
+    if (first === undefined) continue;
+    const which = `${first.source.via} (${describeSource(first.source)})`;
+    repeat.disable(
+      'found-twice',
+      `the same plugin as the record found by ${which}, which is the one used`,
+    );
+  }
+  return kept;
+}
+
 /** The first record found at each place, in the order given. */
 function firstOfEachPlace<T>(claims: readonly Extension<T>[]): Extension<T>[] {
   const byPlace = new Map<string | Extension<T>, Extension<T>>();

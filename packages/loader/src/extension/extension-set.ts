@@ -21,7 +21,7 @@ import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../util/closest-name.ts';
 import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
-import { distinctClaimants, withoutRepeats } from './claimants.ts';
+import { distinctClaimants, setAsideRepeats } from './claimants.ts';
 import { Extension } from './extension.ts';
 import type { ExtensionReport } from './extension-report.ts';
 import { gatherDeclarations, indexesOf } from './gather-declarations.ts';
@@ -198,9 +198,9 @@ export class ExtensionSet<T = unknown> {
   async loadAll(): Promise<Extension<T>[]> {
     // A plugin found by two sources is loaded once, from its first record:
     // loading the repeat would integrate it again (a second instance, a
-    // second `setup(host)` registering everything twice). Its record stays
-    // as it was found, unloaded (claimants.ts).
-    const enabled = withoutRepeats(this.enabled());
+    // second `setup(host)` registering everything twice). The repeat is
+    // turned off, saying which record is used (claimants.ts).
+    const enabled = setAsideRepeats(this.enabled());
     const outcomes = await Promise.allSettled(enabled.map((e) => e.load()));
     if (this.#onLoadFailure === 'raise') {
       const failed = enabled.find(
@@ -219,7 +219,7 @@ export class ExtensionSet<T = unknown> {
    */
   load(name: string): Promise<T> {
     const records = this.named(name);
-    const enabled = records.filter((e) => e.isEnabled);
+    const enabled = setAsideRepeats(records.filter((e) => e.isEnabled));
     const claimants = enabled.length > 1 ? distinctClaimants(enabled) : undefined;
     if (claimants !== undefined && claimants.length > 1) {
       return Promise.reject(
