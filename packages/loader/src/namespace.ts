@@ -7,8 +7,9 @@
  * A name is checked by discovery's own rule (`namespaceProblem`), so every
  * namespace a host can define is one a package can declare, and the reverse.
  */
-import { namespaceProblem, shorten, typeName } from './discovery/declared-names.ts';
+import { namespaceProblem, shorten } from './discovery/declared-names.ts';
 import type { Contract } from './enforcement/contract.ts';
+import { typeName } from './util/type-name.ts';
 
 export interface Namespace<T> {
   readonly name: string;

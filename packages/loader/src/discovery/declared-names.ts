@@ -7,6 +7,7 @@
  * sequence.
  */
 import { EXPORT_NAME } from '../importing/reference.ts';
+import { typeName } from '../util/type-name.ts';
 
 /** Longest namespace or plugin name accepted. */
 export const MAX_NAME_LENGTH = 200;
@@ -93,14 +94,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
-}
-
-/** `null`, `an array`, `a string`…: how a wrong value is named in messages. */
-export function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  const type = typeof value;
-  return type === 'object' || type === 'undefined' ? type : `a ${type}`;
 }
 
 /** Cuts long or hostile text down for a message, and makes control characters visible. */

@@ -12,13 +12,8 @@
  * here (`parsePackageReference`); resolving them to files is left for later.
  */
 import { parsePackageReference } from '../importing/reference.ts';
-import {
-  isPlainObject,
-  namespaceProblem,
-  pluginNameProblem,
-  shorten,
-  typeName,
-} from './declared-names.ts';
+import { typeName } from '../util/type-name.ts';
+import { isPlainObject, namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
 
 /** Beyond this, a package is not declaring plugins but flooding the scan. */
 export const MAX_DECLARATIONS_PER_PACKAGE = 1000;

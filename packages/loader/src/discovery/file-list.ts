@@ -14,13 +14,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscoveryError } from '../errors/kinds.ts';
 import { resolveFile } from '../importing/resolve.ts';
+import { typeName } from '../util/type-name.ts';
 import {
   exportNameProblem,
   isPlainObject,
   namespaceProblem,
   pluginNameProblem,
   shorten,
-  typeName,
 } from './declared-names.ts';
 import type {
   DiscoveryProblem,

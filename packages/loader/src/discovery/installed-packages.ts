@@ -12,7 +12,8 @@
  * wrong with one package is an issue; the walk goes on with the next.
  */
 import { join, sep } from 'node:path';
-import { isPlainObject, packageNameProblem, shorten, typeName } from './declared-names.ts';
+import { typeName } from '../util/type-name.ts';
+import { isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
 import { type Fingerprint, FingerprintBuilder } from './fingerprint.ts';
 import { describeFsError, type PackageFacts, packageFacts, readManifest } from './manifest-file.ts';
 import { locatePackage, lookupFolders, realFolder } from './package-lookup.ts';

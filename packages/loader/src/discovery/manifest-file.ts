@@ -13,7 +13,8 @@
  * spares a system call per package.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { packageNameProblem, shorten, typeName } from './declared-names.ts';
+import { typeName } from '../util/type-name.ts';
+import { packageNameProblem, shorten } from './declared-names.ts';
 import { stampOf } from './fingerprint.ts';
 
 /** A manifest larger than this is not a package.json anyone meant to write. */

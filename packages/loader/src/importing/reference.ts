@@ -9,6 +9,7 @@
  * resolved or imported. In a host's own list of references, MODULE is instead a
  * bare package specifier (`@scope/name/subpath`), looked up from the host.
  */
+import { typeName } from '../util/type-name.ts';
 export interface ParsedReference {
   /** `.` / `./subpath` (package-relative) or a bare specifier (host list). */
   readonly module: string;
@@ -152,8 +153,4 @@ export function hasControlCharacter(text: string): boolean {
 
 function refuse(why: string): ParseResult {
   return { ok: false, why };
-}
-
-function typeName(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
