@@ -144,6 +144,49 @@ describe('ExtensionSet.load uses the same rule', () => {
     });
   });
 
+  it('loadAll sets aside each repeat naming its own first record, whatever its name', async () => {
+    const listed = (root: string): PluginSource =>
+      ({ ...copyAt(root), via: 'reference-list' }) as PluginSource;
+    const fake = fakeImporter({
+      'fake:cpu': { poll: () => [1] },
+      'fake:disk': { poll: () => [2] },
+    });
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [
+        fakeSource([fakeEntry('cpu'), fakeEntry('disk', { source: listed('/fake') })]),
+        fakeSource([fakeEntry('disk'), fakeEntry('cpu', { source: listed('/fake') })]),
+      ],
+      importer: fake.importer,
+    });
+    await set.loadAll();
+    expect(set.extensions.map((e) => e.isReady)).toEqual([true, true, false, false]);
+    const reasons = set.extensions.map((e) =>
+      e.state.status === 'disabled' ? e.state.reason : '',
+    );
+    expect(reasons.slice(2)).toEqual([
+      'the same plugin as the record found by reference-list (fake-plugins@1.0.0), which is the one used',
+      'the same plugin as the record found by package-scan (fake-plugins@1.0.0), which is the one used',
+    ]);
+  });
+
+  it('sets the repeat aside before judging a conflict: two claimants, not three', async () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [
+        fakeSource([fakeEntry('cpu', { source: copyAt('/one') })]),
+        fakeSource([fakeEntry('cpu', { source: copyAt('/two') })]),
+        fakeSource([fakeEntry('cpu', { source: copyAt('/one') })]),
+      ],
+    });
+    const error = await set.load('cpu').catch((e: unknown) => e);
+    expect((error as AmbiguousPluginError).claimants).toEqual([
+      'fake-plugins@1.0.0 (/one)',
+      'fake-plugins@1.0.0 (/two)',
+    ]);
+    expect(set.extensions.map((e) => e.state.status)).toEqual(['enabled', 'enabled', 'disabled']);
+  });
+
   it('still refuses two copies, naming both folders', async () => {
     const set = ExtensionSet.discover({
       namespace: 'test.ns',

@@ -37,7 +37,9 @@ export function distinctClaimants<T>(claims: readonly Extension<T>[]): Claimant<
   if (claims.length === 1 && first !== undefined) {
     return [{ extension: first, label: describeSource(first.source) }];
   }
-  return labelled(firstOfEachPlace(claims));
+  const repeats = new Map<Extension<T>, Extension<T>>();
+  findRepeats(claims, repeats);
+  return labelled(repeats.size === 0 ? claims : claims.filter((e) => !repeats.has(e)));
 }
 
 /**
@@ -47,6 +49,41 @@ export function distinctClaimants<T>(claims: readonly Extension<T>[]): Claimant<
  * event dispatcher), so a plugin found by two sources is called once.
  */
 export function withoutRepeats<T>(extensions: readonly Extension<T>[]): Extension<T>[] {
+  const repeats = repeatsIn(extensions);
+  return repeats.size === 0 ? [...extensions] : extensions.filter((e) => !repeats.has(e));
+}
+
+/**
+ * `withoutRepeats`, for a set about to load: each repeat is also turned off,
+ * by `found-twice`, with a reason naming the record that is used, so that
+ * its report (and `explain`) says why it is not running instead of showing
+ * an enabled plugin that never loads.
+ */
+export function setAsideRepeats<T>(extensions: readonly Extension<T>[]): Extension<T>[] {
+  const repeats = repeatsIn(extensions);
+  if (repeats.size === 0) return [...extensions];
+  const kept: Extension<T>[] = [];
+  for (const extension of extensions) {
+    const used = repeats.get(extension);
+    if (used === undefined) {
+      kept.push(extension);
+      continue;
+    }
+    const which = `${used.source.via} (${describeSource(used.source)})`;
+    extension.disable(
+      'found-twice',
+      `the same plugin as the record found by ${which}, which is the one used`,
+    );
+  }
+  return kept;
+}
+
+/**
+ * Each repeat among `extensions` (of any names), with the record used in its
+ * place. Places are compared only within a name that has several records.
+ */
+function repeatsIn<T>(extensions: readonly Extension<T>[]): Map<Extension<T>, Extension<T>> {
+  const repeats = new Map<Extension<T>, Extension<T>>();
   const byName = new Map<string, Extension<T>[]>();
   let shared = false;
   for (const extension of extensions) {
@@ -58,48 +95,28 @@ export function withoutRepeats<T>(extensions: readonly Extension<T>[]): Extensio
     }
   }
   // The usual case: every name once, nothing to compare.
-  if (!shared) return [...extensions];
-  const kept = new Set<Extension<T>>();
+  if (!shared) return repeats;
   for (const records of byName.values()) {
-    for (const record of records.length === 1 ? records : firstOfEachPlace(records)) {
-      kept.add(record);
-    }
+    if (records.length > 1) findRepeats(records, repeats);
   }
-  return extensions.filter((e) => kept.has(e));
+  return repeats;
 }
 
 /**
- * `withoutRepeats`, for a set about to load: each repeat is also turned off,
- * by `found-twice`, with a reason naming the record that is used, so that
- * its report (and `explain`) says why it is not running instead of showing
- * an enabled plugin that never loads.
+ * Adds to `repeats` each of `claims` (records of one name, in order) whose
+ * place an earlier one holds, with that earlier record: the one used.
  */
-export function setAsideRepeats<T>(extensions: readonly Extension<T>[]): Extension<T>[] {
-  const kept = withoutRepeats(extensions);
-  if (kept.length === extensions.length) return kept;
-  const used = new Set(kept);
-  for (const repeat of extensions) {
-    if (used.has(repeat)) continue;
-    const place = placeOf(repeat);
-    const first = kept.find((e) => e.name === repeat.name && placeOf(e) === place);
-    if (first === undefined) continue;
-    const which = `${first.source.via} (${describeSource(first.source)})`;
-    repeat.disable(
-      'found-twice',
-      `the same plugin as the record found by ${which}, which is the one used`,
-    );
-  }
-  return kept;
-}
-
-/** The first record found at each place, in the order given. */
-function firstOfEachPlace<T>(claims: readonly Extension<T>[]): Extension<T>[] {
-  const byPlace = new Map<string | Extension<T>, Extension<T>>();
+function findRepeats<T>(
+  claims: readonly Extension<T>[],
+  repeats: Map<Extension<T>, Extension<T>>,
+): void {
+  const firstAt = new Map<string | Extension<T>, Extension<T>>();
   for (const claim of claims) {
     const place = placeOf(claim);
-    if (!byPlace.has(place)) byPlace.set(place, claim);
+    const first = firstAt.get(place);
+    if (first === undefined) firstAt.set(place, claim);
+    else repeats.set(claim, first);
   }
-  return [...byPlace.values()];
 }
 
 /**
