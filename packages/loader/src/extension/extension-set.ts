@@ -219,14 +219,15 @@ export class ExtensionSet<T = unknown> {
    */
   load(name: string): Promise<T> {
     const records = this.named(name);
+    // With the repeats set aside, every enabled record left is a claimant of
+    // its own: more than one is a conflict, labelled apart.
     const enabled = setAsideRepeats(records.filter((e) => e.isEnabled));
-    const claimants = enabled.length > 1 ? distinctClaimants(enabled) : undefined;
-    if (claimants !== undefined && claimants.length > 1) {
+    if (enabled.length > 1) {
       return Promise.reject(
         new AmbiguousPluginError({
           namespace: this.namespace,
           name,
-          claimants: claimants.map((c) => c.label),
+          claimants: distinctClaimants(enabled).map((c) => c.label),
         }),
       );
     }
