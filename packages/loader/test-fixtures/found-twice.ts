@@ -16,7 +16,7 @@ export interface Greeter {
 }
 
 /** A package declaring `hello` in `namespace`; its greeting starts with the package's name. */
-export function greetingPackage(namespace: string, name: string, version = '1.0.0'): PackageSpec {
+function greetingPackage(namespace: string, name: string, version = '1.0.0'): PackageSpec {
   return {
     name,
     version,
@@ -31,7 +31,7 @@ export function greetingPackage(namespace: string, name: string, version = '1.0.
   };
 }
 
-export interface FoundTwice {
+interface FoundTwice {
   /** The package scan, then the reference list naming the first package's `hello`. */
   readonly sources: readonly DiscoverySource[];
   /** Deletes the host. */
@@ -39,7 +39,7 @@ export interface FoundTwice {
 }
 
 /** A host with `packages` installed, read by a package scan and by a reference list. */
-export function foundTwice(namespace: string, packages: readonly PackageSpec[]): FoundTwice {
+function foundTwice(namespace: string, packages: readonly PackageSpec[]): FoundTwice {
   const dependencies = Object.fromEntries(packages.map((p) => [p.name, p.version ?? '1.0.0']));
   const project = makeProject({ host: { dependencies }, packages });
   const listed = (packages[0] as PackageSpec).name;
