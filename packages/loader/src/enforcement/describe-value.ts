@@ -1,3 +1,5 @@
+import { isThenable } from '../invocation/thenable.ts';
+
 /**
  * A short, human description of any value, for "expected X, got Y" messages.
  * Plugin authors read these when their plugin is refused, so they name what
@@ -51,7 +53,7 @@ function describeFunction(fn: (...args: never[]) => unknown): string {
 function describeObject(value: object | null): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof (value as { then?: unknown }).then === 'function') return 'a promise';
+  if (isThenable(value)) return 'a promise';
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== null && proto !== Object.prototype) {
     const ctor = (proto as { constructor?: { name?: unknown } }).constructor;

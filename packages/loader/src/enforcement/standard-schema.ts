@@ -19,6 +19,7 @@
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { ContractIssue } from '../errors/kinds.ts';
+import { isThenable } from '../invocation/thenable.ts';
 import type { Contract, ContractResult } from './contract.ts';
 
 export interface StandardSchemaOptions {
@@ -44,9 +45,9 @@ export function standardSchema<S extends StandardSchemaV1>(
     check(value): ContractResult<Output> | Promise<ContractResult<Output>> {
       const result = standard.validate(value);
       // Sync stays sync: only a schema with async refinements returns a promise.
-      return 'then' in result && typeof result.then === 'function'
+      return isThenable(result)
         ? Promise.resolve(result).then((settled) => toResult(settled, value))
-        : toResult(result as StandardSchemaV1.Result<Output>, value);
+        : toResult(result, value);
     },
   };
 }
