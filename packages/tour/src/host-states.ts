@@ -33,7 +33,7 @@ export function hostStates(host: TourHost): NamespaceStates[] {
   ];
 }
 
-export function pluginState(extension: Extension<unknown>): PluginState {
+function pluginState(extension: Extension<unknown>): PluginState {
   const report = extension.toJSON();
   const state = extension.state;
   return {

@@ -105,10 +105,7 @@ export function renderExplain(
  * Stages with no entry in the history, and why: either the host pipeline does
  * not have that step, or the plugin stopped before reaching it.
  */
-export function uncheckedStages(
-  report: ExtensionReport,
-  pipeline: PipelineNames,
-): [Stage, string][] {
+function uncheckedStages(report: ExtensionReport, pipeline: PipelineNames): [Stage, string][] {
   const seen = new Set(report.history.map((h) => h.stage));
   const stopped = report.status !== 'enabled';
   const out: [Stage, string][] = [];
