@@ -192,7 +192,7 @@ interface DeclarationReader {
   readonly plugins: Columns<(typeof PLUGIN_COLUMNS)[number]>;
   readonly namespaces: readonly string[];
   readonly references: readonly unknown[];
-  /** Whether each reference is of the plainest form (see checkDeclaration). */
+  /** Whether each reference is of the plainest form (`isPlainReference`, importing/reference.ts). */
   readonly plain: readonly boolean[];
   readonly field: string;
   readonly entryPoints: EntryPoint[];
