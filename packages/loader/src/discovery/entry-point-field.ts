@@ -87,8 +87,10 @@ export function readEntryPointField(value: unknown, where: FieldPlace): FieldRea
 /**
  * One plugin of an accepted namespace: its name, then its reference. The
  * field walk above and the discovery cache, which checks every declaration
- * it kept again on load, both call this,
- * so the two refuse exactly the same things in the same words.
+ * it kept again on load, both call this, so the two refuse exactly the same
+ * things in the same words. (The cache first tries the two checks this one
+ * starts with, `isPlainPluginName` and `isPlainReference`, and calls it only
+ * for a declaration that fails one of them.)
  */
 export function checkDeclaration(
   namespace: string,
