@@ -121,3 +121,41 @@ describe('gatherDeclarations: the same frozen list on every call', () => {
     expect(reads.length).toBeGreaterThan(2);
   });
 });
+
+describe('gatherDeclarations: a lone source handing back the same frozen report', () => {
+  const frozenReport = (names: string[]) =>
+    Object.freeze({
+      entryPoints: Object.freeze(fakeEntries(names)),
+      problems: Object.freeze([fakeProblem('bad', 'refused')]),
+    });
+  const handing = (kind: string, report: ReturnType<typeof frozenReport>): DiscoverySource => ({
+    kind,
+    discover: () => report,
+  });
+
+  it('is gathered once: the next set gets the same answer', () => {
+    const scan = handing('fake-scan', frozenReport(['cpu', 'disk']));
+    const first = gatherDeclarations('test.ns', [scan]);
+    expect(first.found.map((e) => e.name)).toEqual(['cpu', 'disk', 'bad']);
+    expect(gatherDeclarations('test.ns', [scan])).toBe(first);
+  });
+
+  it('is gathered again for another namespace or another kind of source', () => {
+    const report = frozenReport(['cpu']);
+    const first = gatherDeclarations('test.ns', [handing('fake-scan', report)]);
+    const otherKind = gatherDeclarations('test.ns', [handing('other-scan', report)]);
+    expect(otherKind).not.toBe(first);
+    expect(otherKind.foundBy(0)).toBe('other-scan');
+    expect(gatherDeclarations('other.ns', [handing('other-scan', report)]).found).toEqual([]);
+  });
+
+  it('is not kept when the report could still change', () => {
+    const report = { entryPoints: fakeEntries(['cpu']), problems: [] };
+    const scan: DiscoverySource = { kind: 'fake-scan', discover: () => report };
+    const first = gatherDeclarations('test.ns', [scan]);
+    report.entryPoints.push(fakeEntry('disk'));
+    const second = gatherDeclarations('test.ns', [scan]);
+    expect(second).not.toBe(first);
+    expect(second.found.map((e) => e.name)).toEqual(['cpu', 'disk']);
+  });
+});
