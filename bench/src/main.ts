@@ -1,7 +1,8 @@
 /**
- * `pnpm bench`: runs every benchmark, each in a process of its own, prints a
- * table per benchmark, writes the results as JSON and regenerates the docs
- * page from that JSON.
+ * `pnpm bench`: runs every benchmark, each in a process of its own (a
+ * benchmark of a call in several, its rows then taken across them by
+ * harness/across-processes.ts), prints a table per benchmark, writes the
+ * results as JSON and regenerates the docs page from that JSON.
  *
  *     pnpm bench                       full run: bench/results/latest.json + docs/benchmarks.md
  *     pnpm bench --only iterator-map   some benchmarks (comma-separated ids); writes nothing by default

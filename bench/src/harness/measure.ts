@@ -52,7 +52,8 @@ export function callRounds(quick: boolean): CompareOptions {
 /**
  * The processes each benchmark of a call runs in: its speed is partly
  * settled by V8 once per process, so one process is one draw
- * (across-processes.ts takes the median of these).
+ * (across-processes.ts takes the median of these). The docs page's legend
+ * and bench/README.md give the count in words: change them with it.
  */
 export const CALL_PROCESSES = 5;
 
