@@ -17,6 +17,18 @@ const sets = foundTwiceSets(namespace);
 afterAll(() => sets.removeAll());
 const setFoundTwice = (...rivals: string[]) => sets.discover(...rivals);
 
+/**
+ * The set with every record loaded by the host itself, one by one, not
+ * through `loadAll`: nothing turned the repeat off, so it is ready too, and
+ * only the dispatcher's own filtering keeps it from being called.
+ */
+async function loadedRecordByRecord() {
+  const set = setFoundTwice();
+  for (const extension of set.extensions) await extension.load();
+  expect(set.ready().map((e) => e.name)).toEqual(['hello', 'hello']);
+  return set;
+}
+
 describe('Dispatcher: one package found by two sources', () => {
   it('is one plugin: call(name) calls it, once, through the first record found', async () => {
     const set = setFoundTwice();
@@ -53,6 +65,18 @@ describe('Dispatcher: one package found by two sources', () => {
     ]);
   });
 
+  it('over a set not loaded through loadAll, names and byPredicate still see it once', async () => {
+    const dispatcher = new Dispatcher(await loadedRecordByRecord());
+    expect(dispatcher.names()).toEqual(['hello']);
+    const byPredicate = dispatcher.byPredicate(
+      () => true,
+      (g) => g.greet('Bo'),
+    ) as DispatchResult<string>;
+    expect(byPredicate.deliveries).toEqual([
+      { plugin: 'hello', ok: true, value: 'greeting-plugins: hello Bo' },
+    ]);
+  });
+
   it('two packages claiming the name are still ambiguous, named as the driver names them', async () => {
     const dispatcher = await Dispatcher.load(setFoundTwice('rival-greetings'));
     const attempt = () => dispatcher.call('hello', (g) => g.greet('Ada'));
@@ -69,6 +93,19 @@ describe('EventDispatcher: a handler found by two sources', () => {
   it('gets each event once', async () => {
     const calls: string[] = [];
     const dispatcher = await EventDispatcher.load(setFoundTwice(), {
+      subscriptions: (h) => h.eventTypes,
+      eventType: (e: { type: string }) => e.type,
+      call: (h, e) => {
+        calls.push(h.greet(e.type));
+      },
+    });
+    await dispatcher.dispatch({ type: 'greeting.morning' });
+    expect(calls).toEqual(['greeting-plugins: hello greeting.morning']);
+  });
+
+  it('gets each event once over a set not loaded through loadAll', async () => {
+    const calls: string[] = [];
+    const dispatcher = new EventDispatcher(await loadedRecordByRecord(), {
       subscriptions: (h) => h.eventTypes,
       eventType: (e: { type: string }) => e.type,
       call: (h, e) => {

@@ -54,7 +54,9 @@ export class Dispatcher<T> {
   readonly #ambiguous = new Map<string, readonly string[]>();
   // Records of a plugin that was found twice (two sources naming one package),
   // after its first: never called, so a plugin found twice is called once.
-  // Usually empty, and then nothing is filtered.
+  // `loadAll` (so `Dispatcher.load`) has already turned such records off;
+  // this catches them in a set its host loaded some other way (record by
+  // record). Usually empty, and then nothing is filtered.
   readonly #repeats = new Set<Extension<T>>();
 
   /** Builds the name index over the set as it is; call `Dispatcher.load` to load it first. */

@@ -70,6 +70,8 @@ export class EventDispatcher<T, E extends object, R> {
     this.deadLetters =
       deadLetters instanceof DeadLetters ? deadLetters : new DeadLetters<E>(deadLetters);
     // A handler found by two sources is one handler: it gets each event once.
+    // (`loadAll` has already turned its repeat off; a set loaded record by
+    // record has not.)
     const subscriptions = inspectHandlers(withoutRepeats(set.ready()), options.subscriptions);
     this.#subscriptions = subscriptions.map((s) => ({
       handler: s.handler.name,

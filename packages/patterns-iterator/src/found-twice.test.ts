@@ -25,6 +25,19 @@ describe('IteratorManager: one package found by two sources', () => {
     expect(manager.extensions()).toEqual([set.named('hello')[0]]);
   });
 
+  it('calls it once over a set not loaded through loadAll', async () => {
+    const set = setFoundTwice();
+    // The host loads every record itself: nothing turns the repeat off, so
+    // it is ready too, and only the manager's own filtering skips it.
+    for (const extension of set.extensions) await extension.load();
+    expect(set.ready()).toHaveLength(2);
+    const manager = new IteratorManager(set);
+    expect(manager.map((g) => g.greet('Ada'))).toMatchObject({
+      values: ['greeting-plugins: hello Ada'],
+    });
+    expect(manager.extensions()).toEqual([set.named('hello')[0]]);
+  });
+
   it('still calls two packages that declare the same name, each once', async () => {
     const manager = await new IteratorManager(setFoundTwice('rival-greetings')).load();
     expect(manager.map((g) => g.greet('Ada'))).toMatchObject({

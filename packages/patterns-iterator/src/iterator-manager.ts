@@ -97,7 +97,9 @@ export class IteratorManager<T> {
   /** Plans the call order again from the set as it is now. Throws OrderCycleError. */
   refresh(): void {
     // A plugin found by two sources (a scan and a reference list naming one
-    // package) has two records: the loader keeps the first, so it runs once.
+    // package) has two records: the first is kept, so it runs once. `loadAll`
+    // (so `load()`) has already turned the repeat off; a set its host loaded
+    // record by record has not.
     const candidates = withoutRepeats(this.select(this.set.enabled()));
     // Reading `object` throws a typed error for a plugin that is not loaded yet:
     // silently skipping it would hide "why is my plugin not running?".
