@@ -7,6 +7,10 @@
  * The timer starts when the plugin's promise arrives, so a hang is blamed on
  * the plugin that hung, never on the next one in line. Nothing can cancel
  * someone else's promise: a late answer is simply ignored.
+ *
+ * Beside it, the two rules both halves share, exported for the pattern
+ * packages: `checkTimeLimit` (which limits a timer can keep) and `callFailed`
+ * (what a plugin threw or rejected with, as a recorded PluginCallError).
  */
 import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
