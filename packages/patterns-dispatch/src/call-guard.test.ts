@@ -1,12 +1,12 @@
 import {
   ExtensionSet,
+  isThenable,
   PluginCallError,
   PluginTimeoutError,
   PluginUnavailableError,
 } from '@plugin-patterns/loader';
 import { describe, expect, it } from 'vitest';
 import { callReady, guardedCall } from './call-guard.ts';
-import { isPromiseLike } from './delivery.ts';
 
 interface Answer {
   answer(): number | Promise<number>;
@@ -157,7 +157,7 @@ describe("guardedCall: the host's own mistakes propagate", () => {
   });
 });
 
-describe('callReady: thenables are told apart as isPromiseLike tells them', () => {
+describe("callReady: thenables are told apart as the loader's isThenable tells them", () => {
   // Made with defineProperty: these are thenables (or not) on purpose.
   const withThen = <O extends object>(target: O, then: unknown): O =>
     Object.defineProperty(target, 'then', { value: then });
@@ -181,10 +181,9 @@ describe('callReady: thenables are told apart as isPromiseLike tells them', () =
     const extension = ExtensionSet.fromObjects('answers', { only: {} }).extensions[0];
     if (extension === undefined) throw new Error('no extension');
     const delivery = callReady(extension, () => answer, undefined);
-    expect(delivery instanceof Promise).toBe(isPromiseLike(answer));
+    expect(delivery instanceof Promise).toBe(isThenable(answer));
     const settled = await delivery;
     expect(settled.ok).toBe(true);
-    if (!isPromiseLike(answer))
-      expect(settled).toEqual({ plugin: 'only', ok: true, value: answer });
+    if (!isThenable(answer)) expect(settled).toEqual({ plugin: 'only', ok: true, value: answer });
   });
 });

@@ -38,7 +38,7 @@ import {
   isThenable,
   PluginError,
 } from '@plugin-patterns/loader';
-import { type Delivery, type DispatchOptions, isPromiseLike, type PluginCall } from './delivery.ts';
+import type { Delivery, DispatchOptions, PluginCall } from './delivery.ts';
 
 export function guardedCall<T, R>(
   extension: Extension<T>,
@@ -97,7 +97,7 @@ function throughLoader<T, R>(
   } catch (thrown) {
     return failure(extension, thrown);
   }
-  if (!isPromiseLike(answer)) {
+  if (!isThenable(answer)) {
     return { plugin: extension.name, ok: true, value: answer as Awaited<R> };
   }
   return Promise.resolve(answer).then(

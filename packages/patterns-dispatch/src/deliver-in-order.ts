@@ -13,15 +13,9 @@
  * others. With `raise`, the first failure is thrown and the plugins after it
  * are not called — the host said it would rather stop than go on.
  */
-import type { Extension } from '@plugin-patterns/loader';
+import { type Extension, isThenable } from '@plugin-patterns/loader';
 import { guardedCall } from './call-guard.ts';
-import {
-  type Delivery,
-  type DispatchOptions,
-  type DispatchResult,
-  isPromiseLike,
-  type PluginCall,
-} from './delivery.ts';
+import type { Delivery, DispatchOptions, DispatchResult, PluginCall } from './delivery.ts';
 
 type Result<R> = DispatchResult<Awaited<R>>;
 
@@ -35,7 +29,7 @@ export function deliverInOrder<T, R>(
   let failed = 0;
   for (let i = 0; i < targets.length; i++) {
     const delivery = guardedCall(targets[i] as Extension<T>, call, options);
-    if (isPromiseLike(delivery)) {
+    if (isThenable(delivery)) {
       return continueAsync(targets, i, delivery, call, options, { deliveries, failed });
     }
     failed += failures(delivery, options);

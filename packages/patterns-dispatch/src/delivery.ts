@@ -12,7 +12,7 @@
  * the types: `X` for a plain `R`, `Promise<X>` for a promise, and both for a
  * plugin API that allows either.
  */
-import { type CallOptions, isThenable, type PluginError } from '@plugin-patterns/loader';
+import type { CallOptions, PluginError } from '@plugin-patterns/loader';
 
 /** `collect` (default): record the failure and go on. `raise`: throw the first failure. */
 export type ErrorPolicy = 'collect' | 'raise';
@@ -47,6 +47,3 @@ export type Settled<R, X> = unknown extends R
   : R extends PromiseLike<unknown>
     ? Promise<X>
     : X;
-
-/** The loader's thenable test (what `await` would wait on), under this package's older name. */
-export const isPromiseLike: (value: unknown) => value is PromiseLike<unknown> = isThenable;

@@ -14,7 +14,7 @@
  * or a replay. A host consuming an endless bus should call `dispatch` per
  * event and count with a `DispatchTally` instead of keeping every outcome.
  */
-import { isPromiseLike } from './delivery.ts';
+import { isThenable } from '@plugin-patterns/loader';
 import { type DispatchSummary, DispatchTally, type EventOutcome } from './event-outcome.ts';
 
 export interface DispatchAllResult<E, R> {
@@ -34,7 +34,7 @@ export function dispatchAll<E, R>(
   const iterator = events[Symbol.iterator]();
   for (let next = iterator.next(); !next.done; next = iterator.next()) {
     const outcome = dispatch(next.value);
-    if (isPromiseLike(outcome)) return continueAsync(iterator, outcome, dispatch, run);
+    if (isThenable(outcome)) return continueAsync(iterator, outcome, dispatch, run);
     run.add(outcome);
   }
   return run.result();

@@ -20,18 +20,12 @@ import {
   distinctClaimants,
   type Extension,
   type ExtensionSet,
+  isThenable,
   NoMatchingPluginError,
 } from '@plugin-patterns/loader';
 import { callReady, guardedCall } from './call-guard.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
-import {
-  type Delivery,
-  type DispatchOptions,
-  type DispatchResult,
-  isPromiseLike,
-  type PluginCall,
-  type Settled,
-} from './delivery.ts';
+import type { Delivery, DispatchOptions, DispatchResult, PluginCall, Settled } from './delivery.ts';
 
 /** Picks plugins by their extension record: name, source, state, or the loaded object. */
 export type ExtensionFilter<T> = (extension: Extension<T>) => boolean;
@@ -118,9 +112,10 @@ export class Dispatcher<T> {
     const effective = this.#merge(options);
     const delivery = guardedCall(extension, fn, effective);
     if (effective.onError !== 'raise') return delivery as Settled<R, Delivery<Awaited<R>>>;
-    return (
-      isPromiseLike(delivery) ? delivery.then(raiseFailure) : raiseFailure(delivery)
-    ) as Settled<R, Delivery<Awaited<R>>>;
+    return (isThenable(delivery) ? delivery.then(raiseFailure) : raiseFailure(delivery)) as Settled<
+      R,
+      Delivery<Awaited<R>>
+    >;
   }
 
   /**

@@ -22,17 +22,13 @@ import {
   describeThrown,
   type Extension,
   type ExtensionSet,
+  isThenable,
   type PluginError,
   withoutRepeats,
 } from '@plugin-patterns/loader';
 import { type DeadLetterReason, DeadLetters, type NewDeadLetter } from './dead-letters.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
-import {
-  type DispatchOptions,
-  type DispatchResult,
-  isPromiseLike,
-  type Settled,
-} from './delivery.ts';
+import type { DispatchOptions, DispatchResult, Settled } from './delivery.ts';
 import { type DispatchAllResult, dispatchAll } from './dispatch-all.ts';
 import { MalformedEventError, UnroutedEventError } from './event-errors.ts';
 import type { EventOutcome } from './event-outcome.ts';
@@ -121,7 +117,7 @@ export class EventDispatcher<T, E extends object, R> {
       (handler: T) => call(handler, event),
       options === undefined ? this.#options : { ...this.#options, ...options },
     );
-    if (!isPromiseLike(result)) return this.#routed(event, eventType, result) as Out;
+    if (!isThenable(result)) return this.#routed(event, eventType, result) as Out;
     return result.then((settled) => this.#routed(event, eventType, settled)) as Out;
   }
 
