@@ -43,6 +43,8 @@ import { type Delivery, Dispatcher, EventDispatcher } from '../../src/index.ts';
 const TIMEOUT_MS = 100;
 const OPTIONS = { method: 'poll', timeoutMs: TIMEOUT_MS } as const;
 const GOOD = Object.keys(LAB_GOOD);
+/** How many samples one call of every good plugin writes. */
+const GOOD_PER_RUN = Object.values(LAB_GOOD).reduce((a, b) => a + b, 0);
 const poll = (pollster: LabPollster) => pollster.poll();
 
 /** A sample list, or why not: the host checks what each pollster returned. */
@@ -146,8 +148,7 @@ describe('byPredicate: every ready plugin, called in turn', () => {
 
   it('stores every sample of the good plugins', async () => {
     const stored = await storage.query({ meter: LAB_METER });
-    const perRun = Object.values(LAB_GOOD).reduce((a, b) => a + b, 0);
-    expect(stored).toHaveLength(perRun * runs.length);
+    expect(stored).toHaveLength(GOOD_PER_RUN * runs.length);
     expect(await storage.query()).toHaveLength(stored.length);
   });
 });
@@ -221,7 +222,6 @@ describe('EventDispatcher: every ready plugin subscribed to one event type', () 
 
   it('stores the good plugins\u2019 samples of both events', async () => {
     for (const name of GOOD) expect(stored.filter((s) => s === name)).toHaveLength(2);
-    const perEvent = Object.values(LAB_GOOD).reduce((a, b) => a + b, 0);
-    expect(await storage.query({ meter: LAB_METER })).toHaveLength(perEvent * 2);
+    expect(await storage.query({ meter: LAB_METER })).toHaveLength(GOOD_PER_RUN * 2);
   });
 });
