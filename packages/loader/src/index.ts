@@ -90,7 +90,12 @@ export {
 export { describeThrown, PluginError, type PluginErrorContext } from './errors/plugin-error.ts';
 export { STAGES, type Stage } from './errors/stage.ts';
 export type { UnmatchedName } from './extension/apply-policies.ts';
-export { type Claimant, distinctClaimants, withoutRepeats } from './extension/claimants.ts';
+export {
+  type Claimant,
+  distinctClaimants,
+  setAsideRepeats,
+  withoutRepeats,
+} from './extension/claimants.ts';
 export { Extension, type LoadSteps } from './extension/extension.ts';
 export {
   describeSource,

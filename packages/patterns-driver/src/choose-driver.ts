@@ -17,6 +17,7 @@ import {
   type Extension,
   type ExtensionSet,
   NoMatchingPluginError,
+  setAsideRepeats,
 } from '@plugin-patterns/loader';
 
 /** The one extension declared under `name`, or a typed error naming the alternatives. */
@@ -35,8 +36,11 @@ export function chooseDriver<T>(set: ExtensionSet<T>, name: string): Extension<T
   // One claim is one claimant: the usual case, decided without labelling anyone.
   // Several claims may still be one claimant, found by two sources: the loader
   // decides that (distinctClaimants), as it does for the dispatcher, and the
-  // first record found is the one loaded.
+  // first record found is the one loaded. The later record is set aside as
+  // the loader's own load by name sets it aside (disabled by `found-twice`),
+  // so that its report says which record is used.
   if (claims.length > 1) {
+    setAsideRepeats(claims.filter((e) => e.isEnabled));
     const claimants = distinctClaimants(claims);
     if (claimants.length > 1) {
       const labels = claimants.map((c) => c.label);

@@ -255,6 +255,8 @@ describe('DriverManager.load: a scan and a reference list that overlap', () => {
     const records = manager.extensions.named('memory');
     expect(records.map((e) => e.source.via)).toEqual(['package-scan', 'reference-list']);
     expect(manager.extension).toBe(records[0]);
+    // The later record says why it is not running, and which record is.
+    expect(records[1]?.state).toMatchObject({ status: 'disabled', by: 'found-twice' });
     expect(imported).toEqual(['memory <- test-fixtures/fast-drivers/memory.js']);
     // The loader's own load agrees: the same record, not an AmbiguousPluginError.
     await expect(manager.extensions.load('memory')).resolves.toBe(manager.driver);
