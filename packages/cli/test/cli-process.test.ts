@@ -5,6 +5,7 @@
  * beside the renderers.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeTempProject } from './temp-project.ts';
@@ -143,5 +144,40 @@ describe('plugin-patterns tour (child process, the tour package)', () => {
     expect(code).toBe(1);
     expect(err).toContain('the tour failed');
     expect(err).toContain('Did you mean "sqlite"?');
+  });
+});
+
+describe("the README's console session", () => {
+  const ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
+  const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+
+  /** Each `$ command` of the README's console blocks, with the lines it shows. */
+  function session(): { command: string; shown: string }[] {
+    const steps: { command: string; shown: string[] }[] = [];
+    for (const block of readme.matchAll(/```console\n([\s\S]*?)```/g)) {
+      for (const line of (block[1] ?? '').split('\n')) {
+        if (line.startsWith('$ ')) steps.push({ command: line.slice(2), shown: [] });
+        else steps.at(-1)?.shown.push(line);
+      }
+    }
+    return steps.map((s) => ({ command: s.command, shown: s.shown.join('\n').trimEnd() }));
+  }
+
+  it('prints what the README shows, command by command (the repository folder as /…)', () => {
+    const steps = session();
+    expect(steps.length).toBeGreaterThan(1);
+    let lastCode: number | null = null;
+    for (const { command, shown } of steps) {
+      if (command === 'echo $?') {
+        expect(String(lastCode), command).toBe(shown);
+        continue;
+      }
+      const args = command.replace(/^pnpm plugin-patterns /, '').split(' ');
+      const cwd = args.indexOf('--cwd');
+      if (cwd !== -1) args[cwd + 1] = `${ROOT}/${args[cwd + 1]}`;
+      const { code, out } = cli(args);
+      lastCode = code;
+      expect(out.replaceAll(ROOT, '/…').trimEnd(), command).toBe(shown);
+    }
   });
 });
