@@ -6,7 +6,7 @@
  */
 import { AmbiguousPluginError } from '@plugin-patterns/loader';
 import { afterAll, describe, expect, it } from 'vitest';
-import { foundTwiceSets } from '../../loader/test-fixtures/found-twice.ts';
+import { foundTwiceSets, type Greeter } from '../../loader/test-fixtures/found-twice.ts';
 import type { Delivery, DispatchResult } from './delivery.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EventDispatcher } from './event-dispatcher.ts';
@@ -90,29 +90,27 @@ describe('Dispatcher: one package found by two sources', () => {
 });
 
 describe('EventDispatcher: a handler found by two sources', () => {
-  it('gets each event once', async () => {
-    const calls: string[] = [];
-    const dispatcher = await EventDispatcher.load(setFoundTwice(), {
-      subscriptions: (h) => h.eventTypes,
-      eventType: (e: { type: string }) => e.type,
-      call: (h, e) => {
-        calls.push(h.greet(e.type));
-      },
-    });
+  /** The greetings the handlers give one event. */
+  async function greetingsFor(dispatcher: { dispatch(event: { type: string }): unknown }) {
     await dispatcher.dispatch({ type: 'greeting.morning' });
-    expect(calls).toEqual(['greeting-plugins: hello greeting.morning']);
+    return calls.splice(0);
+  }
+  const calls: string[] = [];
+  const options = {
+    subscriptions: (h: Greeter) => h.eventTypes,
+    eventType: (e: { type: string }) => e.type,
+    call: (h: Greeter, e: { type: string }) => {
+      calls.push(h.greet(e.type));
+    },
+  };
+
+  it('gets each event once', async () => {
+    const dispatcher = await EventDispatcher.load(setFoundTwice(), options);
+    expect(await greetingsFor(dispatcher)).toEqual(['greeting-plugins: hello greeting.morning']);
   });
 
   it('gets each event once over a set not loaded through loadAll', async () => {
-    const calls: string[] = [];
-    const dispatcher = new EventDispatcher(await loadedRecordByRecord(), {
-      subscriptions: (h) => h.eventTypes,
-      eventType: (e: { type: string }) => e.type,
-      call: (h, e) => {
-        calls.push(h.greet(e.type));
-      },
-    });
-    await dispatcher.dispatch({ type: 'greeting.morning' });
-    expect(calls).toEqual(['greeting-plugins: hello greeting.morning']);
+    const dispatcher = new EventDispatcher(await loadedRecordByRecord(), options);
+    expect(await greetingsFor(dispatcher)).toEqual(['greeting-plugins: hello greeting.morning']);
   });
 });
