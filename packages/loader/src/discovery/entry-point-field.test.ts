@@ -5,6 +5,7 @@ import {
   isPlainReference,
   parseAnyPackageReference,
   parsePackageReference,
+  splitAtExport,
 } from '../importing/reference.ts';
 import { MAX_NAME_LENGTH } from './declared-names.ts';
 import {
@@ -207,6 +208,18 @@ describe('the plain-reference shortcut agrees with parsePackageReference', () =>
           reference: text,
           ...(parsed.ok ? parsed.reference : {}),
         });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('splits every accepted reference as a load splits it (splitAtExport)', () => {
+    // A scanned entry point only splits its reference when it is loaded:
+    // the split must give the parts the parse accepted.
+    fc.assert(
+      fc.property(fc.oneof(nearPlain, hostileReference, fc.string({ maxLength: 30 })), (text) => {
+        const parsed = parsePackageReference(text);
+        if (parsed.ok) expect(splitAtExport(text as string)).toEqual(parsed.reference);
       }),
       { numRuns: 2000 },
     );

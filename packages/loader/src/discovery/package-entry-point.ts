@@ -12,7 +12,7 @@
  * function (no context to allocate).
  */
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
-import { parsePackageReference } from '../importing/reference.ts';
+import { splitAtExport } from '../importing/reference.ts';
 import { resolvePackageModule } from '../importing/resolve.ts';
 import type { EntryPoint, ImportTarget, PluginSource } from './entry-point.ts';
 
@@ -59,28 +59,26 @@ export class PackageEntryPoint implements EntryPoint {
 
   /** Through the package's own `exports` (or Node's rules without one), inside its folder. */
   #resolveNow(): ImportTarget {
-    const { namespace, name, reference, source } = this;
-    const who = { namespace, name };
-    const cannot = (why: string, cause?: unknown) =>
-      new DiscoveryError(
-        `import reference "${reference}" of ${source.packageName}@${source.version} cannot be resolved: ${why}`,
-        { ...who, cause },
-      );
-    // Accepted references always parse; split here rather than kept from the
-    // scan, so that an entry point holds nothing a load may never need.
-    const parsed = parsePackageReference(reference);
-    if (!parsed.ok) throw cannot(parsed.why);
+    const { reference, source } = this;
+    // The scan (or the cache, on reading it) accepted the reference: it only
+    // needs splitting. Split here rather than kept from the scan, so that an
+    // entry point holds nothing a load may never need.
+    const { module, exportName } = splitAtExport(reference);
     const result = resolvePackageModule({
       root: source.root,
       packageName: source.packageName,
       hasExports: this.#manifest.hasExports,
       exports: this.#manifest.exports,
-      module: parsed.reference.module,
-      exportName: parsed.reference.exportName,
+      module,
+      exportName,
     });
     if (result.ok) return result.target;
+    const who = { namespace: this.namespace, name: this.name };
     if (result.escapes) throw new ReferenceEscapeError(reference, result.why, who);
-    throw cannot(result.why, result.cause);
+    throw new DiscoveryError(
+      `import reference "${reference}" of ${source.packageName}@${source.version} cannot be resolved: ${result.why}`,
+      { ...who, cause: result.cause },
+    );
   }
 }
 

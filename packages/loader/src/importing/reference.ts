@@ -59,13 +59,21 @@ export function isPlainReference(reference: unknown): reference is string {
 
 /** Parses a reference declared in a package's manifest (package-relative). */
 export function parsePackageReference(text: unknown): ParseResult {
-  if (isPlainReference(text)) {
-    const colon = text.lastIndexOf(':');
-    const module = colon === -1 ? text : text.slice(0, colon);
-    const exportName = colon === -1 ? 'default' : text.slice(colon + 1);
-    return { ok: true, reference: { module, exportName } };
-  }
+  if (isPlainReference(text)) return { ok: true, reference: splitAtExport(text) };
   return parseAnyPackageReference(text);
+}
+
+/**
+ * MODULE and EXPORT of a reference: split at its last `:`, the `default`
+ * export when there is none. It checks nothing, so it is for references
+ * a parse has accepted (as every declaration a scan or cache keeps has been),
+ * and for the parse itself, which checks the two parts next.
+ */
+export function splitAtExport(reference: string): ParsedReference {
+  const colon = reference.lastIndexOf(':');
+  return colon === -1
+    ? { module: reference, exportName: 'default' }
+    : { module: reference.slice(0, colon), exportName: reference.slice(colon + 1) };
 }
 
 /** The whole parse of a package reference, plain or not (parsePackageReference's own fallback). */
@@ -124,15 +132,14 @@ function splitReference(text: unknown): ParseResult {
           : `a ${scheme}: URL is not inside the package`,
     );
   }
-  const colon = text.lastIndexOf(':');
-  const module = colon === -1 ? text : text.slice(0, colon);
-  const exportName = colon === -1 ? 'default' : text.slice(colon + 1);
+  const reference = splitAtExport(text);
+  const { module, exportName } = reference;
   if (module.includes(':')) return refuse('it has more than one ":"');
   if (!EXPORT_NAME.test(exportName)) return refuse(`"${exportName}" is not a valid export name`);
   if (exportName === '__proto__' || exportName === 'constructor' || exportName === 'prototype') {
     return refuse(`"${exportName}" is not a plugin export`);
   }
-  return { ok: true, reference: { module, exportName } };
+  return { ok: true, reference };
 }
 
 /** Checks a `./subpath` segment by segment, so `./a/../../x` cannot slip through. */
