@@ -263,6 +263,24 @@ describe('DriverManager.load: a scan and a reference list that overlap', () => {
     expect(imported).toHaveLength(1);
   });
 
+  it('a declaration the list could not accept claims nothing: the scan\'s driver is loaded, and the refused record says why', async () => {
+    const { importer, imported } = recordingImporter();
+    const manager = await DriverManager.load({
+      namespace,
+      sources: [scan, listing('../outside:MemoryDriver')],
+      name: 'memory',
+      importer,
+    });
+    const records = manager.extensions.named('memory');
+    expect(records).toHaveLength(2);
+    expect(manager.extension).toBe(records[0]);
+    expect(records[0]?.source.via).toBe('package-scan');
+    expect(records[1]?.state).toMatchObject({ status: 'failed', stage: 'discovery' });
+    expect(imported).toEqual(['memory <- test-fixtures/fast-drivers/memory.js']);
+    // The loader's own load by name decides the same.
+    await expect(manager.extensions.load('memory')).resolves.toBe(manager.driver);
+  });
+
   it('the list pointing the name at another export of the package is a conflict, not a silent pick', async () => {
     const { importer, imported } = recordingImporter();
     const error = await rejection(

@@ -5,6 +5,11 @@ import { denyList } from '../enabling/deny-list.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
 import { predicate } from '../enabling/predicate.ts';
 import { convention } from '../enforcement/convention.ts';
+import {
+  AmbiguousPluginError,
+  NoMatchingPluginError,
+  PluginUnavailableError,
+} from '../errors/kinds.ts';
 import { defineNamespace } from '../namespace.ts';
 import { ExtensionSet } from './extension-set.ts';
 import { fakeEntries, fakeEntry, fakeImporter, fakeProblem, fakeSource } from './test-fakes.ts';
@@ -194,6 +199,67 @@ describe('ExtensionSet: records are made when first asked for', () => {
       'first-two:passed',
       'allow-list:disabled',
     ]);
+  });
+});
+
+describe('ExtensionSet.claimant: who answers to a name', () => {
+  const rival = fakeEntry('cpu', {
+    source: {
+      kind: 'package',
+      packageName: 'rival',
+      version: '2.0.0',
+      root: '/rival',
+      via: 'package-scan',
+    },
+    url: 'fake:rival-cpu',
+  });
+
+  it('is the one record of the name, and imports nothing', () => {
+    const { fake, set } = discover();
+    expect(set.claimant('cpu')).toBe(set.named('cpu')[0]);
+    expect(fake.calls.size).toBe(0);
+  });
+
+  it('a name nobody declared is a NoMatchingPluginError with the nearest name', () => {
+    const { set } = discover();
+    expect(() => set.claimant('cpv')).toThrow(NoMatchingPluginError);
+    expect(() => set.claimant('cpv')).toThrow('Did you mean "cpu"?');
+  });
+
+  it('two packages declaring the name is an AmbiguousPluginError naming both', () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource([fakeEntry('cpu'), rival])],
+    });
+    expect(() => set.claimant('cpu')).toThrow(AmbiguousPluginError);
+    expect(() => set.claimant('cpu')).toThrow('fake-plugins@1.0.0, rival@2.0.0');
+  });
+
+  it('a declaration a source refused claims nothing: the accepted one answers', async () => {
+    const fake = fakeImporter(plugins);
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [
+        fakeSource(fakeEntries(['cpu'])),
+        fakeSource([], [fakeProblem('cpu', 'reference leaves the package')]),
+      ],
+      importer: fake.importer,
+    });
+    const [accepted, refused] = set.named('cpu');
+    expect(refused?.state.status).toBe('failed');
+    expect(set.claimant('cpu')).toBe(accepted);
+    await expect(set.load('cpu')).resolves.toBe(plugins['fake:cpu']);
+  });
+
+  it('with no enabled record, the first answers and its load says why', async () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource([fakeEntry('cpu'), rival])],
+      policies: [denyList(['cpu'])],
+    });
+    const chosen = set.claimant('cpu');
+    expect(chosen).toBe(set.named('cpu')[0]);
+    await expect(chosen.load()).rejects.toThrow(PluginUnavailableError);
   });
 });
 

@@ -212,36 +212,52 @@ export class ExtensionSet<T = unknown> {
   }
 
   /**
-   * Loads the one extension called `name`; a typed error if there is none, or
-   * if several enabled claimants answer to the name (the loader never picks
-   * one silently). One declaration found by two sources is one claimant, and
-   * its first record is the one loaded (claimants.ts).
+   * The one extension that answers to `name`, decided as every pattern that
+   * uses one plugin by name decides (the driver, and `load` below): among the
+   * enabled records, with one declaration found by two sources counted once
+   * and its first record used (claimants.ts). A disabled or refused record
+   * claims nothing. Several claimants left is an AmbiguousPluginError (the
+   * loader never picks one silently); nothing declared under the name, a
+   * NoMatchingPluginError with the nearest name. With records but none
+   * enabled, the first: its load() says why it is unavailable. Imports nothing.
    */
-  load(name: string): Promise<T> {
+  claimant(name: string): Extension<T> {
     const records = this.named(name);
+    // The usual case, one record: it answers, or its load() says why it cannot.
+    if (records.length === 1) return records[0] as Extension<T>;
     // With the repeats set aside, every enabled record left is a claimant of
     // its own: more than one is a conflict, labelled apart.
     const enabled = setAsideRepeats(records.filter((e) => e.isEnabled));
     if (enabled.length > 1) {
-      return Promise.reject(
-        new AmbiguousPluginError({
-          namespace: this.namespace,
-          name,
-          claimants: distinctClaimants(enabled).map((c) => c.label),
-        }),
-      );
+      throw new AmbiguousPluginError({
+        namespace: this.namespace,
+        name,
+        claimants: distinctClaimants(enabled).map((c) => c.label),
+      });
     }
-    // With no enabled claimant, the first record's load() says why it is unavailable.
     const extension = enabled[0] ?? records[0];
     if (extension === undefined) {
-      return Promise.reject(
-        new NoMatchingPluginError({
-          namespace: this.namespace,
-          name,
-          available: this.names(),
-          closest: closestName(name, this.names()),
-        }),
-      );
+      const available = this.names();
+      throw new NoMatchingPluginError({
+        namespace: this.namespace,
+        name,
+        available,
+        closest: closestName(name, available),
+      });
+    }
+    return extension;
+  }
+
+  /**
+   * Loads the one extension called `name` (`claimant`): a typed error if
+   * there is none, or if several enabled claimants answer to the name.
+   */
+  load(name: string): Promise<T> {
+    let extension: Extension<T>;
+    try {
+      extension = this.claimant(name);
+    } catch (error) {
+      return Promise.reject(error);
     }
     return extension.load();
   }
