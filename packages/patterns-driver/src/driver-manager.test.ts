@@ -263,7 +263,7 @@ describe('DriverManager.load: a scan and a reference list that overlap', () => {
     expect(imported).toHaveLength(1);
   });
 
-  it('a declaration the list could not accept claims nothing: the scan\'s driver is loaded, and the refused record says why', async () => {
+  it("a declaration the list could not accept claims nothing: the scan's driver is loaded, and the refused record says why", async () => {
     const { importer, imported } = recordingImporter();
     const manager = await DriverManager.load({
       namespace,
