@@ -99,6 +99,7 @@ export {
 export { Extension, type LoadSteps } from './extension/extension.ts';
 export {
   describeSource,
+  disabledReason,
   type ExtensionReport,
   type ExtensionState,
   type HistoryEntry,

@@ -14,6 +14,7 @@
  */
 import {
   callFailed,
+  disabledReason,
   type Extension,
   type CallOptions as GuardOptions,
   PluginError,
@@ -82,7 +83,7 @@ function whyNotRunning(extension: Extension<unknown>): string {
   const state = extension.state;
   switch (state.status) {
     case 'disabled':
-      return `${extension.name} disabled by ${state.by}: ${state.reason}`;
+      return `${extension.name} ${disabledReason(state)}`;
     case 'failed':
       return `${extension.name} failed at ${state.stage}`;
     case 'enabled':
