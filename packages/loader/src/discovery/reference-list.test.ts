@@ -86,6 +86,24 @@ describe('a bad reference is a problem; the others still load', () => {
     expect(problem?.error.message).toMatch(/^\[meter\.storage:bad\] \(discovery\)/);
   });
 
+  it('names the package a refused reference points into, found by the list', () => {
+    const p = installed();
+    const report = referenceList({
+      namespace: 'meter.storage',
+      cwd: p.dir,
+      plugins: { hidden: 'meter-plugins/hidden:X', missing: 'not-installed/x:Y' },
+    }).discover();
+    const [hidden, missing] = report.problems;
+    expect(hidden?.source).toMatchObject({
+      kind: 'package',
+      via: 'reference-list',
+      packageName: 'meter-plugins',
+      version: '1.0.0',
+    });
+    // No package was found: nothing to name.
+    expect(missing?.source).toBeUndefined();
+  });
+
   it('refuses a module that is a symlink out of its package', () => {
     const p = installed();
     writeFileSync(join(p.root, 'outside.js'), 'export const Outside = {};\n');

@@ -25,6 +25,7 @@ import type {
   DiscoveryReport,
   DiscoverySource,
   EntryPoint,
+  PluginSource,
 } from './entry-point.ts';
 import { describeFsError, packageFacts, readManifest } from './manifest-file.ts';
 import { refusedReference } from './refused-reference.ts';
@@ -72,11 +73,14 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   const { namespace, name, reference } = entry;
   const origin = `reference list, plugin "${shorten(name)}"`;
   const shown = typeof reference === 'string' ? reference : undefined;
-  const refuse = (error: DiscoveryError): DiscoveryProblem => ({
+  // Once the package is known, the refusal names it as its source, so that
+  // reports say where the refused declaration points and that the list found it.
+  const refuse = (error: DiscoveryError, source?: PluginSource): DiscoveryProblem => ({
     namespace,
     name: pluginNameProblem(name) === undefined ? name : undefined,
     origin,
     reference: shown,
+    source,
     error,
   });
 
@@ -110,6 +114,13 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   if (!read.ok) return refuse(new DiscoveryError(read.why, who));
   const facts = packageFacts(read.manifest, packageName);
   const root = dirname(manifestPath);
+  const source: PluginSource = {
+    kind: 'package',
+    via: 'reference-list',
+    packageName: facts.name,
+    version: facts.version,
+    root,
+  };
   const resolved = resolvePackageModule({
     root,
     packageName: facts.name,
@@ -126,19 +137,8 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
             ...who,
             cause: resolved.cause,
           }),
+      source,
     );
   }
-  return {
-    namespace,
-    name,
-    reference: shown ?? '',
-    source: {
-      kind: 'package',
-      via: 'reference-list',
-      packageName: facts.name,
-      version: facts.version,
-      root,
-    },
-    target: resolved.target,
-  };
+  return { namespace, name, reference: shown ?? '', source, target: resolved.target };
 }
