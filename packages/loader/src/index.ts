@@ -71,7 +71,7 @@ export {
   type MemberRule,
   type MemberRules,
 } from './enforcement/convention.ts';
-export { describeValue, kindOf } from './enforcement/describe-value.ts';
+export { describeValue } from './enforcement/describe-value.ts';
 export { type StandardSchemaOptions, standardSchema } from './enforcement/standard-schema.ts';
 export {
   AmbiguousPluginError,
@@ -149,3 +149,4 @@ export {
   type PluginOf,
 } from './namespace.ts';
 export { closestName } from './util/closest-name.ts';
+export { typeName } from './util/type-name.ts';

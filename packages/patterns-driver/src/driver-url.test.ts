@@ -1,4 +1,4 @@
-import { kindOf, PluginError } from '@plugin-patterns/loader';
+import { PluginError, typeName } from '@plugin-patterns/loader';
 import { describe, expect, it } from 'vitest';
 import { InvalidDriverUrlError, parseDriverUrl, redactPassword } from './driver-url.ts';
 
@@ -56,16 +56,16 @@ describe('parseDriverUrl: a malformed URL is refused, saying what is wrong', () 
 
   it('refuses a value that is not a string', () => {
     const error = catchError(() => parseDriverUrl(42, { namespace }));
-    expect(error.problem).toBe('a driver URL must be a string, not number');
+    expect(error.problem).toBe('a driver URL must be a string, not a number');
   });
 
   it.each([
     [null, 'null'],
     [undefined, 'undefined'],
-    [['memory:'], 'array'],
+    [['memory:'], 'an array'],
     [{ url: 'memory:' }, 'object'],
-  ])("names the kind of %j in the words of the loader's kindOf", (url, kind) => {
-    expect(kindOf(url)).toBe(kind);
+  ])("names the type of %j in the words of the loader's typeName", (url, kind) => {
+    expect(typeName(url)).toBe(kind);
     const error = catchError(() => parseDriverUrl(url, { namespace }));
     expect(error.problem).toBe(`a driver URL must be a string, not ${kind}`);
   });

@@ -12,7 +12,7 @@
  * (a port of 99999, a broken IPv6 host) is refused here, by name, before
  * any plugin code is imported.
  */
-import { kindOf, PluginError } from '@plugin-patterns/loader';
+import { PluginError, typeName } from '@plugin-patterns/loader';
 
 /** A driver URL, split where the driver pattern needs it. */
 export interface DriverUrl {
@@ -60,7 +60,7 @@ export function parseDriverUrl(url: unknown, options: ParseDriverUrlOptions): Dr
     new InvalidDriverUrlError(shown, problem, options);
 
   if (typeof url !== 'string') {
-    throw refuse(String(url), `a driver URL must be a string, not ${kindOf(url)}`);
+    throw refuse(String(url), `a driver URL must be a string, not ${typeName(url)}`);
   }
   const shown = redactPassword(url);
   if (url.trim().length === 0) {
