@@ -46,7 +46,9 @@ export function explained(extension: Extension<unknown>): ExplainedExtension {
         ? `${source.packageName}@${source.version}`
         : source.kind === 'file'
           ? source.path
-          : 'in-memory',
+          : source.kind === 'declaration'
+            ? source.origin
+            : 'in-memory',
     manifest: source.kind === 'package' ? join(source.root, 'package.json') : undefined,
     via: source.via,
     report: extension.toJSON(),

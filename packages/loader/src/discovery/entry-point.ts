@@ -26,6 +26,17 @@ export type PluginSource =
       /** Handed in by the host as an object (tests, `ExtensionSet.fromObjects`). */
       readonly kind: 'object';
       readonly via: 'in-memory';
+    }
+  | {
+      /**
+       * A declaration refused before any package or file was found for it: a
+       * host's list naming a package that is not installed, say. Where it was
+       * read (`reference list, plugin "sqlite"`), and the kind of source that
+       * read it.
+       */
+      readonly kind: 'declaration';
+      readonly origin: string;
+      readonly via: string;
     };
 
 /** A resolved place to import: an absolute file URL plus the export to take. */

@@ -133,6 +133,12 @@ describe('a bad reference is a problem; the others still load', () => {
       ],
     });
     expect(set.named('disk')[0]?.state).toMatchObject({ status: 'failed', stage: 'discovery' });
+    // No package was found for it: its source is the list entry, found by the list.
+    expect(set.named('disk')[0]?.source).toEqual({
+      kind: 'declaration',
+      origin: 'reference list, plugin "disk"',
+      via: 'reference-list',
+    });
     expect(await set.load('cpu')).toMatchObject({ meters: ['cpu'] });
   });
 });

@@ -122,7 +122,8 @@ function findRepeats<T>(
 /**
  * Where a record's code physically is: equal places are one claimant. A
  * package or file is its real folder or path plus the export the name points
- * at. An object handed in by the host has no place to compare: each record is
+ * at. An object handed in by the host, or a declaration refused before any
+ * package or file was found for it, has no place to compare: each record is
  * its own claimant.
  */
 function placeOf<T>(extension: Extension<T>): string | Extension<T> {
@@ -133,6 +134,7 @@ function placeOf<T>(extension: Extension<T>): string | Extension<T> {
     case 'file':
       return `file:${source.path}\n${exportOf(extension)}`;
     case 'object':
+    case 'declaration':
       return extension;
   }
 }

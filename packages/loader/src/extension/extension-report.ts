@@ -84,5 +84,7 @@ export function describeSource(source: PluginSource): string {
       return source.path;
     case 'object':
       return 'in-memory';
+    case 'declaration':
+      return source.origin;
   }
 }

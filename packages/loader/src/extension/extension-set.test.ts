@@ -75,6 +75,27 @@ describe('ExtensionSet.discover', () => {
     ]);
   });
 
+  it('gives a refused declaration with no package or file the declaration itself as its source', () => {
+    const problem = {
+      ...fakeProblem('ghost', 'package "ghost" is not installed'),
+      source: undefined,
+    };
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource([], [{ ...problem, origin: 'host list, plugin "ghost"' }])],
+    });
+    const [ghost] = set.named('ghost');
+    expect(ghost?.source).toEqual({
+      kind: 'declaration',
+      origin: 'host list, plugin "ghost"',
+      via: 'fake-scan',
+    });
+    expect(ghost?.toJSON()).toMatchObject({
+      source: 'host list, plugin "ghost"',
+      status: 'failed',
+    });
+  });
+
   it('joins several sources in order', () => {
     const set = ExtensionSet.discover({
       namespace: 'test.ns',

@@ -97,7 +97,7 @@ function gather(
       }
       refusals ??= new Map();
       refusals.set(found.length + entries.length + refused.length, problem.error);
-      refused.push(unloadable(namespace, problem));
+      refused.push(unloadable(namespace, problem, kind));
     }
     // The source's own (read-only) list when it is all there is; a new one otherwise.
     found = found.length === 0 && refused.length === 0 ? entries : found.concat(entries, refused);
@@ -171,13 +171,17 @@ function indexByName(found: readonly EntryPoint[]): Map<string, number[]> {
   return byName;
 }
 
-/** An entry point for a refused declaration: loading it throws discovery's error. */
-function unloadable(namespace: string, problem: DiscoveryProblem): EntryPoint {
+/**
+ * An entry point for a refused declaration: loading it throws discovery's
+ * error. Without a package or file to name, its source is the declaration
+ * itself, read by the source of kind `kind`.
+ */
+function unloadable(namespace: string, problem: DiscoveryProblem, kind: string): EntryPoint {
   return {
     namespace,
     name: problem.name ?? '<unnamed>',
     reference: problem.reference ?? problem.origin,
-    source: problem.source ?? { kind: 'file', path: problem.origin, via: 'file-list' },
+    source: problem.source ?? { kind: 'declaration', origin: problem.origin, via: kind },
     target: () => {
       throw problem.error;
     },
