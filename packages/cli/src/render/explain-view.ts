@@ -6,7 +6,12 @@
  * and why, then its state and last error.
  */
 import { join } from 'node:path';
-import type { Extension, ExtensionReport, Stage } from '@plugin-patterns/loader';
+import {
+  describeSource,
+  type Extension,
+  type ExtensionReport,
+  type Stage,
+} from '@plugin-patterns/loader';
 import type { Palette } from './colour.ts';
 import { shortReason, stateText } from './state-text.ts';
 import { renderTable } from './table.ts';
@@ -41,14 +46,7 @@ export interface ExplainView {
 export function explained(extension: Extension<unknown>): ExplainedExtension {
   const source = extension.source;
   return {
-    declaredIn:
-      source.kind === 'package'
-        ? `${source.packageName}@${source.version}`
-        : source.kind === 'file'
-          ? source.path
-          : source.kind === 'declaration'
-            ? source.origin
-            : 'in-memory',
+    declaredIn: describeSource(source),
     manifest: source.kind === 'package' ? join(source.root, 'package.json') : undefined,
     via: source.via,
     report: extension.toJSON(),

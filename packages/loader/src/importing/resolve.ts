@@ -55,21 +55,15 @@ export type ResolveResult =
 
 export function resolvePackageModule(ref: PackageModule): ResolveResult {
   let file: string;
-  let builtBelow = false;
   try {
-    if (ref.hasExports) {
-      const exported = exportedFile(ref);
-      file = realBelow(ref.root, exported);
-      // The path was built below the root, and no link on it leads elsewhere.
-      builtBelow = file === exported;
-    } else {
-      file = realpathSync.native(legacyFile(ref));
-    }
+    file = ref.hasExports
+      ? realBelow(ref.root, exportedFile(ref))
+      : realpathSync.native(legacyFile(ref));
   } catch (cause) {
     const why = `cannot resolve "${ref.module}" in ${ref.packageName}: ${messageOf(cause)}`;
     return { ok: false, why, escapes: false, cause };
   }
-  if (!builtBelow && !isInside(file, ref.root)) {
+  if (!isInside(file, ref.root)) {
     return {
       ok: false,
       why: `it resolves to ${file}, outside the package folder ${ref.root}`,
