@@ -10,6 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CALL_PROCESSES } from './harness/measure.ts';
 import {
   describeMiss,
   formatNumber,
@@ -84,9 +85,8 @@ export function renderDocs(results: ResultsFile): string {
     '- **ratio**: candidate ÷ baseline, as the median of the per-round ratios.',
     '- **target**: a bound on the value or on the ratio; rows marked "context" have none and',
     '  explain a neighbour.',
-    // "five": CALL_PROCESSES in harness/measure.ts.
     '- **processes**: how fast a call of a few nanoseconds is, V8 settles partly once per',
-    '  process, so each benchmark of a call runs in five fresh processes and each of its rows',
+    `  process, so each benchmark of a call runs in ${CALL_PROCESSES} fresh processes and each of its rows`,
     '  is the one with the median ratio; its note lists what every process measured.',
     '',
   );

@@ -42,8 +42,8 @@ const rows: RowSpec[] = [
       'first plugin is called before the async function starts (so that a run of sync plugins ' +
       'never enters one) and the run is handed over to it, now as one object, since V8 saves ' +
       "an async function's parameters at every await (as six parameters it cost about 4% " +
-      'more); and its failure bookkeeping, about 2-3%. A run measures about 1.10-1.16x, and ' +
-      'single processes spread wider than that',
+      'more); and its failure bookkeeping, about 2-3%. A run measures 1.10-1.21x, depending on ' +
+      'the machine, and single processes spread wider than that',
   },
 ];
 

@@ -53,7 +53,7 @@ export function callRounds(quick: boolean): CompareOptions {
  * The processes each benchmark of a call runs in: its speed is partly
  * settled by V8 once per process, so one process is one draw
  * (across-processes.ts takes the median of these). The docs page's legend
- * and bench/README.md give the count in words: change them with it.
+ * says it; bench/README.md gives it in words: change that with it.
  */
 export const CALL_PROCESSES = 5;
 
