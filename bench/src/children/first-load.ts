@@ -3,7 +3,7 @@
  * It discovers every plugin of an install (untimed), checks that no plugin
  * module was evaluated, then times one way of getting one driver:
  *
- * - `import`: a bare `import()` of the driver's module (the baseline);
+ * - `import`: an `import()` of the driver's module by its file URL (the baseline);
  * - `driver`: `DriverManager.load` by name, over the already-scanned source;
  * - `eager`: `loadAll()` of every plugin, counting the modules evaluated.
  *
