@@ -19,8 +19,8 @@ const setFoundTwice = (...rivals: string[]) => sets.discover(...rivals);
 
 /**
  * The set with every record loaded by the host itself, one by one, not
- * through `loadAll`: nothing turned the repeat off, so it is ready too, and
- * only the dispatcher's own filtering keeps it from being called.
+ * through `loadAll`: nothing has turned the repeat off yet, so it is ready
+ * too, until a dispatcher is built over the set.
  */
 async function loadedRecordByRecord() {
   const set = setFoundTwice();
@@ -66,8 +66,17 @@ describe('Dispatcher: one package found by two sources', () => {
   });
 
   it('over a set not loaded through loadAll, names and byPredicate still see it once', async () => {
-    const dispatcher = new Dispatcher(await loadedRecordByRecord());
+    const set = await loadedRecordByRecord();
+    const dispatcher = new Dispatcher(set);
     expect(dispatcher.names()).toEqual(['hello']);
+    // The repeat is set aside as the driver and loadAll set it aside, saying which record is used.
+    const [used, repeat] = set.named('hello');
+    expect(used?.isReady).toBe(true);
+    expect(repeat?.state).toEqual({
+      status: 'disabled',
+      by: 'found-twice',
+      reason: expect.stringContaining('the record found by package-scan') as string,
+    });
     const byPredicate = dispatcher.byPredicate(
       () => true,
       (g) => g.greet('Bo'),

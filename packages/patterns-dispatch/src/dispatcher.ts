@@ -17,7 +17,6 @@
 import {
   AmbiguousPluginError,
   closestName,
-  distinctClaimants,
   type Extension,
   type ExtensionSet,
   isThenable,
@@ -45,13 +44,8 @@ export class Dispatcher<T> {
   // same benchmark gave 1.0x or 1.25x a Map.get). A Map's lookup is a hash
   // probe that costs the same every run, and finds no inherited names.
   readonly #byName = new Map<string, Extension<T>>();
+  /** Names two or more plugins claim, with how the errors name the claimants. */
   readonly #ambiguous = new Map<string, readonly string[]>();
-  // Records of a plugin that was found twice (two sources naming one package),
-  // after its first: never called, so a plugin found twice is called once.
-  // `loadAll` (so `Dispatcher.load`) has already turned such records off;
-  // this catches them in a set its host loaded some other way (record by
-  // record). Usually empty, and then nothing is filtered.
-  readonly #repeats = new Set<Extension<T>>();
 
   /** Builds the name index over the set as it is; call `Dispatcher.load` to load it first. */
   constructor(set: ExtensionSet<T>, options: DispatchOptions = {}) {
@@ -60,24 +54,18 @@ export class Dispatcher<T> {
     this.#options = options;
     this.#inline = options.onError !== 'raise' && options.timeoutMs === undefined;
     this.#method = options.method;
+    // Who answers to each name is the loader's rule (`set.claimant`, which the
+    // driver follows too), decided here once, never per call. It also sets
+    // aside a plugin found twice (two sources naming one package): its later
+    // record is turned off, by `found-twice`, so the set's ready plugins hold
+    // each plugin once, however the host loaded them.
     for (const name of set.names()) {
-      const records = set.named(name);
-      const enabled = records.filter((e) => e.isEnabled);
-      // Which records are one plugin found twice, and which are a conflict, is
-      // the loader's rule (the driver's too), decided here once, never per call.
-      const claimants = enabled.length > 1 ? distinctClaimants(enabled) : undefined;
-      if (claimants !== undefined) {
-        const kept = new Set(claimants.map((c) => c.extension));
-        for (const record of enabled) if (!kept.has(record)) this.#repeats.add(record);
-      }
-      if (claimants !== undefined && claimants.length > 1) {
-        this.#ambiguous.set(
-          name,
-          claimants.map((c) => c.label),
-        );
-      } else {
+      try {
         // A disabled or failed plugin stays in the index: calling it says why it is unavailable.
-        this.#byName.set(name, enabled[0] ?? (records[0] as Extension<T>));
+        this.#byName.set(name, set.claimant(name));
+      } catch (error) {
+        if (!(error instanceof AmbiguousPluginError)) throw error;
+        this.#ambiguous.set(name, error.claimants);
       }
     }
   }
@@ -148,10 +136,9 @@ export class Dispatcher<T> {
     >;
   }
 
-  /** The set's ready plugins in policy order, each plugin once. */
+  /** The set's ready plugins in policy order (each plugin once: see the constructor). */
   #ready(): Extension<T>[] {
-    const ready = this.#set.ready();
-    return this.#repeats.size === 0 ? ready : ready.filter((e) => !this.#repeats.has(e));
+    return this.#set.ready();
   }
 
   #merge(options: DispatchOptions | undefined): DispatchOptions {

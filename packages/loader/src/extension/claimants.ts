@@ -39,7 +39,7 @@ export function distinctClaimants<T>(claims: readonly Extension<T>[]): Claimant<
   }
   const repeats = new Map<Extension<T>, Extension<T>>();
   findRepeats(claims, repeats);
-  return labelled(repeats.size === 0 ? claims : claims.filter((e) => !repeats.has(e)));
+  return labelClaimants(repeats.size === 0 ? claims : claims.filter((e) => !repeats.has(e)));
 }
 
 /**
@@ -155,11 +155,13 @@ function exportOf<T>(extension: Extension<T>): string {
 }
 
 /**
- * Labels that tell claimants apart. Usually `package@version` is enough; when
- * two claimants share it, each label adds its folder (two copies installed)
- * or, in the same folder, its reference (two exports of one package).
+ * `claimants` (records of one name, each a distinct claimant: the repeats
+ * already left out) with labels that tell them apart. Usually
+ * `package@version` is enough; when two claimants share it, each label adds
+ * its folder (two copies installed) or, in the same folder, its reference
+ * (two exports of one package).
  */
-function labelled<T>(claimants: readonly Extension<T>[]): Claimant<T>[] {
+export function labelClaimants<T>(claimants: readonly Extension<T>[]): Claimant<T>[] {
   const labels = claimants.map((e) => describeSource(e.source));
   return claimants.map((extension, i) => {
     const label = labels[i] as string;

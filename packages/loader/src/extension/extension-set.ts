@@ -21,7 +21,7 @@ import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../util/closest-name.ts';
 import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
-import { distinctClaimants, setAsideRepeats } from './claimants.ts';
+import { labelClaimants, setAsideRepeats } from './claimants.ts';
 import { Extension } from './extension.ts';
 import type { ExtensionReport } from './extension-report.ts';
 import { gatherDeclarations, indexesOf } from './gather-declarations.ts';
@@ -232,7 +232,7 @@ export class ExtensionSet<T = unknown> {
       throw new AmbiguousPluginError({
         namespace: this.namespace,
         name,
-        claimants: distinctClaimants(enabled).map((c) => c.label),
+        claimants: labelClaimants(enabled).map((c) => c.label),
       });
     }
     const extension = enabled[0] ?? records[0];
