@@ -21,11 +21,12 @@ export function stateText(
 }
 
 /**
- * The reason without the state it explains: "disabled by deny-list: …"
- * becomes "deny-list: …" in a table whose STATE column already says disabled,
- * and a failure drops the "[namespace:name] (stage)" prefix its error carries.
+ * The reason without the state it explains, for a table whose STATE column
+ * already says disabled or failed: "deny-list: …", not "disabled by
+ * deny-list: …"; a failure without the "[namespace:name] (stage)" prefix its
+ * error carries. The report keeps it apart (`detail`), so nothing is parsed
+ * out of the sentence.
  */
-export function shortReason(report: Pick<ExtensionReport, 'reason'>): string {
-  const reason = report.reason ?? '';
-  return reason.replace(/^disabled by /, '').replace(/^\[[^\]]*\] \([a-z]+\) /, '');
+export function shortReason(report: Pick<ExtensionReport, 'detail'>): string {
+  return report.detail ?? '';
 }

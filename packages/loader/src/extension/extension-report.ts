@@ -28,7 +28,14 @@ export interface ExtensionReport {
   readonly source: string;
   readonly status: ExtensionState['status'];
   readonly loaded: boolean;
+  /** Why it is not running, as a sentence: `disabled by deny-list: …`, or the failure's message. */
   readonly reason: string | undefined;
+  /**
+   * The same reason without the state it explains, for a view that shows the
+   * state apart (a STATE column, say): `deny-list: …`, or the failure's
+   * message without its `[namespace:plugin] (stage)` prefix.
+   */
+  readonly detail: string | undefined;
   readonly stage: Stage | undefined;
   readonly lastError: string | undefined;
   readonly history: readonly HistoryEntry[];
@@ -68,6 +75,12 @@ export function reportOf(extension: Reportable, loaded: boolean): ExtensionRepor
         ? disabledReason(state)
         : state.status === 'failed'
           ? state.error.message
+          : undefined,
+    detail:
+      state.status === 'disabled'
+        ? `${state.by}: ${state.reason}`
+        : state.status === 'failed'
+          ? state.error.detail
           : undefined,
     stage: state.status === 'failed' ? state.stage : undefined,
     lastError: extension.lastError?.message,

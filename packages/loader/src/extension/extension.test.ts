@@ -169,6 +169,7 @@ describe('Extension: preloaded and toJSON', () => {
       status: 'failed',
       loaded: false,
       reason: '[test.ns:cpu] (import) could not import "./cpu:default": gone',
+      detail: 'could not import "./cpu:default": gone',
       stage: 'import',
       lastError: '[test.ns:cpu] (import) could not import "./cpu:default": gone',
       history: [expect.objectContaining({ stage: 'import', outcome: 'failed' })],
