@@ -39,7 +39,13 @@ const results: ResultsFile = {
       rows: [
         row({ id: 'slow', label: 'slow | thing', cause: 'it stats every node_modules/<name>' }),
         row({ id: 'fast', label: 'fast thing', value: 1, ratio: 1, verdict: 'met' }),
-        row({ id: 'ctx', label: 'context thing', target: null, verdict: 'context' }),
+        row({
+          id: 'ctx',
+          label: 'context thing',
+          target: null,
+          verdict: 'context',
+          detail: 'the median of 3 processes (ratios 1.10x, 1.20x, 1.30x)',
+        }),
       ],
     },
   ],
@@ -58,6 +64,12 @@ describe('renderDocs', () => {
   it('counts targets met and lists each missed one with its figures', () => {
     expect(page).toContain('**1 of 2 targets met; 1 missed:**');
     expect(page).toContain('- slow | thing: 3.00 ms, 3.00x the baseline; target ≤2 ms.');
+  });
+
+  it("notes each row's baseline, samples and detail apart, without nesting brackets", () => {
+    expect(page).toContain(
+      '- _context thing_: baseline the floor; median of 9; the median of 3 processes (ratios 1.10x, 1.20x, 1.30x).',
+    );
   });
 
   it('puts every row in the table, escaping pipes, with its verdict', () => {

@@ -128,11 +128,15 @@ function section(benchmark: BenchmarkResult): string[] {
 
 /** What a row's baseline is, how many samples it rests on, and why it missed. */
 function note(row: RowResult): string {
+  // Parts joined by semicolons, as the console prints them: a detail often has
+  // brackets of its own ("the median of 5 processes (ratios …)"), and one more
+  // pair around it would nest them.
   const parts = [
-    `_${row.label}_: baseline ${row.baseline.label}; ${row.aggregate} of ${row.samples}`,
+    `_${row.label}_: baseline ${row.baseline.label}`,
+    `${row.aggregate} of ${row.samples}`,
   ];
-  if (row.detail !== undefined) parts.push(`(${row.detail})`);
-  let text = `${parts.join(' ')}.`;
+  if (row.detail !== undefined) parts.push(row.detail);
+  let text = `${parts.join('; ')}.`;
   if (row.target?.note !== undefined) text += ` Target: ${row.target.note}.`;
   if (row.cause !== undefined) text += ` **Missed** — cause: ${row.cause}.`;
   return escapeHtml(text);
