@@ -33,7 +33,11 @@ export class PackageEntryPoint implements EntryPoint {
   readonly source: ScannedSource;
   readonly target: () => ImportTarget;
   readonly #manifest: PackageManifestFacts;
+  // The first resolution's outcome, kept either way: a reference that could
+  // not be resolved fails again with the same error, without a second look at
+  // the disk, so whoever asks (a load, a report, `explain`) hears one story.
   #resolved: ImportTarget | undefined;
+  #refused: DiscoveryError | undefined;
 
   /** `reference` has passed the checks of a scan (checkDeclaration). */
   constructor(
@@ -49,11 +53,20 @@ export class PackageEntryPoint implements EntryPoint {
     this.source = source;
     this.#manifest = manifest;
     this.#resolved = undefined;
+    this.#refused = undefined;
     this.target = this.#resolve.bind(this);
   }
 
   #resolve(): ImportTarget {
-    this.#resolved ??= this.#resolveNow();
+    if (this.#resolved !== undefined) return this.#resolved;
+    if (this.#refused !== undefined) throw this.#refused;
+    try {
+      this.#resolved = this.#resolveNow();
+    } catch (error) {
+      // #resolveNow throws nothing else: resolution reports its failures as results.
+      this.#refused = error as DiscoveryError;
+      throw error;
+    }
     return this.#resolved;
   }
 

@@ -87,9 +87,22 @@ describe('a refused plugin fails alone', () => {
 
     // Statically fine, but its module is a symlink out of the package: refused at load.
     await expect(set.load('linked')).rejects.toBeInstanceOf(ReferenceEscapeError);
-    expect(set.named('linked')[0]?.state).toMatchObject({ status: 'failed', stage: 'discovery' });
+    const linked = set.named('linked')[0];
+    expect(linked?.state).toMatchObject({ status: 'failed', stage: 'discovery' });
+    // Asked again (by a report, by `explain`), the target fails with the same error.
+    const refusal = linked?.state.status === 'failed' ? linked.state.error : undefined;
+    expect(catchFrom(() => linked?.target)).toBe(refusal);
 
     const ready = await set.loadAll();
     expect(ready.map((e) => e.name)).toEqual(['good']);
   });
 });
+
+function catchFrom(read: () => unknown): unknown {
+  try {
+    read();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
