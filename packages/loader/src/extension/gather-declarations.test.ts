@@ -90,13 +90,19 @@ describe('indexesOf: where a name is declared', () => {
     expect(indexesOf(Object.freeze(found), 'cpu')).toEqual([0, 2]);
   });
 
-  it('reads a frozen list once, however many names are looked up in it', () => {
+  it('finds the first name of a frozen list by one pass, and indexes the list at the second', () => {
     const { entries, reads } = watchedEntries(['cpu', 'disk', 'cpu']);
     const frozen = Object.freeze(entries);
+    // A driver asks one name: a pass of comparisons, no index.
     expect(indexesOf(frozen, 'cpu')).toEqual([0, 2]);
     expect(reads).toEqual(['name:cpu', 'name:disk', 'name:cpu']);
+    // A second name: the list is read once more, to index it ...
     expect(indexesOf(frozen, 'disk')).toEqual([1]);
-    expect(reads).toHaveLength(3);
+    expect(reads).toHaveLength(6);
+    // ... and never again, whatever is asked.
+    expect(indexesOf(frozen, 'cpu')).toEqual([0, 2]);
+    expect(indexesOf(frozen, 'gpu')).toEqual([]);
+    expect(reads).toHaveLength(6);
   });
 
   it('reads a list that may still change on every look-up', () => {

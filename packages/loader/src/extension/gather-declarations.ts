@@ -115,13 +115,24 @@ function gather(
   });
 }
 
-/** Where each name is in `found`: the indexes of its declarations, in order. */
+/**
+ * Where each name is in `found`: the indexes of its declarations, in order.
+ *
+ * The first name asked of a list is found by one pass of comparisons: a
+ * driver asks one name in its process's life, and an index of every name
+ * would cost it far more than the pass (a thousand entries in a map, each
+ * with its array, made while the code that makes them is still cold). A list
+ * asked a second name (a dispatcher indexing every plugin, a host loading
+ * several) is indexed then, and every later lookup is one probe of the map.
+ */
 export function indexesOf(found: readonly EntryPoint[], name: string): readonly number[] {
   const known = learnedAbout(found);
-  if (known !== undefined) {
-    known.byName ??= indexByName(found);
+  if (known?.byName !== undefined) return known.byName.get(name) ?? [];
+  if (known?.askedBefore === true) {
+    known.byName = indexByName(found);
     return known.byName.get(name) ?? [];
   }
+  if (known !== undefined) known.askedBefore = true;
   const indexes: number[] = [];
   for (let i = 0; i < found.length; i++) {
     if ((found[i] as EntryPoint).name === name) indexes.push(i);
@@ -132,6 +143,8 @@ export function indexesOf(found: readonly EntryPoint[], name: string): readonly 
 /** What was learned about a frozen list; lists nobody holds any more are forgotten. */
 interface Learned {
   namespace?: string;
+  /** A name was looked up in the list before (without an index: see indexesOf). */
+  askedBefore?: boolean;
   byName?: Map<string, number[]>;
 }
 const learned = new WeakMap<readonly EntryPoint[], Learned>();
