@@ -1,7 +1,9 @@
 // What map compiles for a plan of two plugins. The plugins are constants the
-// function closes over, each called from its own line, so V8 can inline each
-// call; a throw or a promise hands the run to the same code the loop hands it
-// to. Only the count went into this text: the plugins are bound in as values.
+// functions close over, each called from its own line, so V8 can inline each
+// call. A promise from the first plugin goes on in the compiled async run
+// (mapAsyncUnrolled); any other promise, and every throw, hands the run to the
+// same code the loop hands it to. Only the count went into this text: the
+// plugins are bound in as values.
 import { IteratorManager, unrolledMapSource } from '@plugin-patterns/iterator';
 import { ExtensionSet } from '@plugin-patterns/loader';
 

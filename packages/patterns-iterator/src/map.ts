@@ -107,7 +107,10 @@ export function mapSeries<T, R>(
  * The rest of a map run once plugin `index` threw (or its `then` getter did):
  * the failure is blamed and recorded, and a MapMode holding the answers so far
  * takes the run on the engine from the next plugin. Shared by the loop above
- * and the unrolled run (unrolled-map.ts), so both go on alike.
+ * and the unrolled runs (unrolled-map.ts), so all go on alike. The compiled
+ * async run hands over a rejection here too: it runs only without a time
+ * limit, and without one a rejection is blamed exactly as a throw is
+ * (`rejected` in engine.ts).
  */
 export function mapAfterThrow<T, R>(
   plan: Plan<T>,

@@ -55,6 +55,11 @@ export function inUnrolledRun(): boolean {
   return new Error().stack?.includes('mapUnrolled') ?? false;
 }
 
+/** True when the calling code runs inside a compiled async map run (the generated function's name). */
+export function inUnrolledAsyncRun(): boolean {
+  return new Error().stack?.includes('mapAsyncUnrolled') ?? false;
+}
+
 /** A promise with its resolvers, for plugins whose answer the test releases. */
 export function deferred<T>(): {
   promise: Promise<T>;

@@ -7,6 +7,7 @@ import type { RunPolicy } from './error-policy.ts';
 import type { IteratorManager } from './iterator-manager.ts';
 import type { MapResult } from './map.ts';
 import {
+  inUnrolledAsyncRun,
   inUnrolledRun,
   loopManagerOf,
   managerOf,
@@ -199,6 +200,81 @@ describe('a throw or a promise at any plugin: the run goes on as the loop goes o
       const loop = await run(loopManagerOf, onError);
       expect(await run(unrolledManagerOf, onError)).toEqual(loop);
     }
+  });
+});
+
+describe('a run whose first plugin answers with a promise: the compiled async run', () => {
+  const later = (value: unknown) => async () => value;
+  type Where = () => boolean;
+
+  it('goes on in the compiled async run, without a time limit only', async () => {
+    const manager = managerOf<Fn | Where>({ first: later('first'), where: inUnrolledAsyncRun });
+    const where = async (options?: { timeoutMs: number }) =>
+      (await manager.map((plugin) => plugin(), options)).values[1];
+    expect(await where()).toBe(false); // a plan's first run is the loop
+    expect(await where()).toBe(true);
+    expect(await where({ timeoutMs: 1_000 })).toBe(false); // mapAsync races each answer against the clock
+  });
+
+  // After the first plugin's promise, every kind of answer, at every later place.
+  const kinds: Record<string, (log: string[], name: string) => Fn> = {
+    'answers at once': (log, name) => () => {
+      log.push(name);
+      return `${name} now`;
+    },
+    throws: (log, name) => () => {
+      log.push(name);
+      throw new Error(`${name} broke`);
+    },
+    'answers a rejected promise': (log, name) => () => {
+      log.push(name);
+      return Promise.reject(new Error(`${name} refused`));
+    },
+    'answers a thenable whose then getter throws': (log, name) => () => {
+      log.push(name);
+      return Object.defineProperty({}, 'then', {
+        get() {
+          throw new Error(`${name}'s then`);
+        },
+      });
+    },
+  };
+  const cases = Object.keys(kinds).flatMap((kind) =>
+    Object.entries({ second: 1, middle: 2, last: 4 }).map(([at, index]) => ({ kind, at, index })),
+  );
+
+  it.each(cases)(
+    'a plugin that $kind, $at, goes on as the loop goes on',
+    async ({ kind, index }) => {
+      const run = async (makeManager: typeof managerOf, onError: 'collect' | 'raise') => {
+        const log: string[] = [];
+        const plugins = ['p0', 'p1', 'p2', 'p3', 'p4'].map((name, k): [string, Fn] => {
+          const async = async () => {
+            log.push(name);
+            return `${name} later`;
+          };
+          return [name, k === index ? (kinds[kind]?.(log, name) as Fn) : async];
+        });
+        const manager = makeManager<Fn>(plugins, { onError });
+        return { ...(await outcome(() => manager.map(call))), log, recorded: lastErrors(manager) };
+      };
+      for (const onError of ['collect', 'raise'] as const) {
+        const loop = await run(loopManagerOf, onError);
+        expect(loop.promised).toBe(true);
+        expect(await run(unrolledManagerOf, onError)).toEqual(loop);
+      }
+    },
+  );
+
+  it('rejects the first promise as the loop does, and calls every other plugin', async () => {
+    const plugins = {
+      p0: () => Promise.reject(new Error('p0 refused')),
+      p1: later('p1'),
+      p2: () => 'p2',
+    };
+    const loop = await outcome(() => loopManagerOf<Fn>(plugins).map(call));
+    expect(loop).toMatchObject({ values: ['p1', 'p2'], from: ['p1', 'p2'] });
+    expect(await outcome(() => unrolledManagerOf<Fn>(plugins).map(call))).toEqual(loop);
   });
 });
 
