@@ -158,48 +158,69 @@ describe('which runs are compiled', () => {
   });
 });
 
-describe('a throw or a promise at any plugin: the run goes on as the loop goes on', () => {
-  const kinds: Record<string, (log: string[], name: string) => Fn> = {
-    throws: (log, name) => () => {
-      log.push(name);
-      throw new Error(`${name} broke`);
-    },
-    'answers a promise': (log, name) => async () => {
-      log.push(name);
-      return `${name} later`;
-    },
-    'answers a rejected promise': (log, name) => () => {
-      log.push(name);
-      return Promise.reject(new Error(`${name} refused`));
-    },
-    'answers a thenable whose then getter throws': (log, name) => () => {
-      log.push(name);
-      return Object.defineProperty({}, 'then', {
-        get() {
-          throw new Error(`${name}'s then`);
-        },
-      });
-    },
+/** Plugins that answer each in one way, logging their name when called. */
+const answerKinds: Record<string, (log: string[], name: string) => Fn> = {
+  'answers at once': (log, name) => () => {
+    log.push(name);
+    return `${name} now`;
+  },
+  throws: (log, name) => () => {
+    log.push(name);
+    throw new Error(`${name} broke`);
+  },
+  'answers a promise': (log, name) => async () => {
+    log.push(name);
+    return `${name} later`;
+  },
+  'answers a rejected promise': (log, name) => () => {
+    log.push(name);
+    return Promise.reject(new Error(`${name} refused`));
+  },
+  'answers a thenable whose then getter throws': (log, name) => () => {
+    log.push(name);
+    return Object.defineProperty({}, 'then', {
+      get() {
+        throw new Error(`${name}'s then`);
+      },
+    });
+  },
+};
+
+/**
+ * Five plugins answering as `usual`, but for the one at `index`, which
+ * answers as `kind`: run by the loop and by the compiled run, collecting
+ * failures and raising them, the two must give the same answers and failures,
+ * call the same plugins and record the same errors. The loop's outcomes.
+ */
+async function sameAsTheLoop(usual: string, kind: string, index: number) {
+  const run = async (makeManager: typeof managerOf, onError: 'collect' | 'raise') => {
+    const log: string[] = [];
+    const plugins = ['p0', 'p1', 'p2', 'p3', 'p4'].map((name, k): [string, Fn] => {
+      const answer = answerKinds[k === index ? kind : usual];
+      if (answer === undefined) throw new Error(`no such kind of answer: ${kind}`);
+      return [name, answer(log, name)];
+    });
+    const manager = makeManager<Fn>(plugins, { onError });
+    return { ...(await outcome(() => manager.map(call))), log, recorded: lastErrors(manager) };
   };
+  const loops = [];
+  for (const onError of ['collect', 'raise'] as const) {
+    const loop = await run(loopManagerOf, onError);
+    expect(await run(unrolledManagerOf, onError)).toEqual(loop);
+    loops.push(loop);
+  }
+  return loops;
+}
+
+describe('a throw or a promise at any plugin: the run goes on as the loop goes on', () => {
+  const kinds = Object.keys(answerKinds).filter((kind) => kind !== 'answers at once');
   const positions = { first: 0, middle: 2, last: 4 };
-  const cases = Object.keys(kinds).flatMap((kind) =>
+  const cases = kinds.flatMap((kind) =>
     Object.entries(positions).map(([at, index]) => ({ kind, at, index })),
   );
 
   it.each(cases)('a plugin that $kind, $at', async ({ kind, index }) => {
-    const run = async (makeManager: typeof managerOf, onError: 'collect' | 'raise') => {
-      const log: string[] = [];
-      const plugins = ['p0', 'p1', 'p2', 'p3', 'p4'].map(
-        (name, k) =>
-          [name, k === index ? kinds[kind]?.(log, name) : () => log.push(name)] as [string, Fn],
-      );
-      const manager = makeManager<Fn>(plugins, { onError });
-      return { ...(await outcome(() => manager.map(call))), log, recorded: lastErrors(manager) };
-    };
-    for (const onError of ['collect', 'raise'] as const) {
-      const loop = await run(loopManagerOf, onError);
-      expect(await run(unrolledManagerOf, onError)).toEqual(loop);
-    }
+    await sameAsTheLoop('answers at once', kind, index);
   });
 });
 
@@ -216,53 +237,17 @@ describe('a run whose first plugin answers with a promise: the compiled async ru
     expect(await where({ timeoutMs: 1_000 })).toBe(false); // mapAsync races each answer against the clock
   });
 
-  // After the first plugin's promise, every kind of answer, at every later place.
-  const kinds: Record<string, (log: string[], name: string) => Fn> = {
-    'answers at once': (log, name) => () => {
-      log.push(name);
-      return `${name} now`;
-    },
-    throws: (log, name) => () => {
-      log.push(name);
-      throw new Error(`${name} broke`);
-    },
-    'answers a rejected promise': (log, name) => () => {
-      log.push(name);
-      return Promise.reject(new Error(`${name} refused`));
-    },
-    'answers a thenable whose then getter throws': (log, name) => () => {
-      log.push(name);
-      return Object.defineProperty({}, 'then', {
-        get() {
-          throw new Error(`${name}'s then`);
-        },
-      });
-    },
-  };
-  const cases = Object.keys(kinds).flatMap((kind) =>
+  // After the first plugin's promise, every other kind of answer, at every later place.
+  const kinds = Object.keys(answerKinds).filter((kind) => kind !== 'answers a promise');
+  const cases = kinds.flatMap((kind) =>
     Object.entries({ second: 1, middle: 2, last: 4 }).map(([at, index]) => ({ kind, at, index })),
   );
 
   it.each(cases)(
     'a plugin that $kind, $at, goes on as the loop goes on',
     async ({ kind, index }) => {
-      const run = async (makeManager: typeof managerOf, onError: 'collect' | 'raise') => {
-        const log: string[] = [];
-        const plugins = ['p0', 'p1', 'p2', 'p3', 'p4'].map((name, k): [string, Fn] => {
-          const async = async () => {
-            log.push(name);
-            return `${name} later`;
-          };
-          return [name, k === index ? (kinds[kind]?.(log, name) as Fn) : async];
-        });
-        const manager = makeManager<Fn>(plugins, { onError });
-        return { ...(await outcome(() => manager.map(call))), log, recorded: lastErrors(manager) };
-      };
-      for (const onError of ['collect', 'raise'] as const) {
-        const loop = await run(loopManagerOf, onError);
-        expect(loop.promised).toBe(true);
-        expect(await run(unrolledManagerOf, onError)).toEqual(loop);
-      }
+      const loops = await sameAsTheLoop('answers a promise', kind, index);
+      expect(loops.every((loop) => loop.promised)).toBe(true);
     },
   );
 

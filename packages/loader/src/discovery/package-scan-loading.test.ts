@@ -11,6 +11,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeProject, type ProjectSpec } from '../../test-fixtures/make-project.ts';
 import { ReferenceEscapeError } from '../errors/kinds.ts';
 import { ExtensionSet } from '../extension/extension-set.ts';
+import { catchSync } from '../invocation/test-calls.ts';
 import { packageScan } from './package-scan.ts';
 
 function project(spec: ProjectSpec) {
@@ -91,18 +92,9 @@ describe('a refused plugin fails alone', () => {
     expect(linked?.state).toMatchObject({ status: 'failed', stage: 'discovery' });
     // Asked again (by a report, by `explain`), the target fails with the same error.
     const refusal = linked?.state.status === 'failed' ? linked.state.error : undefined;
-    expect(catchFrom(() => linked?.target)).toBe(refusal);
+    expect(catchSync(() => linked?.target)).toBe(refusal);
 
     const ready = await set.loadAll();
     expect(ready.map((e) => e.name)).toEqual(['good']);
   });
 });
-
-function catchFrom(read: () => unknown): unknown {
-  try {
-    read();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
