@@ -62,7 +62,8 @@ export class IteratorManager<T> {
   readonly #unroll: UnrollOptions;
   readonly #policy: RunPolicy;
   #plan: Plan<T> | undefined;
-  // Map's run over the plan: made with it, so a replan starts it afresh.
+  // Map's run over the plan: made with it, so a replan starts it afresh. Once
+  // the runner has settled on the run it keeps, that run itself (mapRunner).
   #mapRun: MapRun<T> | undefined;
   #problems: readonly OrderProblem[] = [];
 
@@ -106,7 +107,9 @@ export class IteratorManager<T> {
     for (const extension of candidates) void extension.object;
     const { ordered, problems } = orderExtensions(candidates, this.#order, this.namespace);
     this.#plan = { extensions: ordered, objects: ordered.map((e) => e.object) };
-    this.#mapRun = mapRunner(this.#plan, this.#unroll);
+    this.#mapRun = mapRunner(this.#plan, this.#unroll, (run) => {
+      this.#mapRun = run;
+    });
     this.#problems = problems;
   }
 

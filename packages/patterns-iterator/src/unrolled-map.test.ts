@@ -18,6 +18,7 @@ import {
   type Compiler,
   compileMap,
   MAX_UNROLLED,
+  type MapRun,
   mapRunner,
   unrolledMapSource,
 } from './unrolled-map.ts';
@@ -136,18 +137,25 @@ describe('which runs are compiled', () => {
     expect(where(manager)).toEqual([true, true]);
   });
 
+  it('hands the run it keeps to settle once, at the second run, before running it', () => {
+    const settled: MapRun<Fn>[] = [];
+    const seen: boolean[] = [];
+    const plan = planOf(['a'], [() => seen.push(inUnrolledRun())]);
+    const runner = mapRunner(plan, {}, (run) => settled.push(run));
+    const runWith = (run: MapRun<Fn>) => sync(run(call as (plugin: Fn) => unknown, policy));
+    runWith(runner);
+    expect(settled).toHaveLength(0);
+    runWith(runner);
+    runWith(runner);
+    expect(settled).toHaveLength(1);
+    // What it was handed is the compiled run itself: a host may call it directly.
+    runWith(settled[0] as MapRun<Fn>);
+    expect(seen).toEqual([false, true, true, true]);
+  });
+
   it('binds the plan in: a runner runs the plan it was made for', () => {
     const plan = planOf(['a', 'b'], [() => 1, () => 2]);
     const run = mapRunner(plan);
-    const policy: RunPolicy = {
-      namespace: 'test.plugins',
-      onError: 'collect',
-      onEmpty: 'empty',
-      guard: {},
-      emptyError: () => {
-        throw new Error('the plan is not empty');
-      },
-    };
     const runs = [1, 2, 3].map(() => sync(run(call as (plugin: Fn) => unknown, policy)));
     expect(runs.map((r) => r.values)).toEqual([
       [1, 2],
@@ -293,6 +301,17 @@ describe('thenables are told apart as the engine tells them', () => {
     expect(await outcome(() => unrolledManagerOf<Fn>(plugins).map(call))).toEqual(loop);
   });
 });
+
+/** Collect failures, no time limit: the manager's defaults. */
+const policy: RunPolicy = {
+  namespace: 'test.plugins',
+  onError: 'collect',
+  onEmpty: 'empty',
+  guard: {},
+  emptyError: () => {
+    throw new Error('the plan is not empty');
+  },
+};
 
 /** What one map run gave, in a form two runs can be compared by. */
 async function outcome(run: () => MapResult<Fn, unknown> | Promise<MapResult<Fn, unknown>>) {
