@@ -119,7 +119,9 @@ describe('EventDispatcher: a handler found by two sources', () => {
   });
 
   it('gets each event once over a set not loaded through loadAll', async () => {
-    const dispatcher = new EventDispatcher(await loadedRecordByRecord(), options);
+    const set = await loadedRecordByRecord();
+    const dispatcher = new EventDispatcher(set, options);
     expect(await greetingsFor(dispatcher)).toEqual(['greeting-plugins: hello greeting.morning']);
+    expect(set.named('hello')[1]?.state).toMatchObject({ status: 'disabled', by: 'found-twice' });
   });
 });

@@ -24,7 +24,7 @@ import {
   type ExtensionSet,
   isThenable,
   type PluginError,
-  withoutRepeats,
+  setAsideRepeats,
 } from '@plugin-patterns/loader';
 import { type DeadLetterReason, DeadLetters, type NewDeadLetter } from './dead-letters.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
@@ -66,9 +66,9 @@ export class EventDispatcher<T, E extends object, R> {
     this.deadLetters =
       deadLetters instanceof DeadLetters ? deadLetters : new DeadLetters<E>(deadLetters);
     // A handler found by two sources is one handler: it gets each event once.
-    // (`loadAll` has already turned its repeat off; a set loaded record by
-    // record has not.)
-    const subscriptions = inspectHandlers(withoutRepeats(set.ready()), options.subscriptions);
+    // (`loadAll` has already turned its repeat off; in a set loaded record by
+    // record, it is turned off here, by `found-twice`, as the loader does.)
+    const subscriptions = inspectHandlers(setAsideRepeats(set.ready()), options.subscriptions);
     this.#subscriptions = subscriptions.map((s) => ({
       handler: s.handler.name,
       patterns: s.patterns,

@@ -1,9 +1,9 @@
 /**
  * A host that passes overlapping sources (a package scan, and a reference
  * list naming the same package) finds one plugin twice. The iterator calls
- * every plugin, and that one once: the loader's rule (withoutRepeats) keeps
- * its first record. Two packages that declare the same name are two plugins,
- * and both are called.
+ * every plugin, and that one once: the loader's rule (setAsideRepeats) keeps
+ * its first record and turns the repeat off. Two packages that declare the
+ * same name are two plugins, and both are called.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { foundTwiceSets } from '../../loader/test-fixtures/found-twice.ts';
@@ -27,15 +27,18 @@ describe('IteratorManager: one package found by two sources', () => {
 
   it('calls it once over a set not loaded through loadAll', async () => {
     const set = setFoundTwice();
-    // The host loads every record itself: nothing turns the repeat off, so
-    // it is ready too, and only the manager's own filtering skips it.
+    // The host loads every record itself: nothing has turned the repeat off
+    // yet, so it is ready too, until the manager plans its calls.
     for (const extension of set.extensions) await extension.load();
     expect(set.ready()).toHaveLength(2);
     const manager = new IteratorManager(set);
     expect(manager.map((g) => g.greet('Ada'))).toMatchObject({
       values: ['greeting-plugins: hello Ada'],
     });
-    expect(manager.extensions()).toEqual([set.named('hello')[0]]);
+    const [used, repeat] = set.named('hello');
+    expect(manager.extensions()).toEqual([used]);
+    // Turned off as the loader turns it off, so its report says why it never runs.
+    expect(repeat?.state).toMatchObject({ status: 'disabled', by: 'found-twice' });
   });
 
   it('still calls two packages that declare the same name, each once', async () => {

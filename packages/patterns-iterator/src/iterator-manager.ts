@@ -16,7 +16,7 @@ import {
   type Extension,
   type ExtensionSet,
   type CallOptions as GuardOptions,
-  withoutRepeats,
+  setAsideRepeats,
 } from '@plugin-patterns/loader';
 import { type Outcome, type Plan, runSeries } from './engine.ts';
 import {
@@ -99,9 +99,10 @@ export class IteratorManager<T> {
   refresh(): void {
     // A plugin found by two sources (a scan and a reference list naming one
     // package) has two records: the first is kept, so it runs once. `loadAll`
-    // (so `load()`) has already turned the repeat off; a set its host loaded
-    // record by record has not.
-    const candidates = withoutRepeats(this.select(this.set.enabled()));
+    // (so `load()`) has already turned the repeat off; in a set its host
+    // loaded record by record, it is turned off here, by `found-twice`, as
+    // the loader does, so its report says why it never runs.
+    const candidates = setAsideRepeats(this.select(this.set.enabled()));
     // Reading `object` throws a typed error for a plugin that is not loaded yet:
     // silently skipping it would hide "why is my plugin not running?".
     for (const extension of candidates) void extension.object;
