@@ -140,10 +140,10 @@ export const lazyImport: Benchmark = {
     const host = (await import(pathToFileURL(join(install.cwd, HOST_IMPORT)).href)) as {
       importModule(specifier: string): Promise<Record<string, unknown>>;
     };
-    const importBySpecifier: Way = {
-      inputs: bySpecifier.map((i) => specifier(install, i)),
+    const importBySpecifier = (packages: readonly number[]): Way => ({
+      inputs: packages.map((i) => specifier(install, i)),
       load: async (input) => (await host.importModule(input)).Driver,
-    };
+    });
     const importByUrl: Way = {
       inputs: byUrl.map((i) => pathToFileURL(modulePath(install, i)).href),
       load: async (input) => ((await import(input)) as Record<string, unknown>).Driver,
@@ -156,13 +156,13 @@ export const lazyImport: Benchmark = {
 
     context.log(`lazy import: DriverManager.load vs two import()s, ${drivers.length} rounds`);
     const [specifierTimes = [], urlTimes = [], driverTimes = []] = await rounds([
-      importBySpecifier,
+      importBySpecifier(bySpecifier),
       importByUrl,
       viaDriver,
     ]);
     context.log(`lazy import: extension.load vs import(), ${extensions.length} rounds`);
     const [specifierTimesToo = [], extensionTimes = []] = await rounds([
-      { ...importBySpecifier, inputs: bySpecifierToo.map((i) => specifier(install, i)) },
+      importBySpecifier(bySpecifierToo),
       { inputs: extensions.map(plugin), load: async (input) => set.named(input)[0]?.load() },
     ]);
 

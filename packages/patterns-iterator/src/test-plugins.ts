@@ -50,14 +50,13 @@ class UnrolledFromTheStart<T> extends IteratorManager<T> {
   }
 }
 
-/** True when the calling code runs inside a compiled map run (the generated function's name). */
-export function inUnrolledRun(): boolean {
-  return new Error().stack?.includes('mapUnrolled') ?? false;
-}
-
-/** True when the calling code runs inside a compiled async map run (the generated function's name). */
-export function inUnrolledAsyncRun(): boolean {
-  return new Error().stack?.includes('mapAsyncUnrolled') ?? false;
+/**
+ * True when the calling code runs inside a compiled map run: the sync one
+ * (`mapUnrolled`, the default) or the async one (`mapAsyncUnrolled`), told by
+ * the generated function's name on the stack.
+ */
+export function inUnrolledRun(run: 'mapUnrolled' | 'mapAsyncUnrolled' = 'mapUnrolled'): boolean {
+  return new Error().stack?.includes(run) ?? false;
 }
 
 /** A promise with its resolvers, for plugins whose answer the test releases. */

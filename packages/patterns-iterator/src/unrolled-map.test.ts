@@ -7,7 +7,6 @@ import type { RunPolicy } from './error-policy.ts';
 import type { IteratorManager } from './iterator-manager.ts';
 import type { MapResult } from './map.ts';
 import {
-  inUnrolledAsyncRun,
   inUnrolledRun,
   loopManagerOf,
   managerOf,
@@ -237,7 +236,10 @@ describe('a run whose first plugin answers with a promise: the compiled async ru
   type Where = () => boolean;
 
   it('goes on in the compiled async run, without a time limit only', async () => {
-    const manager = managerOf<Fn | Where>({ first: later('first'), where: inUnrolledAsyncRun });
+    const manager = managerOf<Fn | Where>({
+      first: later('first'),
+      where: () => inUnrolledRun('mapAsyncUnrolled'),
+    });
     const where = async (options?: { timeoutMs: number }) =>
       (await manager.map((plugin) => plugin(), options)).values[1];
     expect(await where()).toBe(false); // a plan's first run is the loop

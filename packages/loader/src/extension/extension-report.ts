@@ -52,13 +52,23 @@ interface Reportable {
   readonly lastError: PluginError | undefined;
 }
 
+interface Disabled {
+  readonly by: string;
+  readonly reason: string;
+}
+
 /**
  * Why a disabled plugin is off, in the one wording every message uses: the
  * report's reason, the refusal to load or call it. Takes the disabled state,
  * or the policy's name and reason when the state is being set.
  */
-export function disabledReason(disabled: { readonly by: string; readonly reason: string }): string {
-  return `disabled by ${disabled.by}: ${disabled.reason}`;
+export function disabledReason(disabled: Disabled): string {
+  return `disabled by ${whoAndWhy(disabled)}`;
+}
+
+/** The same without the state it explains: a report's `detail`. */
+function whoAndWhy(disabled: Disabled): string {
+  return `${disabled.by}: ${disabled.reason}`;
 }
 
 export function reportOf(extension: Reportable, loaded: boolean): ExtensionReport {
@@ -70,22 +80,23 @@ export function reportOf(extension: Reportable, loaded: boolean): ExtensionRepor
     source: describeSource(extension.source),
     status: state.status,
     loaded,
-    reason:
-      state.status === 'disabled'
-        ? disabledReason(state)
-        : state.status === 'failed'
-          ? state.error.message
-          : undefined,
-    detail:
-      state.status === 'disabled'
-        ? `${state.by}: ${state.reason}`
-        : state.status === 'failed'
-          ? state.error.detail
-          : undefined,
+    ...whyNotRunning(state),
     stage: state.status === 'failed' ? state.stage : undefined,
     lastError: extension.lastError?.message,
     history: [...extension.history],
   };
+}
+
+/** A report's `reason` and `detail`: the same why, with and without the state it explains. */
+function whyNotRunning(state: ExtensionState): Pick<ExtensionReport, 'reason' | 'detail'> {
+  switch (state.status) {
+    case 'enabled':
+      return { reason: undefined, detail: undefined };
+    case 'disabled':
+      return { reason: disabledReason(state), detail: whoAndWhy(state) };
+    case 'failed':
+      return { reason: state.error.message, detail: state.error.detail };
+  }
 }
 
 /** `package@version`, or the file path, or `in-memory`. */

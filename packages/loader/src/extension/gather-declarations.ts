@@ -127,12 +127,11 @@ function gather(
  */
 export function indexesOf(found: readonly EntryPoint[], name: string): readonly number[] {
   const known = learnedAbout(found);
-  if (known?.byName !== undefined) return known.byName.get(name) ?? [];
-  if (known?.askedBefore === true) {
-    known.byName = indexByName(found);
-    return known.byName.get(name) ?? [];
+  if (known !== undefined) {
+    if (known.byName === undefined && known.askedBefore === true) known.byName = indexByName(found);
+    if (known.byName !== undefined) return known.byName.get(name) ?? [];
+    known.askedBefore = true;
   }
-  if (known !== undefined) known.askedBefore = true;
   const indexes: number[] = [];
   for (let i = 0; i < found.length; i++) {
     if ((found[i] as EntryPoint).name === name) indexes.push(i);
