@@ -14,7 +14,7 @@ export {
   type PackageConformance,
   PluginConformanceError,
 } from './conformance/conformance-report.ts';
-export type { CacheState } from './discovery/cache.ts';
+export type { CacheState } from './discovery/cache/cache.ts';
 export {
   MAX_NAME_LENGTH,
   namespaceProblem,
@@ -26,7 +26,6 @@ export type {
   DiscoveryReport,
   DiscoverySource,
   EntryPoint,
-  ImportTarget,
   PluginSource,
 } from './discovery/entry-point.ts';
 export {
@@ -71,7 +70,6 @@ export {
   type MemberRule,
   type MemberRules,
 } from './enforcement/convention.ts';
-export { describeValue } from './enforcement/describe-value.ts';
 export { type StandardSchemaOptions, standardSchema } from './enforcement/standard-schema.ts';
 export {
   AmbiguousPluginError,
@@ -106,18 +104,6 @@ export {
 } from './extension/extension-report.ts';
 export { ExtensionSet, type ExtensionSetOptions } from './extension/extension-set.ts';
 export { type Importer, type ImportWho, importExport } from './importing/importer.ts';
-export {
-  type ParsedReference,
-  type ParseResult,
-  parsePackageReference,
-  parseSpecifierReference,
-} from './importing/reference.ts';
-export {
-  isInside,
-  type PackageModule,
-  type ResolveResult,
-  resolvePackageModule,
-} from './importing/resolve.ts';
 export { asIs } from './integration/as-is.ts';
 export { type ConstructOptions, construct } from './integration/construct.ts';
 export {
@@ -140,13 +126,28 @@ export {
   type MethodName,
   type MethodResult,
 } from './invocation/guard.ts';
-export { callFailed, checkTimeLimit } from './invocation/settle.ts';
-export { isThenable } from './invocation/thenable.ts';
+export { callFailed } from './invocation/settle.ts';
 export {
   defineNamespace,
   type Namespace,
   type NamespaceOptions,
   type PluginOf,
 } from './namespace.ts';
-export { closestName } from './util/closest-name.ts';
-export { typeName } from './util/type-name.ts';
+export { closestName } from './shared/closest-name.ts';
+export { describeValue } from './shared/describe-value.ts';
+export type { ImportTarget } from './shared/import-target.ts';
+export {
+  type ParsedReference,
+  type ParseResult,
+  parsePackageReference,
+  parseSpecifierReference,
+} from './shared/reference.ts';
+export {
+  isInside,
+  type PackageModule,
+  type ResolveResult,
+  resolvePackageModule,
+} from './shared/resolve.ts';
+export { isThenable } from './shared/thenable.ts';
+export { checkTimeLimit } from './shared/time-limit.ts';
+export { typeName } from './shared/type-name.ts';

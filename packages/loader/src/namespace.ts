@@ -9,7 +9,7 @@
  */
 import { namespaceProblem, shorten } from './discovery/declared-names.ts';
 import type { Contract } from './enforcement/contract.ts';
-import { typeName } from './util/type-name.ts';
+import { typeName } from './shared/type-name.ts';
 
 export interface Namespace<T> {
   readonly name: string;

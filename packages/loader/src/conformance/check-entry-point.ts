@@ -8,12 +8,12 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Declaration } from '../discovery/entry-point-field.ts';
 import type { Contract } from '../enforcement/contract.ts';
-import { describeValue } from '../enforcement/describe-value.ts';
 import { ContractViolationError } from '../errors/kinds.ts';
 import { describeThrown, isPluginError } from '../errors/plugin-error.ts';
 import { type Importer, importExport } from '../importing/importer.ts';
-import { resolvePackageModule } from '../importing/resolve.ts';
 import type { Integration } from '../integration/integration.ts';
+import { describeValue } from '../shared/describe-value.ts';
+import { resolvePackageModule } from '../shared/resolve.ts';
 import {
   type ConformanceCheck,
   type ConformanceCheckName,

@@ -16,8 +16,8 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEntryPointField } from '../discovery/entry-point-field.ts';
 import { packageFacts, readManifest } from '../discovery/manifest-file.ts';
-import { describeValue } from '../enforcement/describe-value.ts';
-import { closestName } from '../util/closest-name.ts';
+import { closestName } from '../shared/closest-name.ts';
+import { describeValue } from '../shared/describe-value.ts';
 import { checkEntryPoint, type EntryPointCheckOptions } from './check-entry-point.ts';
 import {
   type ConformanceCheck,

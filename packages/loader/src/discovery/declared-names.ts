@@ -6,8 +6,8 @@
  * reason, before it can reach a map as `__proto__` or a terminal as an escape
  * sequence.
  */
-import { EXPORT_NAME } from '../importing/reference.ts';
-import { typeName } from '../util/type-name.ts';
+import { EXPORT_NAME } from '../shared/reference.ts';
+import { typeName } from '../shared/type-name.ts';
 
 /** Longest namespace or plugin name accepted. */
 export const MAX_NAME_LENGTH = 200;

@@ -16,7 +16,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscoveryError } from '../errors/kinds.ts';
-import { resolveFile } from '../importing/resolve.ts';
+import { resolveFile } from '../shared/resolve.ts';
 import { exportNameProblem, namespaceProblem, pluginNameProblem } from './declared-names.ts';
 import type {
   DiscoveryProblem,

@@ -6,7 +6,7 @@ import {
   parseAnyPackageReference,
   parsePackageReference,
   splitAtExport,
-} from '../importing/reference.ts';
+} from '../shared/reference.ts';
 import { MAX_NAME_LENGTH } from './declared-names.ts';
 import {
   checkDeclaration,

@@ -11,8 +11,8 @@
  * and the rest of the field is still read. References are checked statically
  * here (`parsePackageReference`); resolving them to files is left for later.
  */
-import { parsePackageReference } from '../importing/reference.ts';
-import { typeName } from '../util/type-name.ts';
+import { parsePackageReference } from '../shared/reference.ts';
+import { typeName } from '../shared/type-name.ts';
 import { isPlainObject, namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
 
 /** Beyond this, a package is not declaring plugins but flooding the scan. */

@@ -4,6 +4,7 @@
  * Nothing here has been imported yet; the importer does that later, lazily.
  */
 import type { DiscoveryError } from '../errors/kinds.ts';
+import type { ImportTarget } from '../shared/import-target.ts';
 
 /** Where a plugin was declared: the provenance shown by `list` and `explain`. */
 export type PluginSource =
@@ -38,12 +39,6 @@ export type PluginSource =
       readonly origin: string;
       readonly via: string;
     };
-
-/** A resolved place to import: an absolute file URL plus the export to take. */
-export interface ImportTarget {
-  readonly url: string;
-  readonly exportName: string;
-}
 
 export interface EntryPoint {
   readonly namespace: string;

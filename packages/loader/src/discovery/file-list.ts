@@ -13,8 +13,8 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscoveryError } from '../errors/kinds.ts';
-import { resolveFile } from '../importing/resolve.ts';
-import { typeName } from '../util/type-name.ts';
+import { resolveFile } from '../shared/resolve.ts';
+import { typeName } from '../shared/type-name.ts';
 import {
   exportNameProblem,
   isPlainObject,

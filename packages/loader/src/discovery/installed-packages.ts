@@ -12,9 +12,9 @@
  * wrong with one package is an issue; the walk goes on with the next.
  */
 import { join, sep } from 'node:path';
-import { typeName } from '../util/type-name.ts';
+import { typeName } from '../shared/type-name.ts';
+import { type Fingerprint, FingerprintBuilder } from './cache/fingerprint.ts';
 import { isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
-import { type Fingerprint, FingerprintBuilder } from './fingerprint.ts';
 import { describeFsError, type PackageFacts, packageFacts, readManifest } from './manifest-file.ts';
 import { locatePackage, lookupFolders, realFolder } from './package-lookup.ts';
 

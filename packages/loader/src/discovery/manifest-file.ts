@@ -13,9 +13,9 @@
  * spares a system call per package.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { typeName } from '../util/type-name.ts';
+import { typeName } from '../shared/type-name.ts';
+import { stampOf } from './cache/fingerprint.ts';
 import { packageNameProblem, shorten } from './declared-names.ts';
-import { stampOf } from './fingerprint.ts';
 
 /** A manifest larger than this is not a package.json anyone meant to write. */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;

@@ -12,9 +12,10 @@
  * function (no context to allocate).
  */
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
-import { splitAtExport } from '../importing/reference.ts';
-import { resolvePackageModule } from '../importing/resolve.ts';
-import type { EntryPoint, ImportTarget, PluginSource } from './entry-point.ts';
+import type { ImportTarget } from '../shared/import-target.ts';
+import { splitAtExport } from '../shared/reference.ts';
+import { resolvePackageModule } from '../shared/resolve.ts';
+import type { EntryPoint, PluginSource } from './entry-point.ts';
 
 /** Where a scanned package's plugins come from, as reports show it. */
 export type ScannedSource = Extract<PluginSource, { readonly kind: 'package' }>;

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { type Layout, makeProject, type ProjectSpec } from '../../test-fixtures/make-project.ts';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
-import type { EntryPoint, ImportTarget } from './entry-point.ts';
+import type { ImportTarget } from '../shared/import-target.ts';
+import type { EntryPoint } from './entry-point.ts';
 import { packageScan } from './package-scan.ts';
 
 function project(spec: ProjectSpec) {

@@ -12,7 +12,7 @@
  */
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type CacheState, cacheFileFor, readScanCache, writeScanCache } from './cache.ts';
+import { type CacheState, cacheFileFor, readScanCache, writeScanCache } from './cache/cache.ts';
 import type { DiscoveryReport, DiscoverySource } from './entry-point.ts';
 import { type DependencyField, walkInstalledPackages } from './installed-packages.ts';
 import { type Findings, readFields, reportFor, withEntryPoints } from './scan-findings.ts';

@@ -17,8 +17,8 @@ import { findPackageJSON } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
-import { packageNameOf, parseSpecifierReference } from '../importing/reference.ts';
-import { resolvePackageModule } from '../importing/resolve.ts';
+import { packageNameOf, parseSpecifierReference } from '../shared/reference.ts';
+import { resolvePackageModule } from '../shared/resolve.ts';
 import { namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
 import type {
   DiscoveryProblem,

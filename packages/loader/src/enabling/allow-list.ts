@@ -9,7 +9,7 @@
  * package that is not installed, so it is reported (with the closest existing
  * name) instead of being silently ignored.
  */
-import { closestName } from '../util/closest-name.ts';
+import { closestName } from '../shared/closest-name.ts';
 import type { EnablingPolicy, PolicyVerdict } from './policy.ts';
 
 export interface AllowListOptions {

@@ -8,7 +8,7 @@
  * the closest existing name: a misspelt deny entry would otherwise leave the
  * plugin it meant running, which is the worst way for a deny list to fail.
  */
-import { closestName } from '../util/closest-name.ts';
+import { closestName } from '../shared/closest-name.ts';
 import type { EnablingPolicy, PolicyVerdict } from './policy.ts';
 
 export interface DenyListOptions {

@@ -15,9 +15,9 @@
  * cannot trust a plugin that cannot say whether it works.
  */
 
-import { describeValue } from '../enforcement/describe-value.ts';
 import { describeThrown } from '../errors/plugin-error.ts';
-import { isThenable } from '../invocation/thenable.ts';
+import { describeValue } from '../shared/describe-value.ts';
+import { isThenable } from '../shared/thenable.ts';
 import type { Availability, EnablingPolicy, PolicyVerdict } from './policy.ts';
 
 export interface SelfCheckOptions {

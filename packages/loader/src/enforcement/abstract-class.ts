@@ -21,9 +21,9 @@
  */
 import type { ContractIssue } from '../errors/kinds.ts';
 import { describeThrown } from '../errors/plugin-error.ts';
-import { isClass } from '../integration/construct.ts';
+import { describeValue } from '../shared/describe-value.ts';
+import { isClass } from '../shared/is-class.ts';
 import type { ContractResult, SyncContract } from './contract.ts';
-import { describeValue } from './describe-value.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a base class's constructor arguments are its own business
 export type AbstractConstructor<T = object> = abstract new (...args: any[]) => T;

@@ -18,8 +18,8 @@
  */
 import type { ContractIssue } from '../errors/kinds.ts';
 import { describeThrown } from '../errors/plugin-error.ts';
+import { describeValue } from '../shared/describe-value.ts';
 import type { ContractResult, SyncContract } from './contract.ts';
-import { describeValue } from './describe-value.ts';
 
 export type MemberKind =
   | 'function'

@@ -19,7 +19,7 @@
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { ContractIssue } from '../errors/kinds.ts';
-import { isThenable } from '../invocation/thenable.ts';
+import { isThenable } from '../shared/thenable.ts';
 import type { Contract, ContractResult } from './contract.ts';
 
 export interface StandardSchemaOptions {

@@ -19,7 +19,7 @@ import { AmbiguousPluginError, NoMatchingPluginError } from '../errors/kinds.ts'
 import { type Importer, importExport } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
-import { closestName } from '../util/closest-name.ts';
+import { closestName } from '../shared/closest-name.ts';
 import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
 import { labelClaimants, setAsideRepeats } from './claimants.ts';
 import { Extension } from './extension.ts';

@@ -6,10 +6,11 @@
  * state says enabled, disabled (by which policy, why) or failed (at which
  * stage, with which error), and its history keeps every step that led there.
  */
-import type { EntryPoint, ImportTarget, PluginSource } from '../discovery/entry-point.ts';
+import type { EntryPoint, PluginSource } from '../discovery/entry-point.ts';
 import { PluginUnavailableError } from '../errors/kinds.ts';
 import { describeThrown, isPluginError, PluginError } from '../errors/plugin-error.ts';
 import type { Stage } from '../errors/stage.ts';
+import type { ImportTarget } from '../shared/import-target.ts';
 import {
   disabledReason,
   type ExtensionReport,

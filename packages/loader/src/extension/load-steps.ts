@@ -10,7 +10,6 @@
  * constructor matters, since the instance carries its prototype chain.)
  */
 
-import type { ImportTarget } from '../discovery/entry-point.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
 import type { Contract } from '../enforcement/contract.ts';
 import {
@@ -23,7 +22,8 @@ import { describeThrown, isPluginError, PluginError } from '../errors/plugin-err
 import type { Stage } from '../errors/stage.ts';
 import type { Importer } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
-import { checkTimeLimit } from '../invocation/settle.ts';
+import type { ImportTarget } from '../shared/import-target.ts';
+import { checkTimeLimit } from '../shared/time-limit.ts';
 import type { Extension, LoadSteps } from './extension.ts';
 import { disabledReason } from './extension-report.ts';
 

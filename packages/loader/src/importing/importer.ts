@@ -4,8 +4,9 @@
  * the plugin's identity, so a broken plugin is reported, not a stack trace from
  * deep inside the host.
  */
-import type { ImportTarget } from '../discovery/entry-point.ts';
+
 import { PluginImportError } from '../errors/kinds.ts';
+import type { ImportTarget } from '../shared/import-target.ts';
 
 export interface ImportWho {
   readonly namespace: string;

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { PluginIntegrationError } from '../errors/kinds.ts';
-import { construct, isClass } from './construct.ts';
+import { construct } from './construct.ts';
 import type { Integration } from './integration.ts';
 
 const who = { namespace: 'meter.storage', name: 'memory' };
@@ -11,32 +11,6 @@ class MemoryStorage {
     this.url = options.url;
   }
 }
-
-describe('isClass', () => {
-  it('sees class syntax, even without methods', () => {
-    expect(isClass(class {})).toBe(true);
-    expect(isClass(MemoryStorage)).toBe(true);
-  });
-
-  it('sees a class compiled to a function by its prototype methods', () => {
-    function Legacy(this: { n: number }) {
-      this.n = 1;
-    }
-    Legacy.prototype.get = function get() {
-      return 1;
-    };
-    expect(isClass(Legacy)).toBe(true);
-  });
-
-  it('takes plain, arrow, async and bound functions for factories', () => {
-    expect(isClass(function make() {})).toBe(false);
-    expect(isClass(() => ({}))).toBe(false);
-    expect(isClass(async () => ({}))).toBe(false);
-    expect(isClass(function* gen() {})).toBe(false);
-    expect(isClass(MemoryStorage.bind(null))).toBe(false);
-    expect(isClass({ prototype: {} })).toBe(false);
-  });
-});
 
 describe('construct: building', () => {
   it('constructs a class with the host-given arguments', () => {

@@ -4,7 +4,8 @@
  * `invoke_on_load` and `invoke_args`. The plugin module exports a class or a
  * factory function; the host decides when it is built and with what.
  *
- * Whether to call the export with `new` is decided by `isClass`, whose rule is:
+ * Whether to call the export with `new` is decided by `isClass`
+ * (shared/is-class.ts), whose rule is:
  *   1. `class` syntax is a class (its source text starts with `class`);
  *   2. a function whose own `prototype` points back at it and holds methods
  *      besides `constructor` is a class compiled to a function (ES5 style);
@@ -17,17 +18,17 @@
  * stays sync otherwise. An export that is not a function at all is refused with
  * an error that says what was exported instead.
  */
-import { describeValue } from '../enforcement/describe-value.ts';
+
 import { PluginIntegrationError } from '../errors/kinds.ts';
-import { isThenable } from '../invocation/thenable.ts';
+import { describeValue } from '../shared/describe-value.ts';
+import { isClass } from '../shared/is-class.ts';
+import { isThenable } from '../shared/thenable.ts';
 import type { Integration, IntegrationContext } from './integration.ts';
 
 export interface ConstructOptions {
   /** Arguments for the constructor or factory, or a function of the plugin's identity. */
   readonly args?: readonly unknown[] | ((context: IntegrationContext) => readonly unknown[]);
 }
-
-type AnyClass = abstract new (...args: never[]) => unknown;
 
 export function construct<T>(options: ConstructOptions = {}): Integration<T> {
   return {
@@ -63,16 +64,6 @@ export function construct<T>(options: ConstructOptions = {}): Integration<T> {
       return checked<T>(built, how, context);
     },
   };
-}
-
-/** Whether `value` must be called with `new`; see the rule at the top of this file. */
-export function isClass(value: unknown): value is AnyClass {
-  if (typeof value !== 'function') return false;
-  if (/^class[\s{]/.test(Function.prototype.toString.call(value))) return true;
-  const prototype: unknown = Object.hasOwn(value, 'prototype') ? value.prototype : undefined;
-  if (typeof prototype !== 'object' || prototype === null) return false;
-  if ((prototype as { constructor?: unknown }).constructor !== value) return false;
-  return Object.getOwnPropertyNames(prototype).some((key) => key !== 'constructor');
 }
 
 /** A factory that returns nothing has not built a plugin: say so now, not at the first call. */

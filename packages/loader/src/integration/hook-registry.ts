@@ -10,7 +10,7 @@
  * and calls it later is refused: what a plugin provides is decided once, at
  * load time, where the host can see and report it.
  */
-import { closestName } from '../util/closest-name.ts';
+import { closestName } from '../shared/closest-name.ts';
 import type { IntegrationContext } from './integration.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: hook signatures are the host's to choose

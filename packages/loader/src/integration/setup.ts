@@ -15,10 +15,11 @@
  * once per plugin (the pipeline loads each extension once); a setup that fails
  * registers nothing (see `hook-registry.ts`).
  */
-import { describeValue } from '../enforcement/describe-value.ts';
+
 import { PluginIntegrationError } from '../errors/kinds.ts';
-import { isThenable } from '../invocation/thenable.ts';
-import { isClass } from './construct.ts';
+import { describeValue } from '../shared/describe-value.ts';
+import { isClass } from '../shared/is-class.ts';
+import { isThenable } from '../shared/thenable.ts';
 import type { HookFn, HookHost, HookRegistry, Registration } from './hook-registry.ts';
 import type { Integration, IntegrationContext } from './integration.ts';
 

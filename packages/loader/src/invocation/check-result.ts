@@ -6,10 +6,10 @@
  * inside the host, far from the plugin that caused it.
  */
 
-import { describeValue } from '../enforcement/describe-value.ts';
 import { PluginResultError } from '../errors/kinds.ts';
 import { describeThrown } from '../errors/plugin-error.ts';
 import type { Extension } from '../extension/extension.ts';
+import { describeValue } from '../shared/describe-value.ts';
 import type { CallOptions } from './guard.ts';
 
 /**

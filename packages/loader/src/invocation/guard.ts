@@ -20,12 +20,14 @@
  * interrupt synchronous code running on the host's own thread. The promise
  * path is `settle.ts`; checking the shape of an answer is `check-result.ts`.
  */
-import { describeValue } from '../enforcement/describe-value.ts';
+
 import { PluginUnavailableError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
 import { disabledReason } from '../extension/extension-report.ts';
-import { callFailed, checkTimeLimit, settle } from './settle.ts';
-import { isThenable } from './thenable.ts';
+import { describeValue } from '../shared/describe-value.ts';
+import { isThenable } from '../shared/thenable.ts';
+import { checkTimeLimit } from '../shared/time-limit.ts';
+import { callFailed, settle } from './settle.ts';
 
 export interface CallOptions {
   /** Named in errors and history: `call to poll() failed`. */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
+import { checkTimeLimit } from '../shared/time-limit.ts';
 import { callPlugin, invoke } from './guard.ts';
-import { callFailed, checkTimeLimit } from './settle.ts';
+import { callFailed } from './settle.ts';
 import { ext } from './test-calls.ts';
 
 afterEach(() => {

@@ -8,32 +8,12 @@
  * the plugin that hung, never on the next one in line. Nothing can cancel
  * someone else's promise: a late answer is simply ignored.
  *
- * Beside it, the two rules both halves share, exported for the pattern
- * packages: `checkTimeLimit` (which limits a timer can keep) and `callFailed`
- * (what a plugin threw or rejected with, as a recorded PluginCallError).
+ * Beside it, the rule both halves share, exported for the pattern packages:
+ * `callFailed` (what a plugin threw or rejected with, as a recorded
+ * PluginCallError). Which limits a timer can keep is shared/time-limit.ts.
  */
 import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
-
-/**
- * The longest delay `setTimeout` keeps (about 24.8 days). Node turns a longer
- * one, Infinity included, into 1 ms: a generous limit would fail every plugin
- * at once.
- */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/**
- * Refuses a time limit no timer can keep, before any plugin runs under it,
- * naming the option. Exported so that the pattern packages hold their own
- * limits (run timeouts, poll intervals) to the same rule and message.
- */
-export function checkTimeLimit(option: string, ms: number): void {
-  if (!(ms > 0 && ms <= MAX_TIMER_MS)) {
-    throw new RangeError(
-      `${option} must be a positive number of milliseconds, at most ${MAX_TIMER_MS}, not ${ms}`,
-    );
-  }
-}
 
 /** Follows a promised answer: maps a rejection, and enforces the time limit. */
 export function settle(

@@ -1,4 +1,4 @@
-import { isThenable } from '../invocation/thenable.ts';
+import { isThenable } from './thenable.ts';
 
 /**
  * A short, human description of any value, for "expected X, got Y" messages.

@@ -9,7 +9,7 @@
  * resolved or imported. In a host's own list of references, MODULE is instead a
  * bare package specifier (`@scope/name/subpath`), looked up from the host.
  */
-import { typeName } from '../util/type-name.ts';
+import { typeName } from './type-name.ts';
 export interface ParsedReference {
   /** `.` / `./subpath` (package-relative) or a bare specifier (host list). */
   readonly module: string;

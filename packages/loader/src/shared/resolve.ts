@@ -21,8 +21,8 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
-import type { ImportTarget } from '../discovery/entry-point.ts';
 import { fileUrlOf } from './file-url.ts';
+import type { ImportTarget } from './import-target.ts';
 import { lookUpExport } from './package-exports.ts';
 
 export interface PackageModule {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePackageReference, parseSpecifierReference } from '../importing/reference.ts';
+import { parsePackageReference, parseSpecifierReference } from './reference.ts';
 import { typeName } from './type-name.ts';
 
 describe('typeName: one wording for a wrong value, in every message', () => {

@@ -3,10 +3,10 @@
  * the scan's own (`checkDeclaration`): what a scan writes, and nothing else,
  * may come back.
  */
-import { hasControlCharacter } from '../importing/reference.ts';
-import { isPlainObject, namespaceProblem, pluginNameProblem } from './declared-names.ts';
-import type { FieldIssue } from './entry-point-field.ts';
-import type { WalkIssue } from './installed-packages.ts';
+import { hasControlCharacter } from '../../shared/reference.ts';
+import { isPlainObject, namespaceProblem, pluginNameProblem } from '../declared-names.ts';
+import type { FieldIssue } from '../entry-point-field.ts';
+import type { WalkIssue } from '../installed-packages.ts';
 
 export function isAcceptedNamespace(value: unknown): value is string {
   return namespaceProblem(value) === undefined;

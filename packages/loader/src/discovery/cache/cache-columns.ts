@@ -4,11 +4,11 @@
  * written once, and how a package is read from its row across the columns.
  */
 
+import { isPlainObject } from '../declared-names.ts';
+import { MAX_DECLARATIONS_PER_PACKAGE } from '../entry-point-field.ts';
+import type { ScannedPackage } from '../installed-packages.ts';
+import { type ScannedSource, scannedSource } from '../package-entry-point.ts';
 import type { PackageFolders, StoredRoot } from './cache-paths.ts';
-import { isPlainObject } from './declared-names.ts';
-import { MAX_DECLARATIONS_PER_PACKAGE } from './entry-point-field.ts';
-import type { ScannedPackage } from './installed-packages.ts';
-import { type ScannedSource, scannedSource } from './package-entry-point.ts';
 
 export const PACKAGE_COLUMNS = ['name', 'version', 'root', 'hasExports', 'declares'] as const;
 export const PLUGIN_COLUMNS = ['namespace', 'name', 'reference'] as const;

@@ -38,7 +38,19 @@
  * it is rebuilt. Only the walk over a manifest's nested objects is skipped.
  */
 
-import { isPlainReference } from '../importing/reference.ts';
+import { isPlainReference } from '../../shared/reference.ts';
+import { isPlainPluginName } from '../declared-names.ts';
+import type { EntryPoint } from '../entry-point.ts';
+import { checkDeclaration, type FieldIssue } from '../entry-point-field.ts';
+import type { WalkIssue } from '../installed-packages.ts';
+import { PackageEntryPoint } from '../package-entry-point.ts';
+import {
+  type Findings,
+  findingsOf,
+  type PackageIssue,
+  packageLabel,
+  type ScanFindings,
+} from '../scan-findings.ts';
 import {
   fieldIssueOf,
   isAcceptedNamespace,
@@ -55,19 +67,7 @@ import {
   StringTable,
 } from './cache-columns.ts';
 import { fromHost, PackageFolders, type StoredRoot, toHost } from './cache-paths.ts';
-import { isPlainPluginName } from './declared-names.ts';
-import type { EntryPoint } from './entry-point.ts';
-import { checkDeclaration, type FieldIssue } from './entry-point-field.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import type { WalkIssue } from './installed-packages.ts';
-import { PackageEntryPoint } from './package-entry-point.ts';
-import {
-  type Findings,
-  findingsOf,
-  type PackageIssue,
-  packageLabel,
-  type ScanFindings,
-} from './scan-findings.ts';
 
 /** The package columns: row `i` of each is package `i`. */
 interface PackageTable {
@@ -192,7 +192,7 @@ interface DeclarationReader {
   readonly plugins: Columns<(typeof PLUGIN_COLUMNS)[number]>;
   readonly namespaces: readonly string[];
   readonly references: readonly unknown[];
-  /** Whether each reference is of the plainest form (`isPlainReference`, importing/reference.ts). */
+  /** Whether each reference is of the plainest form (`isPlainReference`, shared/reference.ts). */
   readonly plain: readonly boolean[];
   readonly field: string;
   readonly entryPoints: EntryPoint[];

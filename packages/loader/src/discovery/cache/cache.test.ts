@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Layout } from '../../test-fixtures/make-project.ts';
+import type { Layout } from '../../../test-fixtures/make-project.ts';
 import {
   acme,
   escaping,
@@ -9,12 +9,12 @@ import {
   useProject as project,
   scanFresh as scan,
   shared,
-} from '../../test-fixtures/scan-helpers.ts';
-import { ReferenceEscapeError } from '../errors/kinds.ts';
+} from '../../../test-fixtures/scan-helpers.ts';
+import { ReferenceEscapeError } from '../../errors/kinds.ts';
+import type { DiscoveryReport } from '../entry-point.ts';
+import { MAX_DECLARATIONS_PER_PACKAGE } from '../entry-point-field.ts';
+import { defaultCacheDir } from '../package-scan.ts';
 import { CACHE_VERSION } from './cache.ts';
-import type { DiscoveryReport } from './entry-point.ts';
-import { MAX_DECLARATIONS_PER_PACKAGE } from './entry-point-field.ts';
-import { defaultCacheDir } from './package-scan.ts';
 
 const host = { dependencies: { 'meter-plugins': '1', '@acme/extra-storage': '2' } };
 

@@ -21,10 +21,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isPlainObject } from '../declared-names.ts';
+import type { Findings, ScanFindings } from '../scan-findings.ts';
 import { decodeFingerprint, decodeScan, encodeScan } from './cache-format.ts';
-import { isPlainObject } from './declared-names.ts';
 import { type Fingerprint, whatChanged } from './fingerprint.ts';
-import type { Findings, ScanFindings } from './scan-findings.ts';
 
 const FORMAT = 'plugin-patterns/package-scan';
 /** Bump when the file's shape or meaning changes: older files are then rebuilt. */

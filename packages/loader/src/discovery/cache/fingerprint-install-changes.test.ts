@@ -6,15 +6,15 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Layout } from '../../test-fixtures/make-project.ts';
+import type { Layout } from '../../../test-fixtures/make-project.ts';
 import {
   acme,
   meter,
   useProject as project,
   scanFresh as scan,
   shared,
-} from '../../test-fixtures/scan-helpers.ts';
-import { defaultCacheDir } from './package-scan.ts';
+} from '../../../test-fixtures/scan-helpers.ts';
+import { defaultCacheDir } from '../package-scan.ts';
 
 const host = { dependencies: { 'meter-plugins': '1', '@acme/extra-storage': '2' } };
 

@@ -34,7 +34,7 @@
 import type { Stats } from 'node:fs';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { locatePackage, lookupFolders } from './package-lookup.ts';
+import { locatePackage, lookupFolders } from '../package-lookup.ts';
 
 export interface Fingerprint {
   /** `[path, stamp]` for every file and folder the result depends on. */
