@@ -191,3 +191,24 @@ describe('loadAll: onLoadFailure', () => {
     await expect(set.loadAll()).resolves.toHaveLength(1);
   });
 });
+
+describe('load: the integration is handed the record', () => {
+  it('gets the extension it integrates for, to write what happens to the object later', async () => {
+    const seen: unknown[] = [];
+    const { set } = setOf(
+      { 'fake:a': Good },
+      {
+        integration: {
+          name: 'remembers',
+          integrate(exported, context) {
+            seen.push(context.record);
+            return new (exported as typeof Good)();
+          },
+        },
+      },
+    );
+    const [loaded] = await set.loadAll();
+    expect(loaded).toBeDefined();
+    expect(seen).toEqual([set.extensions[0]]);
+  });
+});

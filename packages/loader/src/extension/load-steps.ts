@@ -141,7 +141,7 @@ async function afterImport<T>(
     progress.stage = 'integration';
     const how = integration.name;
     try {
-      object = await integration.integrate(exported, who);
+      object = await integration.integrate(exported, { ...who, record: extension });
     } catch (cause) {
       throw blame(
         extension,

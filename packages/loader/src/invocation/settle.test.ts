@@ -131,4 +131,18 @@ describe('callFailed', () => {
       '[meter.pollster:cpu] (invocation) call failed: nope',
     );
   });
+
+  it('passes on, unwrapped and recorded once, an error already recorded for this plugin', async () => {
+    // What an isolated plugin's stand-in does: it types and records its own time limit.
+    const extension = ext({});
+    const timedOut = new PluginTimeoutError(200, { namespace: 'meter.pollster', name: 'cpu' });
+    extension.fail(timedOut);
+    const entries = extension.history.length;
+    expect(callFailed(extension, timedOut, 'poll')).toBe(timedOut);
+    expect(extension.history.length).toBe(entries);
+    const viaGuard = await callPlugin(extension, () => Promise.reject(timedOut)).catch(
+      (e: unknown) => e,
+    );
+    expect(viaGuard).toBe(timedOut);
+  });
 });

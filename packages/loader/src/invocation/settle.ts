@@ -13,6 +13,7 @@
  * PluginCallError). Which limits a timer can keep is shared/time-limit.ts.
  */
 import { PluginCallError, PluginTimeoutError } from '../errors/kinds.ts';
+import type { PluginError } from '../errors/plugin-error.ts';
 import type { Extension } from '../extension/extension.ts';
 
 /** Follows a promised answer: maps a rejection, and enforces the time limit. */
@@ -61,12 +62,18 @@ export function settle(
  * enabled: one bad call is not a broken plugin. Exported so that a pattern
  * package guarding a call inline, for speed, blames the plugin in the very
  * same words as the loader's guard.
+ *
+ * An error that is already this plugin's recorded `lastError` is passed on as
+ * it is: an isolated plugin's stand-in (`@plugin-patterns/isolation`) types
+ * and records its own failures (a time limit, a crashed worker), and wrapping
+ * them again would name the plugin twice and record the failure twice.
  */
 export function callFailed(
   extension: Extension<unknown>,
   thrown: unknown,
   method: string | undefined,
-): PluginCallError {
+): PluginError {
+  if (thrown !== undefined && thrown === extension.lastError) return extension.lastError;
   const error = new PluginCallError({ ...who(extension, method), cause: thrown });
   extension.fail(error);
   return error;
