@@ -19,6 +19,7 @@ import { CliError, EXIT, type ExitCode, UsageError } from './exit-codes.ts';
 import { commandHelp, mainHelp } from './help.ts';
 import type { ScanProject } from './project/open-project.ts';
 import { createPalette, shouldUseColour } from './render/colour.ts';
+import { escapeText } from './render/escape-text.ts';
 
 export const COMMANDS: readonly Command[] = [listCommand, explainCommand, tourCommand];
 
@@ -67,18 +68,20 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
   }
 }
 
+/** Messages carry paths, names and plugins' words: each is escaped (escapeText) before it is printed. */
 function report(error: unknown, io: CliIo, c: ReturnType<typeof createPalette>): ExitCode {
   if (error instanceof CliError) {
-    io.stderr(`${c.red('error:')} ${error.message}\n`);
-    if (error.hint !== undefined) io.stderr(`${c.dim(`hint: ${error.hint}`)}\n`);
+    io.stderr(`${c.red('error:')} ${escapeText(error.message)}\n`);
+    if (error.hint !== undefined) io.stderr(`${c.dim(`hint: ${escapeText(error.hint)}`)}\n`);
     return error.exitCode;
   }
   if (error instanceof PluginError) {
-    io.stderr(`${c.red('error:')} ${error.message}\n`);
+    io.stderr(`${c.red('error:')} ${escapeText(error.message)}\n`);
     return EXIT.error;
   }
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr(`${c.red('internal error')} (a bug in plugin-patterns, please report it):\n${text}\n`);
+  const lines = text.split('\n').map(escapeText).join('\n');
+  io.stderr(`${c.red('internal error')} (a bug in plugin-patterns, please report it):\n${lines}\n`);
   return EXIT.error;
 }
 

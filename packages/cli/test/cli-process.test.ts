@@ -88,7 +88,7 @@ describe('host profile (child process, temp project)', () => {
   const project = makeTempProject({ hostProfile: true });
 
   it("applies the host's enabling policy in list", () => {
-    const { code, out } = cli(['list', '--cwd', project, '--json']);
+    const { code, out } = cli(['list', '--cwd', project, '--trust-host', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out) as { extensions: { name: string; reason?: string }[] };
     const memory = json.extensions.find((e) => e.name === 'memory');
@@ -96,12 +96,19 @@ describe('host profile (child process, temp project)', () => {
   });
 
   it('says which host policies decide only once a plugin is loaded', () => {
-    const { out } = cli(['list', '--cwd', project]);
+    const { out } = cli(['list', '--cwd', project, '--trust-host']);
     expect(out).toContain('meter.pollster: asks-the-plugin decides only when a plugin is loaded');
   });
 
   it("runs the host's integration and contract in explain", () => {
-    const { code, out } = cli(['explain', 'meter.pollster', 'cpu', '--cwd', project]);
+    const { code, out } = cli([
+      'explain',
+      'meter.pollster',
+      'cpu',
+      '--cwd',
+      project,
+      '--trust-host',
+    ]);
     expect(code).toBe(0);
     expect(out).toMatch(/integration\s+construct\s+passed/);
     expect(out).toMatch(/enforcement\s+pollster convention\s+passed/);

@@ -9,6 +9,7 @@ import type { CommandSpec, ParsedCommand } from '../command-spec.ts';
 import type { ExitCode } from '../exit-codes.ts';
 import type { ScanProject } from '../project/open-project.ts';
 import type { Palette } from '../render/colour.ts';
+import { escapeText } from '../render/escape-text.ts';
 import type { TourModule } from './tour.ts';
 
 export interface CommandContext {
@@ -25,7 +26,13 @@ export interface Command {
   run(args: ParsedCommand, context: CommandContext): Promise<ExitCode>;
 }
 
-/** JSON output: two-space indent and a final newline, the same for every command. */
+/**
+ * JSON output: two-space indent and a final newline, the same for every
+ * command. JSON.stringify escapes C0 controls but leaves C1 controls and
+ * bidi overrides raw; escaping each line (none holds a raw newline) turns
+ * those into `\uXXXX`, which a parser reads back as the original text.
+ */
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  const lines = JSON.stringify(value, null, 2).split('\n');
+  io.stdout(`${lines.map(escapeText).join('\n')}\n`);
 }

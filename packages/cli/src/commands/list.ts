@@ -8,8 +8,14 @@
 import { COMMON_OPTIONS, type ParsedCommand } from '../command-spec.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { requireNamespace } from '../project/find-by-name.ts';
-import { loadHostProfile, pipelineFor } from '../project/host-profile.ts';
+import {
+  loadHostProfile,
+  pipelineFor,
+  TRUST_HOST_OPTION,
+  untrustedHostNote,
+} from '../project/host-profile.ts';
 import { openProject, projectRoot } from '../project/open-project.ts';
+import { escapeText } from '../render/escape-text.ts';
 import { listJson, renderList } from '../render/list-view.ts';
 import { type Command, type CommandContext, printJson } from './command.ts';
 
@@ -24,16 +30,17 @@ export const listCommand: Command = {
         description: 'only this namespace, e.g. meter.storage',
       },
     ],
-    options: COMMON_OPTIONS,
+    options: { ...COMMON_OPTIONS, 'trust-host': TRUST_HOST_OPTION },
     notes: [
       'The project is the package.json in DIR: the packages in its dependencies and\n' +
         'optionalDependencies are scanned for an "entryPoints" field (one level, no cache).\n' +
-        'No plugin code is imported. If the package.json names a "pluginHost", that\n' +
-        "module (the host's configuration) is imported to apply the host's enabling policies.",
+        'No plugin code is imported. If the package.json names a "pluginHost", that module\n' +
+        "(the host's configuration) is imported, to apply the host's enabling policies, only\n" +
+        'with --trust-host: without it, no code of the project runs.',
     ],
     examples: [
       'plugin-patterns list',
-      'plugin-patterns list meter.pollster --cwd packages/tour --json',
+      'plugin-patterns list meter.pollster --cwd packages/tour --trust-host --json',
     ],
   },
 
@@ -43,7 +50,9 @@ export const listCommand: Command = {
     const project = openProject(root, context.scanProject);
     const wanted = args.positionals[0];
     if (wanted !== undefined) requireNamespace(project, wanted);
-    const host = await loadHostProfile(root);
+    const host = await loadHostProfile(root, args.boolean('trust-host'));
+    const note = untrustedHostNote(host);
+    if (note !== undefined) io.stderr(`note: ${escapeText(note)}\n`);
 
     const namespaces = wanted === undefined ? project.namespaces : [wanted];
     const extensions = namespaces.flatMap((ns) =>

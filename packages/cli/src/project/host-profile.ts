@@ -13,6 +13,10 @@
  *
  * The export is the host's configuration, not plugin code: it names policies
  * and contracts, and must not import plugins itself.
+ *
+ * But it is still code from the inspected folder, and inspecting a tree must
+ * not run that tree's code unasked: the CLI reads the field always, and
+ * imports the module only when the user passed `--trust-host`.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,14 +35,22 @@ export interface HostProfile {
 
 export interface LoadedHostProfile {
   readonly reference: string;
-  readonly profile: HostProfile;
+  /** Undefined when the project names a profile that was not imported (no `--trust-host`). */
+  readonly profile: HostProfile | undefined;
 }
 
-/** Reads `pluginHost` from the project's package.json and imports it; undefined when absent. */
-export async function loadHostProfile(root: string): Promise<LoadedHostProfile | undefined> {
+/**
+ * Reads `pluginHost` from the project's package.json; undefined when absent.
+ * The module is imported only when `trusted` (the user passed `--trust-host`).
+ */
+export async function loadHostProfile(
+  root: string,
+  trusted: boolean,
+): Promise<LoadedHostProfile | undefined> {
   const manifest = readManifest(join(root, 'package.json'));
   const declared = manifest.pluginHost;
   if (declared === undefined) return undefined;
+  if (!trusted) return { reference: String(declared), profile: undefined };
   const fail = (why: string): CliError =>
     new CliError(`the "pluginHost" of ${join(root, 'package.json')} is unusable: ${why}`);
   const parsed = parsePackageReference(declared);
@@ -68,8 +80,21 @@ export function pipelineFor(
   host: LoadedHostProfile | undefined,
   namespace: string,
 ): NamespacePipeline {
-  return host?.profile.namespaces[namespace] ?? {};
+  return host?.profile?.namespaces[namespace] ?? {};
 }
+
+/** The line that says a declared profile was left alone, or undefined when there is none. */
+export function untrustedHostNote(host: LoadedHostProfile | undefined): string | undefined {
+  if (host === undefined || host.profile !== undefined) return undefined;
+  return `the project's host profile "${host.reference}" was not imported: it is code from the project; pass --trust-host to run it and apply the host's policies`;
+}
+
+/** The option list and explain take; the help text is the promise. */
+export const TRUST_HOST_OPTION = {
+  type: 'boolean',
+  description:
+    'import the project\'s "pluginHost" module (its code runs) to load plugins as the host does',
+} as const;
 
 /** The project's manifest; one that cannot be read is the user's to fix, not a crash. */
 function readManifest(path: string): Record<string, unknown> {

@@ -37,7 +37,11 @@ export interface Project {
   /** Declarations that name no plugin (an unreadable manifest, say). */
   readonly problems: readonly DiscoveryProblem[];
   /** The extensions of one namespace, discovered and enabled; nothing imported. */
-  extensionSet(namespace: string, pipeline?: NamespacePipeline): ExtensionSet<unknown>;
+  extensionSet(
+    namespace: string,
+    pipeline?: NamespacePipeline,
+    limits?: Pick<ExtensionSetOptions<unknown>, 'loadTimeoutMs'>,
+  ): ExtensionSet<unknown>;
 }
 
 /** Resolves `--cwd` against the io's directory and checks it is a project. */
@@ -68,8 +72,8 @@ export function openProject(root: string, scan: ScanProject): Project {
     scannedBy: source.kind,
     namespaces: [...namespaces].sort(),
     problems: report.problems.filter((p) => p.namespace === undefined || p.name === undefined),
-    extensionSet: (namespace, pipeline = {}) =>
-      ExtensionSet.discover<unknown>({ namespace, sources: [replay], ...pipeline }),
+    extensionSet: (namespace, pipeline = {}, limits = {}) =>
+      ExtensionSet.discover<unknown>({ namespace, sources: [replay], ...pipeline, ...limits }),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type Stage,
 } from '@plugin-patterns/loader';
 import type { Palette } from './colour.ts';
+import { escapeText } from './escape-text.ts';
 import { shortReason, stateText } from './state-text.ts';
 import { renderTable } from './table.ts';
 
@@ -20,6 +21,8 @@ import { renderTable } from './table.ts';
 export interface PipelineNames {
   /** The project's `pluginHost` reference; undefined when it declares none. */
   readonly host: string | undefined;
+  /** False when the project names a host profile that was not imported (no `--trust-host`). */
+  readonly hostImported: boolean;
   readonly policies: readonly string[];
   readonly integration: string | undefined;
   readonly contract: string | undefined;
@@ -61,7 +64,7 @@ export function renderExplain(
   const parts: string[] = [];
   if (view.extensions.length > 1) {
     parts.push(
-      `${c.yellow(`${view.extensions.length} packages claim ${view.namespace}:${view.name}`)}\n`,
+      `${c.yellow(escapeText(`${view.extensions.length} packages claim ${view.namespace}:${view.name}`))}\n`,
     );
   }
   for (const e of view.extensions) {
@@ -71,9 +74,17 @@ export function renderExplain(
       ...(e.manifest === undefined ? [] : [['manifest', e.manifest] as [string, string]]),
       ['reference', r.reference],
     ];
-    const lines = [`${c.bold(`${r.namespace}:${r.name}`)}  ${stateText(r, c)}`, ...aligned(facts)];
+    const lines = [
+      `${c.bold(escapeText(`${r.namespace}:${r.name}`))}  ${stateText(r, c)}`,
+      ...aligned(facts),
+    ];
     lines.push('');
-    const rows = r.history.map((h) => [h.stage, h.by, outcomeText(h.outcome, c), h.detail]);
+    const rows = r.history.map((h) => [
+      h.stage,
+      escapeText(h.by),
+      outcomeText(h.outcome, c),
+      escapeText(h.detail),
+    ]);
     const story = renderTable(
       [{ header: 'STAGE' }, { header: 'BY' }, { header: 'OUTCOME' }, { header: 'DETAIL' }],
       rows,
@@ -87,7 +98,10 @@ export function renderExplain(
     );
     const unchecked = uncheckedStages(r, view.pipeline);
     if (unchecked.length > 0) {
-      lines.push('', ...unchecked.map(([stage, why]) => `  ${c.dim(`${stage}:`)} ${why}`));
+      lines.push(
+        '',
+        ...unchecked.map(([stage, why]) => `  ${c.dim(`${stage}:`)} ${escapeText(why)}`),
+      );
     }
     lines.push(
       '',
@@ -117,13 +131,17 @@ function uncheckedStages(report: ExtensionReport, pipeline: PipelineNames): [Sta
   for (const [stage, configured] of steps) {
     if (seen.has(stage)) continue;
     if (stopped) out.push([stage, 'not reached: the plugin stopped at an earlier stage']);
-    else if (!configured) out.push([stage, notConfigured(stage, pipeline.host)]);
+    else if (!configured) out.push([stage, notConfigured(stage, pipeline)]);
   }
   return out;
 }
 
-function notConfigured(stage: Stage, host: string | undefined): string {
+function notConfigured(stage: Stage, pipeline: PipelineNames): string {
   const what = stage === 'integration' ? 'constructs' : 'checks';
+  const host = pipeline.host;
+  if (host !== undefined && !pipeline.hostImported) {
+    return `not checked: the host profile (${host}) was not imported: pass --trust-host to run it`;
+  }
   return host === undefined
     ? `not checked: the project declares no "pluginHost" in its package.json, so the CLI does not know how the host ${what} these plugins`
     : `not checked: the host profile (${host}) configures no ${stage} for this namespace`;
@@ -140,6 +158,7 @@ function outcomeText(outcome: string, c: Palette): string {
   return c.red(outcome);
 }
 
+/** Label and value lines; every value here comes from the project, so each is escaped. */
 function aligned(pairs: readonly (readonly [string, string])[]): string[] {
-  return pairs.map(([label, value]) => `  ${label.padEnd(11)}  ${value}`);
+  return pairs.map(([label, value]) => `  ${label.padEnd(11)}  ${escapeText(value)}`);
 }

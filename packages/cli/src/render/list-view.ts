@@ -4,6 +4,7 @@
  */
 import type { DiscoveryProblem, ExtensionReport } from '@plugin-patterns/loader';
 import type { Palette } from './colour.ts';
+import { escapeText } from './escape-text.ts';
 import { shortReason, stateText } from './state-text.ts';
 import { renderTable } from './table.ts';
 
@@ -26,12 +27,13 @@ export interface ListRenderOptions {
 
 export function renderList(view: ListView, options: ListRenderOptions): string {
   const c = options.palette;
+  // Every cell but the state comes from the project: escaped before it is coloured.
   const rows = view.extensions.map((e) => [
-    e.namespace,
-    c.bold(e.name),
+    escapeText(e.namespace),
+    c.bold(escapeText(e.name)),
     stateText(e, c),
-    e.source,
-    shortReason(e),
+    escapeText(e.source),
+    escapeText(shortReason(e)),
   ]);
   let text = renderTable(
     [
@@ -45,16 +47,19 @@ export function renderList(view: ListView, options: ListRenderOptions): string {
     {
       palette: c,
       maxWidth: options.maxWidth,
-      empty: `no plugins found (${view.scannedBy} of ${view.root})`,
+      empty: `no plugins found (${view.scannedBy} of ${escapeText(view.root)})`,
     },
   );
   for (const problem of view.problems) {
-    text += `${c.red('problem')} ${problem.origin}: ${problem.error.message}\n`;
+    text += `${c.red('problem')} ${escapeText(`${problem.origin}: ${problem.error.message}`)}\n`;
   }
   for (const { namespace, policies } of view.deferred) {
     text += c.dim(
-      `${namespace}: ${policies.join(', ')} decides only when a plugin is loaded; "plugin-patterns explain ${namespace} NAME" runs it\n`,
+      escapeText(
+        `${namespace}: ${policies.join(', ')} decides only when a plugin is loaded; "plugin-patterns explain ${namespace} NAME" runs it`,
+      ),
     );
+    text += '\n';
   }
   return text;
 }

@@ -23,6 +23,7 @@ import type { Stage } from '../errors/stage.ts';
 import type { Importer } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { ImportTarget } from '../shared/import-target.ts';
+import { loadingStarted } from '../shared/plugin-at-work.ts';
 import { checkTimeLimit } from '../shared/time-limit.ts';
 import type { Extension, LoadSteps } from './extension.ts';
 import { disabledReason } from './extension-report.ts';
@@ -46,8 +47,11 @@ export function runLoadSteps<T>(options: LoadStepsOptions<T>): LoadSteps<T> {
   if (limit !== undefined) checkTimeLimit('loadTimeoutMs', limit);
   return (extension: Extension<T>): Promise<T> => {
     const progress: Progress = { stage: 'import' };
+    // Noted while it runs, so that a plugin calling process.exit() is named (plugin-at-work.ts).
+    const loaded = loadingStarted(extension, progress);
     const steps = runSteps(extension, options, progress);
-    return limit === undefined ? steps : withinTimeLimit(steps, limit, extension, progress);
+    steps.then(loaded, loaded);
+    return limit === undefined ? steps : withinTimeLimit(steps, limit, extension, progress, loaded);
   };
 }
 
@@ -63,9 +67,11 @@ function withinTimeLimit<T>(
   limit: number,
   extension: Extension<T>,
   progress: Progress,
+  givenUp: () => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
+      givenUp();
       const who = { namespace: extension.namespace, name: extension.name };
       const error = new PluginTimeoutError(limit, { ...who, loadingStage: progress.stage });
       extension.fail(error, 'time limit');

@@ -25,6 +25,7 @@ import { PluginUnavailableError } from '../errors/kinds.ts';
 import type { Extension } from '../extension/extension.ts';
 import { disabledReason } from '../extension/extension-report.ts';
 import { describeValue } from '../shared/describe-value.ts';
+import { callEnded, callStarted } from '../shared/plugin-at-work.ts';
 import { isThenable } from '../shared/thenable.ts';
 import { checkTimeLimit } from '../shared/time-limit.ts';
 import { callFailed, settle } from './settle.ts';
@@ -70,11 +71,14 @@ export function invoke<T, K extends MethodName<T>>(
 ): MethodResult<T, K> {
   const object = readyObject(extension) as Record<K, (...args: unknown[]) => unknown>;
   let result: unknown;
+  const previous = callStarted(extension, method);
   try {
     result = object[method](...args);
   } catch (thrown) {
     // Diagnosed here, off the hot path: a missing method is the plugin's fault too.
     throw callFailed(extension, missingMethod(object, method) ?? thrown, method);
+  } finally {
+    callEnded(previous);
   }
   if (isPromised(extension, result, method)) {
     return settle(extension, result as PromiseLike<unknown>, method, undefined) as MethodResult<
@@ -98,10 +102,13 @@ export function callPlugin<T, R>(
   if (timeoutMs !== undefined) checkTimeLimit('timeoutMs', timeoutMs);
   const object = readyObject(extension);
   let result: R;
+  const previous = callStarted(extension, method);
   try {
     result = fn(object);
   } catch (thrown) {
     throw callFailed(extension, thrown, method);
+  } finally {
+    callEnded(previous);
   }
   if (isPromised(extension, result, method)) {
     return settle(extension, result as PromiseLike<unknown>, method, timeoutMs) as R;

@@ -1,0 +1,96 @@
+/**
+ * Which plugin has code running when the process ends. A plugin runs in the
+ * host's process, so nothing stops it from calling `process.exit()` while
+ * its module is imported or while the host calls it: the host is gone at
+ * once, with the exit code the plugin chose, often 0. That cannot be
+ * prevented in-process (isolation can: a worker or a child process), but it
+ * must not be silent.
+ *
+ * The loader notes each plugin it is loading (import, construction, contract,
+ * self-check: until the load settles or its time limit gives up on it), and
+ * the plugin whose method the guard is calling right now. One `exit` listener
+ * reads that when the process ends: if a plugin was at work, it names it on
+ * stderr, and an exit code of 0 becomes 1, so a script or a supervisor sees a
+ * failure. An exit that comes after the event loop ran dry (`beforeExit`
+ * fired) is the host's normal end, not a plugin's doing, and is left alone.
+ *
+ * What this cannot see: a plugin that exits from a timer or a promise
+ * callback of its own, after its import or call has returned.
+ */
+
+/** Who a plugin is, as the records carry it. */
+export interface PluginName {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** The exit code given when a plugin ended the process with 0. */
+export const PLUGIN_ENDED_PROCESS_EXIT_CODE = 1;
+
+/** Loads in flight, each with the stage it has reached. */
+const loading = new Set<{ readonly plugin: PluginName; readonly progress: { stage: string } }>();
+/** The plugin whose method is on the stack: calls nest, so each caller restores the previous one. */
+let calling: PluginName | undefined;
+let callingMethod: string | undefined;
+let watching = false;
+let ranDry = false;
+
+/** Marks a plugin as loading; the function returned unmarks it (calling it twice is harmless). */
+export function loadingStarted(plugin: PluginName, progress: { stage: string }): () => void {
+  watch();
+  const entry = { plugin, progress };
+  loading.add(entry);
+  return () => {
+    loading.delete(entry);
+  };
+}
+
+/**
+ * Marks a plugin's method as running; pass the answer to `callEnded` when it
+ * returns or throws. Two assignments: the guard does this on every call.
+ */
+export function callStarted(
+  plugin: PluginName,
+  method: string | undefined,
+): PluginName | undefined {
+  if (!watching) watch();
+  const previous = calling;
+  calling = plugin;
+  callingMethod = method;
+  return previous;
+}
+
+export function callEnded(previous: PluginName | undefined): void {
+  calling = previous;
+  callingMethod = undefined;
+}
+
+/** What the exit listener would say now; undefined when no plugin is at work. */
+export function pluginsAtWork(): string | undefined {
+  const busy: string[] = [];
+  if (calling !== undefined) {
+    const method = callingMethod === undefined ? 'called' : `in ${callingMethod}()`;
+    busy.push(`${calling.namespace}:${calling.name} (${method})`);
+  }
+  for (const { plugin, progress } of loading) {
+    busy.push(`${plugin.namespace}:${plugin.name} (loading, at ${progress.stage})`);
+  }
+  return busy.length === 0 ? undefined : busy.join(', ');
+}
+
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  process.on('beforeExit', () => {
+    ranDry = true;
+  });
+  process.on('exit', (code) => {
+    const busy = ranDry ? undefined : pluginsAtWork();
+    if (busy === undefined) return;
+    process.stderr.write(
+      `plugin-patterns: the process is exiting, with code ${code}, while plugin code runs: ${busy}. ` +
+        `A plugin that calls process.exit(${code}) ends its host; run plugins you do not trust in a worker or a child process.\n`,
+    );
+    if (code === 0) process.exitCode = PLUGIN_ENDED_PROCESS_EXIT_CODE;
+  });
+}
