@@ -1,0 +1,23 @@
+export { type ArgShape, shapeOf } from './arg-shape.ts';
+export {
+  CALL_CHANNEL,
+  callChannel,
+  LOAD_CHANNEL,
+  type LoadStage,
+  type LoadStageContext,
+  loadChannel,
+  type Pattern,
+  type PluginCallContext,
+  type StepOutcome,
+} from './channels.ts';
+export {
+  type CallStep,
+  type Interceptor,
+  intercept,
+  type StageStep,
+  type StepEnd,
+  type TracedStep,
+  type TraceFilter,
+} from './intercept.ts';
+export { type Monitor, type MonitorOptions, type MonitorRecord, monitor } from './monitor.ts';
+export { type TracedPlugin, traced } from './trace-call.ts';
