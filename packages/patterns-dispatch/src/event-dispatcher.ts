@@ -17,6 +17,11 @@
  *   never thrown, and never costs another event its delivery.
  * `onError: 'raise'` changes only the second: the host gets the first
  * handler failure thrown instead of collected.
+ *
+ * And one promise to each handler: the event it gets is the event as it was
+ * sent. It is frozen before the first handler sees it (frozen-event.ts), so a
+ * handler that tries to change it fails, alone, and the handlers after it and
+ * the dead-letter record see what was sent.
  */
 import {
   describeThrown,
@@ -32,6 +37,7 @@ import type { DispatchOptions, DispatchResult, Settled } from './delivery.ts';
 import { type DispatchAllResult, dispatchAll } from './dispatch-all.ts';
 import { MalformedEventError, UnroutedEventError } from './event-errors.ts';
 import type { EventOutcome } from './event-outcome.ts';
+import { freezeEvent } from './frozen-event.ts';
 import { inspectHandlers, type ReadSubscriptions } from './inspect-handlers.ts';
 import { RoutingTable } from './routing-table.ts';
 
@@ -111,6 +117,8 @@ export class EventDispatcher<T, E extends object, R> {
       }
       return { status: 'unrouted', event, eventType, error } as Out;
     }
+    // One event, many handlers: none may change it for the next (frozen-event.ts).
+    freezeEvent(event);
     const call = this.#options.call;
     const result = deliverInOrder(
       targets,
