@@ -14,8 +14,8 @@ export type PluginSource =
       readonly version: string;
       /** Real path of the package's folder (symlinks resolved). */
       readonly root: string;
-      /** How the package was found: by a scan, or named by the host. */
-      readonly via: 'package-scan' | 'reference-list';
+      /** How the package was found: by a scan, named by the host, or listed by a static manifest. */
+      readonly via: 'package-scan' | 'reference-list' | 'static-manifest';
     }
   | {
       readonly kind: 'file';

@@ -18,8 +18,8 @@ export interface ImportWho {
 export type Importer = (target: ImportTarget, who: ImportWho) => Promise<unknown>;
 
 export const importExport: Importer = (target, who) =>
-  import(target.url).then(
-    (module: Record<string, unknown>) => exportOf(module, target, who),
+  (target.import === undefined ? import(target.url) : Promise.resolve().then(target.import)).then(
+    (module) => exportOf(module as Record<string, unknown>, target, who),
     (cause: unknown) => {
       throw new PluginImportError(who.reference, {
         namespace: who.namespace,

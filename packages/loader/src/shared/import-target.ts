@@ -4,6 +4,13 @@
  * importer imports it; neither stage owns it, so it lives below both.
  */
 export interface ImportTarget {
+  /** The module's file URL; for a static manifest, the specifier its import names. */
   readonly url: string;
   readonly exportName: string;
+  /**
+   * The host's own import of the module, written out where a bundler can see
+   * it (a static manifest's `() => import('pkg/subpath')`); the importer calls
+   * it instead of importing `url`.
+   */
+  readonly import?: () => Promise<unknown>;
 }

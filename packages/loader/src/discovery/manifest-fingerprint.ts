@@ -1,0 +1,72 @@
+/**
+ * The fingerprint of a static manifest: a hash of the files whose change
+ * could change what a package scan finds, taken when the manifest is written
+ * and taken again when a process that can see the install uses it.
+ *
+ * The files are the host's package.json (which dependencies are declared),
+ * the nearest lockfile (every install, upgrade or removal by a package
+ * manager writes it), and the package.json of each scanned package linked
+ * from outside node_modules (a workspace package, edited in place without any
+ * install). Their contents are hashed, not their times: a manifest is written
+ * on one machine and checked on another (a CI checkout, a deploy), where every
+ * file is new but none has changed. The paths are kept relative to the host's
+ * folder for the same reason.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+const LOCKFILES = [
+  'pnpm-lock.yaml',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'bun.lock',
+  'bun.lockb',
+];
+
+/** The files a manifest depends on, relative to the host's folder (`/`-separated). */
+export function fingerprintFiles(cwd: string, linkedManifests: readonly string[]): string[] {
+  const files = ['package.json'];
+  const lockfile = nearestLockfile(cwd);
+  if (lockfile !== undefined) files.push(lockfile);
+  for (const manifest of linkedManifests) files.push(portable(relative(cwd, manifest)));
+  return [...new Set(files)];
+}
+
+/** `[file, hash]` for each file, as a manifest keeps them. */
+export function fingerprintOf(
+  cwd: string,
+  files: readonly string[],
+): (readonly [file: string, hash: string])[] {
+  return files.map((file) => [file, hashFile(join(cwd, file))] as const);
+}
+
+/**
+ * The first 16 hex digits of the content's SHA-256 (enough to tell two
+ * versions of one file apart), or `absent` for a file that cannot be read.
+ */
+export function hashFile(path: string): string {
+  let content: Buffer;
+  try {
+    content = readFileSync(path);
+  } catch {
+    return 'absent';
+  }
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+/** The nearest lockfile at or above `cwd`, relative to it (a workspace keeps it at its root). */
+function nearestLockfile(cwd: string): string | undefined {
+  for (let current = cwd; ; current = dirname(current)) {
+    for (const name of LOCKFILES) {
+      const path = join(current, name);
+      if (existsSync(path)) return portable(relative(cwd, path));
+    }
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+function portable(path: string): string {
+  return path.split('\\').join('/');
+}
