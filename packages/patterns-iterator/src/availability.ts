@@ -12,7 +12,7 @@
  * asked, called or reported again.
  */
 import { type EnablingPolicy, type Extension, selfCheck } from '@plugin-patterns/loader';
-import { isThenable } from './engine.ts';
+import { isThenable } from '@plugin-patterns/loader/invocation';
 import type { IteratorManager } from './iterator-manager.ts';
 
 /** A plugin turned off by its own check, with its reason. */

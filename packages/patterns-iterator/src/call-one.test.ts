@@ -1,13 +1,13 @@
 import { PluginCallError, PluginTimeoutError } from '@plugin-patterns/loader';
+import { isThenable } from '@plugin-patterns/loader/invocation';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isThenable } from './engine.ts';
 import { IteratorManager } from './iterator-manager.ts';
 import { managerOf, sync } from './test-plugins.ts';
 
 type Fn = () => unknown;
 const call = (fn: Fn) => fn();
 
-describe('engine: the per-call time limit on the async path', () => {
+describe('a run: the per-call time limit on the async path', () => {
   beforeEach(() => {
     vi.useFakeTimers();
   });
@@ -72,7 +72,7 @@ describe('engine: the per-call time limit on the async path', () => {
   });
 });
 
-describe('engine: after the switch to async', () => {
+describe('a run: after the switch to async', () => {
   it('contains a sync throw of a later plugin like any other failure', async () => {
     const result = await managerOf<Fn>({
       a: async () => 'a',
@@ -99,7 +99,7 @@ describe('engine: after the switch to async', () => {
   });
 });
 
-describe('engine: answers that throw when looked at', () => {
+describe('a run: answers that throw when looked at', () => {
   const revoked = (): unknown => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();

@@ -5,7 +5,8 @@ import {
   PluginImportError,
 } from '@plugin-patterns/loader';
 import { describe, expect, it } from 'vitest';
-import { blame, EmptyNamespaceError, onFailure, type RunPolicy } from './error-policy.ts';
+import { callOne } from './call-one.ts';
+import { collectOrRaise, EmptyNamespaceError, type RunPolicy } from './error-policy.ts';
 
 const policy = (onError: RunPolicy['onError'], method?: string): RunPolicy => ({
   namespace: 'meter.pollster',
@@ -15,30 +16,43 @@ const policy = (onError: RunPolicy['onError'], method?: string): RunPolicy => ({
   emptyError: () => new EmptyNamespaceError('plugin', [], { namespace: 'meter.pollster' }),
 });
 
-describe('blame: what a plugin threw becomes its typed, recorded failure', () => {
+describe('callOne: what a plugin threw becomes its typed, recorded failure', () => {
   it('wraps the thrown value, names the method, and keeps the plugin enabled', () => {
     const extension = Extension.preloaded('meter.pollster', 'cpu', {});
     const cause = new Error('sensor gone');
-    const error = blame(extension, cause, policy('collect', 'poll'));
+    let error: PluginError | undefined;
+    try {
+      callOne(
+        extension,
+        () => {
+          throw cause;
+        },
+        policy('collect', 'poll'),
+      );
+    } catch (thrown) {
+      error = thrown as PluginError;
+    }
     expect(error).toBeInstanceOf(PluginCallError);
-    expect(error.message).toBe(
+    expect(error?.message).toBe(
       '[meter.pollster:cpu] (invocation) call to poll() failed: sensor gone',
     );
-    expect(error.cause).toBe(cause);
+    expect(error?.cause).toBe(cause);
     expect(extension.lastError).toBe(error);
     expect(extension.isEnabled).toBe(true);
   });
 });
 
-describe('onFailure: the error policy', () => {
+describe('collectOrRaise: the error policy', () => {
   const error = new PluginCallError({ namespace: 'n', name: 'p', cause: 'x' });
 
-  it('returns the error to collect', () => {
-    expect(onFailure(error, policy('collect'))).toBe(error);
+  it('keeps the error to collect', () => {
+    const failures: PluginError[] = [];
+    collectOrRaise(error, failures, policy('collect'));
+    expect(failures).toEqual([error]);
   });
 
   it('throws it to raise', () => {
-    expect(() => onFailure(error, policy('raise'))).toThrow(error);
+    expect(() => collectOrRaise(error, [], policy('raise'))).toThrow(error);
   });
 });
 

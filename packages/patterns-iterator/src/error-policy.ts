@@ -12,13 +12,9 @@
  * for `onEmpty: 'error'` and gets a typed error that says why each found
  * plugin is not running.
  */
-import {
-  callFailed,
-  disabledReason,
-  type Extension,
-  type CallOptions as GuardOptions,
-  PluginError,
-} from '@plugin-patterns/loader';
+import { type Extension, PluginError } from '@plugin-patterns/loader';
+import { disabledReason } from '@plugin-patterns/loader/extension';
+import type { CallOptions as GuardOptions } from '@plugin-patterns/loader/invocation';
 
 /** `collect` (default): record the failure, keep going. `raise`: record it and throw it. */
 export type ErrorPolicy = 'collect' | 'raise';
@@ -52,26 +48,13 @@ export class EmptyNamespaceError extends PluginError {
 }
 
 /**
- * Blames a plugin for what it threw in the engine's sync loop: a
- * PluginCallError naming it (and the run's method), recorded on its extension
- * (which stays enabled: one bad call is not a broken plugin). The wrap is the
- * loader's own `callFailed`, the one its call guard makes; the sync loop calls
- * the plugin itself because the guard's per-call checks cost more than calling
- * a small plugin. Every other call goes through the guard, which hands back
- * errors already typed and recorded.
+ * Applies the error policy to one plugin's failure, already typed and
+ * recorded by `callOne` or `settleOne`: keeps it with the run's failures, or
+ * throws it.
  */
-export function blame(
-  extension: Extension<unknown>,
-  thrown: unknown,
-  policy: RunPolicy,
-): PluginError {
-  return callFailed(extension, thrown, policy.guard.method);
-}
-
-/** Applies the error policy to a recorded failure: returns it to collect, or throws it. */
-export function onFailure(error: PluginError, policy: RunPolicy): PluginError {
+export function collectOrRaise(error: unknown, failures: PluginError[], policy: RunPolicy): void {
   if (policy.onError === 'raise') throw error;
-  return error;
+  failures.push(error as PluginError);
 }
 
 /** Applies the empty policy: throws EmptyNamespaceError, or lets the run return its empty result. */

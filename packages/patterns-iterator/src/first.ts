@@ -4,9 +4,13 @@
  * routing by name: the first plugin that returns something other than
  * `undefined` wins and the rest are not called. `undefined` means "not me";
  * `null`, `0`, `''` and `false` are answers.
+ *
+ * The same loop as map's (map.ts), which stops at the first answer. A
+ * failing plugin is not an answer: its error is noted and the next one asked.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import type { Mode } from './engine.ts';
+import { callOne, isPromised, settleOne } from './call-one.ts';
+import { checkEmpty, collectOrRaise, type RunPolicy } from './error-policy.ts';
 
 export type FirstResult<T, R> =
   | {
@@ -24,32 +28,57 @@ export type FirstResult<T, R> =
       readonly failures: PluginError[];
     };
 
-/** Stops at the first defined answer. */
-export class FirstMode<T, R> implements Mode<T, FirstResult<T, R>> {
-  readonly call: (plugin: T) => unknown;
-  readonly #failures: PluginError[] = [];
-  #value: R | undefined;
-  #from: Extension<T> | undefined;
-
-  constructor(call: (plugin: T) => unknown) {
-    this.call = call;
+/** Calls the plugins of `plan` in order until one answers something other than `undefined`. */
+export function runFirst<T, R>(
+  plan: readonly Extension<T>[],
+  call: (plugin: T) => unknown,
+  policy: RunPolicy,
+): FirstResult<T, R> | Promise<FirstResult<T, R>> {
+  if (plan.length === 0) checkEmpty(policy);
+  const failures: PluginError[] = [];
+  for (let i = 0; i < plan.length; i++) {
+    const extension = plan[i] as Extension<T>;
+    try {
+      const answer = callOne(extension, call, policy);
+      if (isPromised(extension, answer, policy)) {
+        return firstRest(plan, call, policy, failures, i, answer);
+      }
+      if (answer !== undefined) return found(answer as R, extension, failures);
+    } catch (failure) {
+      collectOrRaise(failure, failures, policy);
+    }
   }
+  return notFound(failures);
+}
 
-  take(value: unknown, extension: Extension<T>): boolean {
-    if (value === undefined) return false;
-    this.#value = value as R;
-    this.#from = extension;
-    return true;
+/** The rest of a run once plugin `start` answered with a promise. */
+async function firstRest<T, R>(
+  plan: readonly Extension<T>[],
+  call: (plugin: T) => unknown,
+  policy: RunPolicy,
+  failures: PluginError[],
+  start: number,
+  pending: PromiseLike<unknown>,
+): Promise<FirstResult<T, R>> {
+  for (let i = start; i < plan.length; i++) {
+    const extension = plan[i] as Extension<T>;
+    try {
+      let answer = i === start ? pending : callOne(extension, call, policy);
+      if (i === start || isPromised(extension, answer, policy)) {
+        answer = await settleOne(extension, answer as PromiseLike<unknown>, policy);
+      }
+      if (answer !== undefined) return found(answer as R, extension, failures);
+    } catch (failure) {
+      collectOrRaise(failure, failures, policy);
+    }
   }
+  return notFound(failures);
+}
 
-  failed(error: PluginError): void {
-    this.#failures.push(error);
-  }
+function found<T, R>(value: R, from: Extension<T>, failures: PluginError[]): FirstResult<T, R> {
+  return { found: true, value, from, failures };
+}
 
-  finish(): FirstResult<T, R> {
-    const failures = this.#failures;
-    return this.#from === undefined
-      ? { found: false, value: undefined, from: undefined, failures }
-      : { found: true, value: this.#value as R, from: this.#from, failures };
-  }
+function notFound<T, R>(failures: PluginError[]): FirstResult<T, R> {
+  return { found: false, value: undefined, from: undefined, failures };
 }

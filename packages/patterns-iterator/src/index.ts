@@ -1,60 +1,22 @@
-export { checkOnce, type SelfDisabled } from './availability.ts';
-export {
-  continueAsync,
-  isThenable,
-  type Mode,
-  type Outcome,
-  type Plan,
-  rejected,
-  runSeries,
-} from './engine.ts';
-export {
-  blame,
-  EmptyNamespaceError,
-  type EmptyPolicy,
-  type ErrorPolicy,
-  type RunPolicy,
-} from './error-policy.ts';
-export { FirstMode, type FirstResult } from './first.ts';
+// @plugin-patterns/iterator: call every plugin of a namespace in turn.
+// The pieces the managers are built from are at '@plugin-patterns/iterator/parts';
+// map compiled per plan, an opt-in, at '@plugin-patterns/iterator/compiled'.
+
+// When plugins fail, or none is there.
+export { EmptyNamespaceError } from './error-policy.ts';
+export type { FirstResult } from './first.ts';
 export { HookManager } from './hook-manager.ts';
+// The managers and their options.
 export {
   type CallOptions,
   IteratorManager,
   type IteratorOptions,
   type ParallelOptions,
 } from './iterator-manager.ts';
-export { MapMode, type MapResult, mapSeries, type PluginCall } from './map.ts';
-export {
-  OrderCycleError,
-  type OrderOptions,
-  type OrderProblem,
-  type OrderSpec,
-  orderExtensions,
-} from './ordering.ts';
-export { runParallel } from './parallel.ts';
-export { PipelineMode, type PipelineResult, type PipelineStep } from './pipeline.ts';
-export {
-  type CycleOptions,
-  type Harvest,
-  type PollsterLike,
-  pollOnce,
-  type SampleOf,
-} from './poll-cycle.ts';
-export {
-  type CycleReport,
-  Poller,
-  type PollerOptions,
-  type Scheduler,
-  type Sink,
-} from './poller.ts';
-export { type SortOutcome, stableTopoSort } from './stable-topo-sort.ts';
-export {
-  type Compiler,
-  codeGenerationAllowed,
-  compileMap,
-  MAX_UNROLLED,
-  type MapRun,
-  mapRunner,
-  type UnrollOptions,
-  unrolledMapSource,
-} from './unrolled-map.ts';
+// What a run gives back, mode by mode.
+export type { MapResult, PluginCall } from './map.ts';
+// Call order.
+export { OrderCycleError, type OrderProblem, type OrderSpec } from './ordering.ts';
+export type { PipelineResult, PipelineStep } from './pipeline.ts';
+// The scheduled poller.
+export { type CycleReport, Poller, type PollerOptions, type Sink } from './poller.ts';

@@ -6,31 +6,28 @@
  * empty policies; the per-call timeout.
  *
  * The plan is computed once (on first use, or by `load()`), so a call walks a
- * precomputed array and reads no record per call. It is a snapshot: a plugin
+ * ready, ordered array. It is a snapshot: a plugin
  * disabled through the manager (`disable`, or the poller's self-check) leaves
  * the plan at once; one disabled through its record directly leaves it at the
  * next `refresh()`.
  */
+import { type Extension, type ExtensionSet, setAsideRepeats } from '@plugin-patterns/loader';
 import {
   checkTimeLimit,
-  type Extension,
-  type ExtensionSet,
   type CallOptions as GuardOptions,
-  setAsideRepeats,
-} from '@plugin-patterns/loader';
-import { type Outcome, type Plan, runSeries } from './engine.ts';
+} from '@plugin-patterns/loader/invocation';
 import {
   EmptyNamespaceError,
   type EmptyPolicy,
   type ErrorPolicy,
   type RunPolicy,
 } from './error-policy.ts';
-import { FirstMode, type FirstResult } from './first.ts';
-import type { MapResult, PluginCall } from './map.ts';
+import { type FirstResult, runFirst } from './first.ts';
+import { type MapResult, type PluginCall, runMap } from './map.ts';
 import { type OrderOptions, type OrderProblem, orderExtensions } from './ordering.ts';
+import type { Outcome } from './outcome.ts';
 import { checkConcurrency, runParallel } from './parallel.ts';
-import { PipelineMode, type PipelineResult, type PipelineStep } from './pipeline.ts';
-import { type MapRun, mapRunner, type UnrollOptions } from './unrolled-map.ts';
+import { type PipelineResult, type PipelineStep, runPipeline } from './pipeline.ts';
 
 /** How one run treats failures, an empty namespace and slow plugins. */
 export interface CallOptions {
@@ -49,29 +46,21 @@ export interface ParallelOptions extends CallOptions {
   readonly concurrency?: number;
 }
 
-/**
- * Manager options: defaults for every run, how to order the plugins, and
- * whether map may compile a plan's run (`codeGeneration`, unrolled-map.ts).
- */
-export interface IteratorOptions extends CallOptions, OrderOptions, UnrollOptions {}
+/** Manager options: defaults for every run, and how to order the plugins. */
+export interface IteratorOptions extends CallOptions, OrderOptions {}
 
 export class IteratorManager<T> {
   readonly set: ExtensionSet<T>;
   readonly namespace: string;
   readonly #order: OrderOptions;
-  readonly #unroll: UnrollOptions;
   readonly #policy: RunPolicy;
-  #plan: Plan<T> | undefined;
-  // Map's run over the plan: made with it, so a replan starts it afresh. Once
-  // the runner has settled on the run it keeps, that run itself (mapRunner).
-  #mapRun: MapRun<T> | undefined;
+  #plan: readonly Extension<T>[] | undefined;
   #problems: readonly OrderProblem[] = [];
 
   constructor(set: ExtensionSet<T>, options: IteratorOptions = {}) {
     this.set = set;
     this.namespace = set.namespace;
     this.#order = options;
-    this.#unroll = options;
     this.#policy = resolvePolicy(
       {
         namespace: set.namespace,
@@ -107,10 +96,7 @@ export class IteratorManager<T> {
     // silently skipping it would hide "why is my plugin not running?".
     for (const extension of candidates) void extension.object;
     const { ordered, problems } = orderExtensions(candidates, this.#order, this.namespace);
-    this.#plan = { extensions: ordered, objects: ordered.map((e) => e.object) };
-    this.#mapRun = mapRunner(this.#plan, this.#unroll, (run) => {
-      this.#mapRun = run;
-    });
+    this.#plan = Object.freeze(ordered);
     this.#problems = problems;
   }
 
@@ -131,7 +117,7 @@ export class IteratorManager<T> {
 
   /** The plugins a run calls, in call order. */
   extensions(): readonly Extension<T>[] {
-    return (this.#plan ?? this.#makePlan()).extensions;
+    return this.#planned();
   }
 
   /** Their names, in call order. */
@@ -145,17 +131,12 @@ export class IteratorManager<T> {
     return this.#problems;
   }
 
-  /**
-   * Calls every plugin and keeps every answer. Sync when every plugin answers
-   * synchronously. From a plan's second run on, the run is compiled for the
-   * plan (unrolled-map.ts) unless `codeGeneration: false`; the results are
-   * the same either way.
-   */
+  /** Calls every plugin and keeps every answer. Sync when every plugin answers synchronously. */
   map<R>(call: PluginCall<T, R>, options?: CallOptions): Outcome<R, MapResult<T, Awaited<R>>> {
-    if (this.#mapRun === undefined) this.refresh();
-    const run = this.#mapRun as MapRun<T>;
-    const policy = options === undefined ? this.#policy : resolvePolicy(this.#policy, options);
-    return run(call, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
+    return runMap(this.#planned(), call, this.policyFor(options)) as Outcome<
+      R,
+      MapResult<T, Awaited<R>>
+    >;
   }
 
   /** Calls plugins in order until one returns something other than `undefined`. */
@@ -163,13 +144,10 @@ export class IteratorManager<T> {
     call: PluginCall<T, R>,
     options?: CallOptions,
   ): Outcome<R, FirstResult<T, Exclude<Awaited<R>, undefined>>> {
-    const plan = this.#plan ?? this.#makePlan();
-    const mode = new FirstMode<T, Exclude<Awaited<R>, undefined>>(call);
-    return runSeries(
-      plan,
-      mode,
-      options === undefined ? this.#policy : resolvePolicy(this.#policy, options),
-    ) as Outcome<R, FirstResult<T, Exclude<Awaited<R>, undefined>>>;
+    return runFirst(this.#planned(), call, this.policyFor(options)) as Outcome<
+      R,
+      FirstResult<T, Exclude<Awaited<R>, undefined>>
+    >;
   }
 
   /** Passes `initial` through every plugin in turn; each gets what the previous returned. */
@@ -178,13 +156,10 @@ export class IteratorManager<T> {
     step: PipelineStep<T, V, R>,
     options?: CallOptions,
   ): Outcome<R, PipelineResult<T, V>> {
-    const plan = this.#plan ?? this.#makePlan();
-    const mode = new PipelineMode<T, V>(initial, step);
-    return runSeries(
-      plan,
-      mode,
-      options === undefined ? this.#policy : resolvePolicy(this.#policy, options),
-    ) as Outcome<R, PipelineResult<T, V>>;
+    return runPipeline(this.#planned(), initial, step, this.policyFor(options)) as Outcome<
+      R,
+      PipelineResult<T, V>
+    >;
   }
 
   /** Calls every plugin at once (at most `concurrency` in flight); answers in plan order. */
@@ -194,12 +169,7 @@ export class IteratorManager<T> {
   ): Promise<MapResult<T, Awaited<R>>> {
     try {
       const concurrency = checkConcurrency(options.concurrency ?? Number.POSITIVE_INFINITY);
-      return runParallel(
-        this.#plan ?? this.#makePlan(),
-        call,
-        resolvePolicy(this.#policy, options),
-        concurrency,
-      );
+      return runParallel(this.#planned(), call, this.policyFor(options), concurrency);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -215,9 +185,17 @@ export class IteratorManager<T> {
     return 'plugin';
   }
 
-  #makePlan(): Plan<T> {
-    this.refresh();
-    return this.#plan as Plan<T>;
+  #planned(): readonly Extension<T>[] {
+    if (this.#plan === undefined) this.refresh();
+    return this.#plan as readonly Extension<T>[];
+  }
+
+  /**
+   * The policy of one run: the manager's defaults, with `options` over them.
+   * For subclasses that run the plan their own way (the compiled map).
+   */
+  protected policyFor(options: CallOptions | undefined): RunPolicy {
+    return options === undefined ? this.#policy : resolvePolicy(this.#policy, options);
   }
 }
 

@@ -5,25 +5,24 @@ import type { MapResult } from './map.ts';
 import {
   managerOf as anyManagerOf,
   catchSync,
-  inUnrolledRun,
-  loopManagerOf,
+  compiledManagerOf,
+  inCompiledRun,
+  managerOf as plainManagerOf,
   sync,
-  unrolledManagerOf,
 } from './test-plugins.ts';
 
 type Fn = () => unknown;
 const call = (fn: Fn) => fn();
 
-// Every behaviour below holds on both of map's paths: the loop, and the run
-// compiled for the plan (unrolled-map.ts), which a plan takes from its second
-// map run on. The same cases run on each.
+// Every behaviour below holds on both of map's paths: the plain loop (the
+// default), and the compiled opt-in (compiled/). The same cases run on each.
 describe.each([
-  { path: 'the loop', managerOf: loopManagerOf, unrolled: false },
-  { path: 'the unrolled run', managerOf: unrolledManagerOf, unrolled: true },
-])('map on $path', ({ managerOf, unrolled }) => {
+  { path: 'the plain loop', managerOf: plainManagerOf, compiled: false },
+  { path: 'the compiled run', managerOf: compiledManagerOf, compiled: true },
+])('map on $path', ({ managerOf, compiled }) => {
   it('calls the plugins from that path', () => {
-    const result = sync(managerOf<Fn>({ a: inUnrolledRun, b: inUnrolledRun }).map(call));
-    expect(result.values).toEqual([unrolled, unrolled]);
+    const result = sync(managerOf<Fn>({ a: inCompiledRun, b: inCompiledRun }).map(call));
+    expect(result.values).toEqual([compiled, compiled]);
   });
 
   describe('map: every answer, in order, beside its plugin', () => {

@@ -17,7 +17,9 @@
  * error naming its plugins; a constraint naming a plugin that is not being
  * called is reported (with the closest name) and ignored.
  */
-import { closestName, describeSource, type Extension, PluginError } from '@plugin-patterns/loader';
+import { type Extension, PluginError } from '@plugin-patterns/loader';
+import { describeSource } from '@plugin-patterns/loader/extension';
+import { closestName } from '@plugin-patterns/loader/invocation';
 import { stableTopoSort } from './stable-topo-sort.ts';
 
 /** Where a plugin wants to run, declared by the plugin or given by the host. */

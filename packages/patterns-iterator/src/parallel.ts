@@ -9,9 +9,9 @@
  * for plugins that wait. A sync plugin is still called without a promise of
  * its own; its answer just joins the others.
  */
-import { callPlugin, type Extension, PluginError } from '@plugin-patterns/loader';
-import { isThenable, type Plan } from './engine.ts';
-import { blame, checkEmpty, type RunPolicy } from './error-policy.ts';
+import type { Extension, PluginError } from '@plugin-patterns/loader';
+import { callOne, isPromised, settleOne } from './call-one.ts';
+import { checkEmpty, type RunPolicy } from './error-policy.ts';
 import type { MapResult, PluginCall } from './map.ts';
 
 /** Checks a concurrency limit: a whole number of at least 1, or Infinity (the default). */
@@ -23,58 +23,56 @@ export function checkConcurrency(concurrency: number): number {
   return concurrency;
 }
 
+/** What became of one plugin's call. */
+type Outcome = { readonly value: unknown } | { readonly failure: PluginError };
+
+/** Calls every plugin of `plan`, at most `concurrency` at a time, and keeps every answer. */
 export async function runParallel<T, R>(
-  plan: Plan<T>,
+  plan: readonly Extension<T>[],
   call: PluginCall<T, unknown>,
   policy: RunPolicy,
   concurrency: number,
 ): Promise<MapResult<T, R>> {
-  const { extensions } = plan;
-  const count = extensions.length;
-  if (count === 0) checkEmpty(policy);
-
-  // Keyed by plan position, so the result can be read back in plan order.
-  const answers = new Map<number, unknown>();
-  const failures = new Map<number, PluginError>();
+  if (plan.length === 0) checkEmpty(policy);
+  // By plan position, so that the result reads in plan order.
+  const outcomes: Outcome[] = [];
   let next = 0;
   let raised = false;
 
   // Each worker takes the next plugin until none is left: `concurrency` workers
   // means at most that many calls in flight.
   const worker = async (): Promise<void> => {
-    while (next < count && !raised) {
+    while (next < plan.length && !raised) {
       const i = next++;
-      const extension = extensions[i] as Extension<T>;
+      const extension = plan[i] as Extension<T>;
       try {
-        // Through the loader's call guard: it types, records and times out.
-        let value = callPlugin(extension, call, policy.guard);
-        if (isThenable(value)) value = await value;
-        answers.set(i, value);
-      } catch (thrown) {
-        const error = thrown instanceof PluginError ? thrown : blame(extension, thrown, policy);
-        failures.set(i, error);
+        let answer = callOne(extension, call, policy);
+        if (isPromised(extension, answer, policy)) {
+          answer = await settleOne(extension, answer, policy);
+        }
+        outcomes[i] = { value: answer };
+      } catch (failure) {
+        outcomes[i] = { failure: failure as PluginError };
         if (policy.onError === 'raise') {
           raised = true; // the workers start nothing new; calls in flight finish on their own
-          throw error;
+          throw failure;
         }
       }
     }
   };
   const workers: Promise<void>[] = [];
-  for (let w = 0; w < Math.min(concurrency, count); w++) workers.push(worker());
+  for (let w = 0; w < Math.min(concurrency, plan.length); w++) workers.push(worker());
   await Promise.all(workers);
 
-  const values: R[] = [];
-  const from: Extension<T>[] = [];
-  const failed: PluginError[] = [];
-  for (let i = 0; i < count; i++) {
-    if (answers.has(i)) {
-      values.push(answers.get(i) as R);
-      from.push(extensions[i] as Extension<T>);
+  const result = { values: [] as R[], from: [] as Extension<T>[], failures: [] as PluginError[] };
+  plan.forEach((extension, i) => {
+    const outcome = outcomes[i] as Outcome;
+    if ('failure' in outcome) {
+      result.failures.push(outcome.failure);
     } else {
-      const failure = failures.get(i);
-      if (failure !== undefined) failed.push(failure);
+      result.values.push(outcome.value as R);
+      result.from.push(extension);
     }
-  }
-  return { values, from, failures: failed };
+  });
+  return result;
 }

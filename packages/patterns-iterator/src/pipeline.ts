@@ -3,13 +3,14 @@
  * the previous one returned (tapable's waterfall; a chain of filters or
  * transforms, such as publishers that enrich a sample before it is stored).
  *
- * The answer always replaces the value: a plugin that only looks returns what
- * it was given. A plugin that fails is skipped and the value goes on
- * unchanged to the next one (with `onError: 'collect'`), so one broken
- * transform costs its own step, not the whole chain.
+ * The answer always replaces the value, `undefined` included: a plugin that
+ * only looks returns what it was given. A plugin that fails is skipped and
+ * the value goes on unchanged to the next one (with `onError: 'collect'`),
+ * so one broken transform costs its own step, not the whole chain.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import type { Mode } from './engine.ts';
+import { callOne, isPromised, settleOne } from './call-one.ts';
+import { checkEmpty, collectOrRaise, type RunPolicy } from './error-policy.ts';
 
 /** One step: receives the current value, returns the next (or a promise of it). */
 export type PipelineStep<T, V, R> = (plugin: T, value: V) => R;
@@ -23,30 +24,60 @@ export interface PipelineResult<T, V> {
   readonly failures: PluginError[];
 }
 
-/** Threads the value through; never stops early. */
-export class PipelineMode<T, V> implements Mode<T, PipelineResult<T, V>> {
-  readonly call: (plugin: T) => unknown;
-  readonly #from: Extension<T>[] = [];
-  readonly #failures: PluginError[] = [];
-  #value: V;
+/** A pipeline run while it goes along. */
+interface Carried<T, V> {
+  value: V;
+  from: Extension<T>[];
+  failures: PluginError[];
+}
 
-  constructor(initial: V, step: PipelineStep<T, V, unknown>) {
-    this.#value = initial;
-    // One closure per run (not per call) threads the current value in.
-    this.call = (plugin) => step(plugin, this.#value);
+/** Passes `initial` through every plugin of `plan` in order. */
+export function runPipeline<T, V>(
+  plan: readonly Extension<T>[],
+  initial: V,
+  step: PipelineStep<T, V, unknown>,
+  policy: RunPolicy,
+): PipelineResult<T, V> | Promise<PipelineResult<T, V>> {
+  if (plan.length === 0) checkEmpty(policy);
+  const run: Carried<T, V> = { value: initial, from: [], failures: [] };
+  const call = (plugin: T) => step(plugin, run.value);
+  for (let i = 0; i < plan.length; i++) {
+    const extension = plan[i] as Extension<T>;
+    try {
+      const answer = callOne(extension, call, policy);
+      if (isPromised(extension, answer, policy)) {
+        return pipelineRest(plan, call, policy, run, i, answer);
+      }
+      run.value = answer as V;
+      run.from.push(extension);
+    } catch (failure) {
+      collectOrRaise(failure, run.failures, policy);
+    }
   }
+  return run;
+}
 
-  take(value: unknown, extension: Extension<T>): boolean {
-    this.#value = value as V;
-    this.#from.push(extension);
-    return false;
+/** The rest of a run once plugin `start` answered with a promise. */
+async function pipelineRest<T, V>(
+  plan: readonly Extension<T>[],
+  call: (plugin: T) => unknown,
+  policy: RunPolicy,
+  run: Carried<T, V>,
+  start: number,
+  pending: PromiseLike<unknown>,
+): Promise<PipelineResult<T, V>> {
+  for (let i = start; i < plan.length; i++) {
+    const extension = plan[i] as Extension<T>;
+    try {
+      let answer = i === start ? pending : callOne(extension, call, policy);
+      if (i === start || isPromised(extension, answer, policy)) {
+        answer = await settleOne(extension, answer as PromiseLike<unknown>, policy);
+      }
+      run.value = answer as V;
+      run.from.push(extension);
+    } catch (failure) {
+      collectOrRaise(failure, run.failures, policy);
+    }
   }
-
-  failed(error: PluginError): void {
-    this.#failures.push(error);
-  }
-
-  finish(): PipelineResult<T, V> {
-    return { value: this.#value, from: this.#from, failures: this.#failures };
-  }
+  return run;
 }

@@ -1,8 +1,7 @@
 /** Helpers for this package's tests. Not part of the public API. */
-import { type Extension, ExtensionSet } from '@plugin-patterns/loader';
-import type { Outcome } from './engine.ts';
-import { type CallOptions, IteratorManager, type IteratorOptions } from './iterator-manager.ts';
-import type { MapResult, PluginCall } from './map.ts';
+import { ExtensionSet } from '@plugin-patterns/loader';
+import { CompiledIteratorManager } from './compiled/compiled-manager.ts';
+import { IteratorManager, type IteratorOptions } from './iterator-manager.ts';
 
 export const NAMESPACE = 'test.plugins';
 
@@ -14,49 +13,17 @@ export function managerOf<T>(
   return new IteratorManager(ExtensionSet.fromObjects<T>(NAMESPACE, objects), options);
 }
 
-/** A manager whose map always runs the loop (map.ts), never a compiled run. */
-export function loopManagerOf<T>(
+/** A manager whose map runs the compiled opt-in (compiled/compiled-manager.ts). */
+export function compiledManagerOf<T>(
   objects: Readonly<Record<string, T>> | ReadonlyArray<readonly [string, T]>,
   options?: IteratorOptions,
 ): IteratorManager<T> {
-  return managerOf(objects, { ...options, codeGeneration: false });
+  return new CompiledIteratorManager(ExtensionSet.fromObjects<T>(NAMESPACE, objects), options);
 }
 
-/**
- * A manager whose every map run is the one compiled for its plan
- * (unrolled-map.ts). A plan compiles at its second map run, so before a
- * plan's first run this manager makes one that calls no plugin.
- */
-export function unrolledManagerOf<T>(
-  objects: Readonly<Record<string, T>> | ReadonlyArray<readonly [string, T]>,
-  options?: IteratorOptions,
-): IteratorManager<T> {
-  return new UnrolledFromTheStart(ExtensionSet.fromObjects<T>(NAMESPACE, objects), options);
-}
-
-class UnrolledFromTheStart<T> extends IteratorManager<T> {
-  #warmed: readonly Extension<T>[] | undefined;
-
-  override map<R>(
-    call: PluginCall<T, R>,
-    options?: CallOptions,
-  ): Outcome<R, MapResult<T, Awaited<R>>> {
-    const plan = this.extensions();
-    if (plan !== this.#warmed) {
-      this.#warmed = plan;
-      catchSync(() => super.map(() => undefined, options));
-    }
-    return super.map(call, options);
-  }
-}
-
-/**
- * True when the calling code runs inside a compiled map run: the sync one
- * (`mapUnrolled`, the default) or the async one (`mapAsyncUnrolled`), told by
- * the generated function's name on the stack.
- */
-export function inUnrolledRun(run: 'mapUnrolled' | 'mapAsyncUnrolled' = 'mapUnrolled'): boolean {
-  return new Error().stack?.includes(run) ?? false;
+/** True when the calling code runs inside a compiled map function, told by its name on the stack. */
+export function inCompiledRun(): boolean {
+  return /\bcompiledMap\d+\b/.test(new Error().stack ?? '');
 }
 
 /** A promise with its resolvers, for plugins whose answer the test releases. */

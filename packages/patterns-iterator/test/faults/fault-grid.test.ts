@@ -9,12 +9,12 @@
  * report tells the story; and every sample of the good pollsters is stored.
  */
 import {
-  checkResult,
   type Extension,
   type ExtensionSet,
   type PluginError,
   PluginResultError,
 } from '@plugin-patterns/loader';
+import { checkResult } from '@plugin-patterns/loader/invocation';
 import { type Sample, type StorageDriver, sampleProblems } from '@plugin-patterns/meter-contracts';
 import { SqliteStorage } from '@plugin-patterns/sample-plugins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
