@@ -38,6 +38,7 @@ import {
   isThenable,
   PluginError,
 } from '@plugin-patterns/loader';
+import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import type { Delivery, DispatchOptions, PluginCall } from './delivery.ts';
 
 export function guardedCall<T, R>(
@@ -62,7 +63,9 @@ export function callReady<T, R>(
 ): Delivery<Awaited<R>> | Promise<Delivery<Awaited<R>>> {
   let answer: R;
   try {
-    answer = call(extension.object);
+    answer = (callChannel.hasSubscribers ? traced('dispatch', extension, call) : call)(
+      extension.object,
+    );
   } catch (thrown) {
     return failure(extension, callFailed(extension, thrown, method));
   }
@@ -93,7 +96,11 @@ function throughLoader<T, R>(
 ): Delivery<Awaited<R>> | Promise<Delivery<Awaited<R>>> {
   let answer: R;
   try {
-    answer = callPlugin(extension, call, options);
+    answer = callPlugin(
+      extension,
+      callChannel.hasSubscribers ? traced('dispatch', extension, call) : call,
+      options,
+    );
   } catch (thrown) {
     return failure(extension, thrown);
   }

@@ -27,6 +27,7 @@ import {
   type Integration,
   type Namespace,
 } from '@plugin-patterns/loader';
+import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import { chooseDriver } from './choose-driver.ts';
 import { constructWith, type DriverArgs } from './driver-args.ts';
 import { type DriverUrl, parseDriverUrl } from './driver-url.ts';
@@ -121,10 +122,12 @@ export class DriverManager<T = unknown> {
    * record: whatever `fn` throws or rejects with comes back as a
    * PluginCallError naming the driver, kept as its extension's `lastError`
    * (a failed call does not disable the driver). A sync answer stays sync.
-   * The plain call, `manager.driver.write(…)`, costs nothing extra.
+   * The plain call, `manager.driver.write(…)`, costs nothing extra, and is
+   * not traced: only a guarded call is published on the loader's call channel.
    */
   call<R>(fn: (driver: T) => R, options?: CallOptions): R {
-    return callPlugin(this.extension, fn, options);
+    const call = callChannel.hasSubscribers ? traced('driver', this.extension, fn) : fn;
+    return callPlugin(this.extension, call, options);
   }
 
   /**
