@@ -7,7 +7,9 @@
  * their own projects.
  */
 import { realpathSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
+// A property read, not a named import: Node.js older than 22.14 lacks it, and a
+// missing named import fails the whole import before the version check can speak.
+import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolvePackageModule } from '@plugin-patterns/loader';
@@ -88,7 +90,7 @@ export const tourCommand: Command = {
 export async function importTour(root: string): Promise<TourModule> {
   let manifest: string | undefined;
   try {
-    manifest = findPackageJSON(TOUR_PACKAGE, pathToFileURL(join(root, 'package.json')));
+    manifest = nodeModule.findPackageJSON(TOUR_PACKAGE, pathToFileURL(join(root, 'package.json')));
   } catch {
     manifest = undefined;
   }

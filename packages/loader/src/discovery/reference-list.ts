@@ -13,7 +13,9 @@
  * in the host would find it. A bad entry becomes a problem; the others still load.
  */
 import { realpathSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
+// A property read, not a named import: Node.js older than 22.14 lacks it, and a
+// missing named import fails the whole import before the version check can speak.
+import * as nodeModule from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
@@ -96,7 +98,7 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
 
   let link: string | undefined;
   try {
-    link = findPackageJSON(packageName, entry.base);
+    link = nodeModule.findPackageJSON(packageName, entry.base);
   } catch {
     link = undefined;
   }

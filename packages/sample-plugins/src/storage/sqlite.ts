@@ -9,7 +9,7 @@
  * process, not a server, and a short write is cheaper than the promise
  * machinery around it. The methods stay async because the contract is.
  */
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import {
   assertSamples,
   type Sample,
@@ -67,7 +67,7 @@ export class SqliteStorage implements StorageDriver {
     this.url = options?.url;
     this.location = this.url === 'sqlite::memory:' ? ':memory:' : filePathOf(this.url, RULE);
     try {
-      this.#db = new DatabaseSync(this.location);
+      this.#db = new (openSqlite().DatabaseSync)(this.location);
     } catch (cause) {
       throw new Error(`${RULE.driver} cannot open the database ${this.location}: ${text(cause)}`, {
         cause,
@@ -148,4 +148,13 @@ export class SqliteStorage implements StorageDriver {
 
 function text(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
+}
+
+/**
+ * `node:sqlite` is loaded when the first database opens, not when this module
+ * is imported: on Node.js 22 loading it prints an ExperimentalWarning, which a
+ * host that imports the sample plugins and stores elsewhere should not see.
+ */
+function openSqlite(): typeof import('node:sqlite') {
+  return process.getBuiltinModule('node:sqlite');
 }
