@@ -15,6 +15,7 @@
  */
 import type { Extension } from '@plugin-patterns/loader';
 import { callFailed, callPlugin, isThenable } from '@plugin-patterns/loader/invocation';
+import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import type { RunPolicy } from './error-policy.ts';
 
 /** Calls `call` on one plugin and returns its answer, promise or not. Throws its PluginCallError. */
@@ -24,7 +25,9 @@ export function callOne<T>(
   policy: RunPolicy,
 ): unknown {
   try {
-    return call(extension.object);
+    return (callChannel.hasSubscribers ? traced('iterator', extension, call) : call)(
+      extension.object,
+    );
   } catch (thrown) {
     throw callFailed(extension, thrown, policy.guard.method);
   }
