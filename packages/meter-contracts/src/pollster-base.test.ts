@@ -50,3 +50,13 @@ describe('PollsterBase', () => {
     expect(await answer).toEqual({ available: false, reason: 'no socket here' });
   });
 });
+
+describe('PollsterBase brand', () => {
+  it('carries its brand under the registered symbol, on the class and not its subclasses', () => {
+    const brand = Symbol.for('plugin-patterns.class-brand');
+    expect(Object.getOwnPropertyDescriptor(PollsterBase, brand)?.value).toBe(
+      '@plugin-patterns/meter-contracts:PollsterBase@1',
+    );
+    expect(Object.hasOwn(QueuePollster, brand)).toBe(false);
+  });
+});

@@ -15,15 +15,27 @@
  * are also listed in `abstractMembers`, which is where a run-time check reads
  * them.
  *
- * Class identity is per copy: a plugin that installs its own copy of this
- * package gets another `PollsterBase`, and an `instanceof` check against the
- * host's copy fails. Plugins that extend it should take this package as a
- * peer dependency, so that host and plugins share one.
+ * Class identity is per copy: a bundled host carries its own copy of this
+ * class, and a plugin that installs its own copy of this package gets another
+ * `PollsterBase`; an `instanceof` check against the host's copy fails. So the
+ * class carries a brand, under the registered symbol the loader's
+ * `abstractClass` looks for: every copy has the same one, and the contract
+ * accepts a pollster built on any of them. The brand names the API's major
+ * version; a copy with another would be refused. Plugins should still take
+ * this package as a peer dependency, so that host and plugins share one copy.
  */
 import type { Availability, Pollster } from './pollster.ts';
 import type { Sample } from './sample.ts';
 
 export abstract class PollsterBase implements Pollster {
+  // The brand, under the registered symbol `abstractClass` reads (the same in
+  // every copy): it recognises a pollster built on any copy of this class.
+  static {
+    Object.defineProperty(this, Symbol.for('plugin-patterns.class-brand'), {
+      value: '@plugin-patterns/meter-contracts:PollsterBase@1',
+    });
+  }
+
   /** The members a subclass must implement, for checks made at run time. */
   static readonly abstractMembers: readonly string[] = ['meters', 'poll'];
 
