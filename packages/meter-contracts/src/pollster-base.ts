@@ -31,7 +31,7 @@ export abstract class PollsterBase implements Pollster {
   // The brand, under the registered symbol `abstractClass` reads (the same in
   // every copy): it recognises a pollster built on any copy of this class.
   static {
-    Object.defineProperty(this, Symbol.for('plugin-patterns.class-brand'), {
+    Object.defineProperty(PollsterBase, Symbol.for('plugin-patterns.class-brand'), {
       value: '@plugin-patterns/meter-contracts:PollsterBase@1',
     });
   }
