@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { PluginCallError, PluginTimeoutError } from '@plugin-patterns/loader';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EmptyNamespaceError } from './error-policy.ts';
@@ -122,5 +123,52 @@ describe('parallel: the per-call time limit', () => {
     expect(result.values).toEqual(['ok']);
     expect(result.failures[0]).toBeInstanceOf(PluginTimeoutError);
     expect(result.failures[0]?.plugin).toBe('hangs');
+  });
+
+  // Issue 18, item 7. Real timers and real blocking: fake timers cannot hold
+  // the thread. The limit is generous so that a loaded machine still reads
+  // the file in time; what is checked is who is blamed, not how long it took.
+  const LIMIT_MS = 200;
+  const holdThread = (ms: number) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      // holding the thread, as a plugin stuck in a synchronous computation does
+    }
+  };
+  const honest = async () => {
+    await readFile(import.meta.filename);
+    return 'read';
+  };
+
+  it('blames the plugin that held the thread after an await, not the one whose file read came after it', async () => {
+    const manager = managerOf<Fn>({
+      honest,
+      holds: async () => {
+        await Promise.resolve();
+        holdThread(LIMIT_MS * 2);
+        return 'late';
+      },
+    });
+    const result = await manager.parallel(call, { timeoutMs: LIMIT_MS });
+    expect(result.values).toEqual(['read']);
+    expect(result.failures.map((f) => [f.plugin, f.constructor.name])).toEqual([
+      ['holds', 'PluginTimeoutError'],
+    ]);
+    expect(manager.set.named('honest')[0]?.lastError).toBeUndefined();
+  });
+
+  it('blames a plugin whose call itself held the thread, not the one called before it', async () => {
+    const manager = managerOf<Fn>({
+      honest,
+      holds: () => {
+        holdThread(LIMIT_MS * 2);
+        return Promise.resolve('late');
+      },
+    });
+    const result = await manager.parallel(call, { timeoutMs: LIMIT_MS });
+    expect(result.values).toEqual(['read']);
+    expect(result.failures.map((f) => [f.plugin, f.constructor.name])).toEqual([
+      ['holds', 'PluginTimeoutError'],
+    ]);
   });
 });

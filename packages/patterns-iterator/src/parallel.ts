@@ -8,10 +8,14 @@
  * It is the one mode that is always async: "at once" only means something
  * for plugins that wait. A sync plugin is still called without a promise of
  * its own; its answer just joins the others.
+ *
+ * Under a time limit, the plugins share one thread while they wait, so the
+ * limit is charged to the plugin that held the time (held-time.ts).
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import { callOne, isPromised, settleOne } from './call-one.ts';
 import { checkEmpty, type RunPolicy } from './error-policy.ts';
+import { checkCallTime, settleWithin } from './held-time.ts';
 import type { MapResult, PluginCall } from './map.ts';
 
 /** Checks a concurrency limit: a whole number of at least 1, or Infinity (the default). */
@@ -36,6 +40,7 @@ export async function runParallel<T, R>(
   if (plan.length === 0) checkEmpty(policy);
   // By plan position, so that the result reads in plan order.
   const outcomes: Outcome[] = [];
+  const limitMs = policy.guard.timeoutMs;
   let next = 0;
   let raised = false;
 
@@ -46,9 +51,14 @@ export async function runParallel<T, R>(
       const i = next++;
       const extension = plan[i] as Extension<T>;
       try {
+        const calledAt = Date.now();
         let answer = callOne(extension, call, policy);
-        if (isPromised(extension, answer, policy)) {
-          answer = await settleOne(extension, answer, policy);
+        const promised = isPromised(extension, answer, policy);
+        if (limitMs !== undefined) checkCallTime(extension, calledAt, limitMs, policy, answer);
+        if (promised) {
+          answer = await (limitMs === undefined
+            ? settleOne(extension, answer as PromiseLike<unknown>, policy)
+            : settleWithin(extension, answer as PromiseLike<unknown>, limitMs, policy));
         }
         outcomes[i] = { value: answer };
       } catch (failure) {
