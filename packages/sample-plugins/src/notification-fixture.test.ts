@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   isSample,
   MalformedNotificationError,
@@ -102,5 +104,20 @@ describe('the handlers over the fixture', () => {
         expect((error as MalformedNotificationError).messageId).toBe(defect.messageId);
       }
     }
+  });
+});
+
+describe('where the fixture file is', () => {
+  it('can be given, for a bundle that ships it elsewhere', () => {
+    expect(loadNotificationFixture({ path: notificationFixturePath }).seed).toBe(
+      loadNotificationFixture().seed,
+    );
+  });
+
+  it('names the file it needs and where it looked, when it is not there', () => {
+    const missing = join(tmpdir(), 'no-such-folder', 'notifications.json');
+    expect(() => loadNotificationFixture({ path: missing })).toThrow(
+      `loadNotificationFixture() needs fixtures/notifications.json of @plugin-patterns/sample-plugins, and it is not at ${missing}.`,
+    );
   });
 });

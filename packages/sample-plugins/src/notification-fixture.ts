@@ -9,6 +9,12 @@
  * file cannot drift from its generator. It is read with `fs` relative to this
  * module, which works from `src/` and from the built `dist/` alike, because
  * `fixtures/` sits at the package root beside both.
+ *
+ * In a bundle, this module's URL is the bundle's, and the file is not beside
+ * it. Then the installed package's copy is used (the package exports it as
+ * `./fixtures/notifications.json`) when the bundle runs where the package is
+ * installed; otherwise the error names the file it needs and where it looked,
+ * and the host can pass the file's path.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,9 +50,41 @@ export const notificationFixturePath: string = fileURLToPath(
   new URL('../fixtures/notifications.json', import.meta.url),
 );
 
+export interface LoadFixtureOptions {
+  /** The fixture file, where it is not beside this module (a bundle that ships it elsewhere). */
+  readonly path?: string;
+}
+
 /** Reads the fixture; each call returns a fresh copy the caller may change. */
-export function loadNotificationFixture(): NotificationFixture {
-  return JSON.parse(readFileSync(notificationFixturePath, 'utf8')) as NotificationFixture;
+export function loadNotificationFixture(options: LoadFixtureOptions = {}): NotificationFixture {
+  const tried = options.path === undefined ? fixtureCandidates() : [options.path];
+  for (const path of tried) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ENOENT') continue;
+      throw error;
+    }
+    return JSON.parse(text) as NotificationFixture;
+  }
+  throw new Error(
+    'loadNotificationFixture() needs fixtures/notifications.json of @plugin-patterns/sample-plugins, ' +
+      `and it is not at ${tried.join(' nor at ')}. In a bundle, copy that file beside the ` +
+      'bundle and pass its path: loadNotificationFixture({ path })',
+  );
+}
+
+/** Beside this module (a package, src or dist), then the installed package's copy (from a bundle). */
+function fixtureCandidates(): string[] {
+  const candidates = [notificationFixturePath];
+  try {
+    const url = import.meta.resolve('@plugin-patterns/sample-plugins/fixtures/notifications.json');
+    if (url.startsWith('file:')) candidates.push(fileURLToPath(url));
+  } catch {
+    // not installed where this code runs: the error lists the one place looked at
+  }
+  return [...new Set(candidates)];
 }
 
 /** The fixture's notifications without the deliberately broken ones. */
