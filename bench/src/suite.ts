@@ -12,10 +12,12 @@ import { dispatchByName } from './benchmarks/dispatch-by-name.ts';
 import { driverCall } from './benchmarks/driver-call.ts';
 import { iteratorMap } from './benchmarks/iterator-map.ts';
 import { lazyImport } from './benchmarks/lazy-import.ts';
+import { tracingOff } from './benchmarks/tracing-off.ts';
 import { warmDiscovery } from './benchmarks/warm-discovery.ts';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   iteratorMap,
+  tracingOff,
   dispatchByName,
   driverCall,
   asyncInvocation,
