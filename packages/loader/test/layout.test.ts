@@ -20,6 +20,7 @@ const ORDER = [
   'importing',
   'integration',
   'enforcement',
+  'tracing',
   'extension',
   'invocation',
   'conformance',

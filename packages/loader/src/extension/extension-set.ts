@@ -20,6 +20,7 @@ import { type Importer, importExport } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
 import type { Namespace } from '../namespace.ts';
 import { closestName } from '../shared/closest-name.ts';
+import { traceDiscovery } from '../tracing/trace-stage.ts';
 import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
 import { labelClaimants, setAsideRepeats } from './claimants.ts';
 import { Extension } from './extension.ts';
@@ -111,7 +112,9 @@ export class ExtensionSet<T = unknown> {
       loadTimeoutMs: options.loadTimeoutMs,
     });
 
-    const { found, refusals, problems, foundBy } = gatherDeclarations(namespace, options.sources);
+    const { found, refusals, problems, foundBy } = traceDiscovery(namespace, options.sources, () =>
+      gatherDeclarations(namespace, options.sources),
+    );
     // Without policies, every declaration is kept, in discovery order: no list to build.
     const outcome = policies.length === 0 ? undefined : applyPolicies(found, refusals, policies);
     const decisions = outcome?.decisions;

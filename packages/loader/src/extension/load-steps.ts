@@ -25,6 +25,7 @@ import type { Integration } from '../integration/integration.ts';
 import type { ImportTarget } from '../shared/import-target.ts';
 import { loadingStarted } from '../shared/plugin-at-work.ts';
 import { checkTimeLimit } from '../shared/time-limit.ts';
+import { traceStage } from '../tracing/trace-stage.ts';
 import type { Extension, LoadSteps } from './extension.ts';
 import { disabledReason } from './extension-report.ts';
 
@@ -109,7 +110,11 @@ function runSteps<T>(
     return Promise.reject(thrown);
   }
   try {
-    imported = Promise.resolve(options.importer(target, { namespace, name, reference }));
+    imported = Promise.resolve(
+      traceStage('import', extension, 'importer', () =>
+        options.importer(target, { namespace, name, reference }),
+      ),
+    );
   } catch (cause) {
     return Promise.reject(importFailure(extension, cause));
   }
@@ -145,36 +150,14 @@ async function afterImport<T>(
   let object: unknown = exported;
   if (integration !== undefined) {
     progress.stage = 'integration';
-    const how = integration.name;
-    try {
-      object = await integration.integrate(exported, { ...who, record: extension });
-    } catch (cause) {
-      throw blame(
-        extension,
-        how,
-        isPluginError(cause) ? cause : new PluginIntegrationError(how, { ...who, cause }),
-      );
-    }
-    extension.pass('integration', how, 'integrated');
+    const integrated = () => integrate(extension, integration, exported);
+    object = await traceStage('integration', extension, integration.name, integrated);
   }
 
   if (contract !== undefined) {
     progress.stage = 'enforcement';
-    let result: Awaited<ReturnType<typeof contract.check>>;
-    try {
-      result = await contract.check(object);
-    } catch (cause) {
-      // A validator that crashes is still a verdict on this plugin at this stage.
-      const detail = `the ${contract.name} check threw: ${describeThrown(cause)}`;
-      const error = new PluginError(detail, { ...who, stage: 'enforcement', cause });
-      throw blame(extension, contract.name, error);
-    }
-    if (!result.ok) {
-      const error = new ContractViolationError(contract.name, result.issues, who);
-      throw blame(extension, contract.name, error);
-    }
-    object = result.value;
-    extension.pass('enforcement', contract.name, 'meets the contract');
+    const enforced = () => enforce(extension, contract, object);
+    object = await traceStage('enforcement', extension, contract.name, enforced);
   }
 
   for (const policy of policies) {
@@ -197,6 +180,52 @@ async function afterImport<T>(
     extension.pass('enabling', policy.name, 'available here');
   }
   return object as T;
+}
+
+/** Integration: the export becomes the object the host calls. A failure is blamed on the plugin. */
+async function integrate<T>(
+  extension: Extension<T>,
+  integration: Integration<T>,
+  exported: unknown,
+): Promise<unknown> {
+  const who = { namespace: extension.namespace, name: extension.name };
+  const how = integration.name;
+  let object: unknown;
+  try {
+    object = await integration.integrate(exported, { ...who, record: extension });
+  } catch (cause) {
+    throw blame(
+      extension,
+      how,
+      isPluginError(cause) ? cause : new PluginIntegrationError(how, { ...who, cause }),
+    );
+  }
+  extension.pass('integration', how, 'integrated');
+  return object;
+}
+
+/** Enforcement: the object is held to the contract; a refusal is blamed on the plugin. */
+async function enforce<T>(
+  extension: Extension<T>,
+  contract: Contract<T>,
+  object: unknown,
+): Promise<unknown> {
+  const who = { namespace: extension.namespace, name: extension.name };
+  let result: Awaited<ReturnType<typeof contract.check>>;
+  try {
+    result = await contract.check(object);
+  } catch (cause) {
+    // A validator that crashes is still a verdict on this plugin at this stage.
+    const detail = `the ${contract.name} check threw: ${describeThrown(cause)}`;
+    const error = new PluginError(detail, { ...who, stage: 'enforcement', cause });
+    throw blame(extension, contract.name, error);
+  }
+  if (!result.ok) {
+    const error = new ContractViolationError(contract.name, result.issues, who);
+    throw blame(extension, contract.name, error);
+  }
+  extension.pass('enforcement', contract.name, 'meets the contract');
+  return result.value;
 }
 
 /**
