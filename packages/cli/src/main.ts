@@ -14,6 +14,7 @@ import { parseCommand } from './command-spec.ts';
 import type { Command, CommandContext } from './commands/command.ts';
 import { explainCommand } from './commands/explain.ts';
 import { listCommand } from './commands/list.ts';
+import { manifestCommand } from './commands/manifest.ts';
 import { tourCommand } from './commands/tour.ts';
 import { CliError, EXIT, type ExitCode, UsageError } from './exit-codes.ts';
 import { commandHelp, mainHelp } from './help.ts';
@@ -21,7 +22,12 @@ import type { ScanProject } from './project/open-project.ts';
 import { createPalette, shouldUseColour } from './render/colour.ts';
 import { escapeText } from './render/escape-text.ts';
 
-export const COMMANDS: readonly Command[] = [listCommand, explainCommand, tourCommand];
+export const COMMANDS: readonly Command[] = [
+  listCommand,
+  explainCommand,
+  manifestCommand,
+  tourCommand,
+];
 
 export interface MainOptions {
   readonly io?: CliIo;
