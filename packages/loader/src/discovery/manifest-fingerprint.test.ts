@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { fingerprintFiles, fingerprintOf, hashFile } from './manifest-fingerprint.ts';
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'manifest-fingerprint-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('the fingerprint of a static manifest', () => {
+  it('tells apart two contents of the same length', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'a'), '{"version":"1.0.0"}');
+    const before = hashFile(join(dir, 'a'));
+    writeFileSync(join(dir, 'a'), '{"version":"1.0.1"}');
+    expect(hashFile(join(dir, 'a'))).not.toBe(before);
+    expect(before).toMatch(/^19:[0-9a-f]{8}$/);
+  });
+
+  it('says absent for a file that is not there, unlike any content', () => {
+    expect(hashFile(join(folder(), 'missing'))).toBe('absent');
+  });
+
+  it("lists the host's package.json, the nearest lockfile above it and the linked manifests, relative", () => {
+    const dir = folder();
+    const host = join(dir, 'apps', 'host');
+    writeFileSync(join(dir, 'pnpm-lock.yaml'), 'lockfileVersion: 9');
+    expect(fingerprintFiles(host, [join(dir, 'packages', 'plugin', 'package.json')])).toEqual([
+      'package.json',
+      '../../pnpm-lock.yaml',
+      '../../packages/plugin/package.json',
+    ]);
+    expect(fingerprintOf(dir, ['pnpm-lock.yaml'])).toEqual([
+      ['pnpm-lock.yaml', hashFile(join(dir, 'pnpm-lock.yaml'))],
+    ]);
+  });
+});
