@@ -5,7 +5,7 @@
 // cycle in flight and writes what it gathered.
 import { type CycleReport, IteratorManager, Poller } from '@plugin-patterns/iterator';
 import { ExtensionSet } from '@plugin-patterns/loader';
-import { type Pollster, sampleProblems } from '@plugin-patterns/meter-contracts';
+import { type Pollster, readSample } from '@plugin-patterns/meter-contracts';
 import {
   CpuPollster,
   HypervisorPollster,
@@ -39,7 +39,7 @@ const done = new Promise<void>((resolve) => {
 const poller = new Poller(pollsters, {
   sink: storage,
   intervalMs: 50,
-  sampleProblems,
+  readSample,
   onCycle(report: CycleReport) {
     const failed = report.failures.map((f) => f.plugin).join(', ');
     const disabled = report.disabled.map((d) => d.name).join(', ') || 'none';

@@ -29,8 +29,13 @@ export {
   assertSamples,
   InvalidSampleError,
   isSample,
+  isUtcInstant,
   type MeterType,
+  type RefusedSample,
+  readSample,
+  readSamples,
   type Sample,
+  type SampleRead,
   sampleProblems,
 } from './sample.ts';
 export { type SampleRow, sampleFromRow } from './sample-row.ts';

@@ -14,6 +14,13 @@ describe('parseQueryBound', () => {
     ['to', '', 'query.to must be an ISO 8601 date-time, got ""'],
     ['to', 1_700_000_000_000, 'query.to must be an ISO 8601 date-time, got number'],
     ['from', null, 'query.from must be an ISO 8601 date-time, got null'],
+    // Date.parse reads these as 2 March and 1 May: a bound must be a day the calendar has.
+    [
+      'from',
+      '2026-02-30T00:00:00Z',
+      'query.from must be an ISO 8601 date-time, got "2026-02-30T00:00:00Z"',
+    ],
+    ['to', '2026-04-31', 'query.to must be an ISO 8601 date-time, got "2026-04-31"'],
   ] as const)('refuses %s %j with a RangeError naming the field', (field, value, message) => {
     expect(() => parseQueryBound(field, value)).toThrow(RangeError);
     expect(() => parseQueryBound(field, value)).toThrow(message);

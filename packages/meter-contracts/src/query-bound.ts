@@ -13,11 +13,26 @@
  * JavaScript can pass anything, so the value is `unknown`).
  */
 export function parseQueryBound(field: 'from' | 'to', value: unknown): number {
-  const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  const at = typeof value === 'string' && hasRealDay(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(at)) {
     throw new RangeError(`query.${field} must be an ISO 8601 date-time, got ${shown(value)}`);
   }
   return at;
+}
+
+const DATE_PART = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * `Date.parse` rolls an impossible day over (`2026-02-30` becomes the 2nd of
+ * March), so the date part of an ISO string is checked against the calendar.
+ */
+function hasRealDay(text: string): boolean {
+  const parts = DATE_PART.exec(text);
+  if (parts === null) return true; // not ISO-shaped: Date.parse decides
+  const [year, month, day] = parts.slice(1, 4).map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(2000, month - 1, day));
+  at.setUTCFullYear(year);
+  return at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
 }
 
 /** A string quoted (an empty one stays visible), anything else by its kind. */

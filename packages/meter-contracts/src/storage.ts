@@ -18,8 +18,11 @@ export interface SampleQuery {
 
 export interface StorageDriver {
   /**
-   * Stores a batch whole or not at all. A batch with an invalid sample throws
-   * InvalidSampleError and stores nothing.
+   * Stores every valid sample of a batch, each read once into a checked copy
+   * (meter-contracts' `readSamples`), so a bad sample never costs the good
+   * ones; the valid samples are stored whole or not at all. When some were
+   * invalid, it then throws InvalidSampleError naming each one (`refused`)
+   * and how many were stored (`stored`). A volume of -0 is stored as 0.
    */
   write(samples: readonly Sample[]): Promise<void>;
   /** Samples matching every given field, oldest first (by timestamp, then write order). */

@@ -4,7 +4,7 @@ import {
   PluginResultError,
   PluginTimeoutError,
 } from '@plugin-patterns/loader';
-import { type Pollster, type Sample, sampleProblems } from '@plugin-patterns/meter-contracts';
+import { type Pollster, readSample, type Sample } from '@plugin-patterns/meter-contracts';
 import { CpuPollster, HypervisorPollster } from '@plugin-patterns/sample-plugins';
 import { NeverSettlesPollster } from '@plugin-patterns/sample-plugins/faulty/never-settles';
 import { ThrowsPollster } from '@plugin-patterns/sample-plugins/faulty/throws';
@@ -12,14 +12,14 @@ import { ThrowsNonErrorPollster } from '@plugin-patterns/sample-plugins/faulty/t
 import { WrongShapePollster } from '@plugin-patterns/sample-plugins/faulty/wrong-shape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IteratorManager } from './iterator-manager.ts';
-import { type CycleOptions, objectSample, pollOnce } from './poll-cycle.ts';
+import { type CycleOptions, copyThenCheck, objectSample, pollOnce } from './poll-cycle.ts';
 import { deferred, flushMicrotasks } from './test-plugins.ts';
 import { FixedPollster, sample } from './test-pollsters.ts';
 
-const OPTIONS: CycleOptions = {
+const OPTIONS: CycleOptions<Sample> = {
   timeoutMs: 1000,
   concurrency: 1,
-  sampleProblems,
+  readSample,
   selfCheck: undefined,
 };
 
@@ -82,7 +82,7 @@ describe('pollOnce: the faulty sample pollsters', () => {
 });
 
 describe('pollOnce: an answer of the wrong shape', () => {
-  it('drops every sample of that pollster when one sample is invalid', async () => {
+  it('keeps the good samples of that pollster and blames it for the invalid one', async () => {
     const halfBad: Pollster = {
       meters: ['x'],
       poll: () => [sample('x.ok', 1), { ...sample('x.bad', 2), volume: Number.NaN }],
@@ -91,9 +91,12 @@ describe('pollOnce: an answer of the wrong shape', () => {
       pollsters({ halfBad, good: new FixedPollster('y') }),
       OPTIONS,
     );
-    expect(harvest.samples.map((s) => s.meter)).toEqual(['y']);
+    expect(harvest.samples.map((s) => s.meter)).toEqual(['x.ok', 'y']);
+    expect(harvest.from.map((e) => e.name)).toEqual(['halfBad', 'good']);
     expect(harvest.failures[0]).toBeInstanceOf(PluginResultError);
-    expect(harvest.failures[0]?.message).toContain('(sample #1: volume: must be a finite number)');
+    expect(harvest.failures[0]?.message).toContain(
+      'refused 1 of the 2 samples from poll(): sample #1: volume: must be a finite number',
+    );
   });
 
   it('is recorded on the pollster, which stays enabled', async () => {
@@ -131,7 +134,7 @@ describe('pollOnce: an answer of the wrong shape', () => {
       pollsters({ loose, bad: { meters: [], poll: () => [[1]] as never } }),
       {
         ...OPTIONS,
-        sampleProblems: objectSample,
+        readSample: copyThenCheck(objectSample),
       },
     );
     expect(harvest.samples).toEqual([{ anything: 1 }]);

@@ -57,12 +57,13 @@ describe('checkAvailability without a server', () => {
 });
 
 describe('write and query without a server', () => {
-  it('checks the batch before anything else: an invalid sample is refused, server or not', async () => {
+  it('checks the batch before anything else: a batch of invalid samples is refused, server or not', async () => {
     const driver = new PostgresStorage({ url: UNREACHABLE });
     const bad = { ...sample, volume: Number.NaN };
-    const error = await driver.write([sample, bad]).catch((e: unknown) => e);
+    const error = await driver.write([bad, bad]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidSampleError);
-    expect(error).toMatchObject({ index: 1 });
+    expect(error).toMatchObject({ index: 0, stored: 0 });
+    expect((error as InvalidSampleError).refused.map((r) => r.index)).toEqual([0, 1]);
   });
 
   it('an empty batch needs no server', async () => {

@@ -12,7 +12,8 @@
  */
 import {
   type Availability,
-  assertSamples,
+  InvalidSampleError,
+  readSamples,
   type Sample,
   type SampleQuery,
   type SampleRow,
@@ -59,14 +60,20 @@ export class PostgresStorage implements StorageDriver {
     }
   }
 
-  /** Stores the batch in one transaction: all of it or, on any error, none of it. */
+  /**
+   * Stores the batch's valid samples (each read once into a checked copy) in
+   * one transaction: all of them or, on any error, none of them. Invalid
+   * samples are then named in an InvalidSampleError.
+   */
   async write(samples: readonly Sample[]): Promise<void> {
     this.#refuseIfClosed('write');
-    assertSamples(samples);
-    if (samples.length === 0) return;
-    await this.#ready();
-    const statement = insertSamples(this.table, samples);
-    await this.#inTransaction((client) => client.query(statement.text, statement.values));
+    const { samples: valid, refused } = readSamples(samples);
+    if (valid.length > 0) {
+      await this.#ready();
+      const statement = insertSamples(this.table, valid);
+      await this.#inTransaction((client) => client.query(statement.text, statement.values));
+    }
+    if (refused.length > 0) throw new InvalidSampleError(refused, valid.length);
   }
 
   async query(query: SampleQuery = {}): Promise<Sample[]> {

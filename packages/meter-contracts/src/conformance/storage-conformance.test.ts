@@ -51,12 +51,22 @@ describe('the kit catches a broken driver', () => {
     expect(error.message).toContain('query({ from, to }): expected 2 sample(s), got 3');
   });
 
-  it('that stores part of a batch before finding an invalid sample', async () => {
+  it('that refuses a whole batch for one invalid sample', async () => {
     const error = await failureOf(
-      'a batch with an invalid sample stores nothing and leaves the store untouched',
-      { storesUntilInvalid: true },
+      'a batch with an invalid sample stores its valid samples and names each invalid one',
+      { refusesWholeBatch: true },
     );
-    expect(error.message).toContain('query() after the refused batch: expected 2 sample(s), got 3');
+    expect(error.message).toContain(
+      'query() after the batch with one bad sample: expected 4 sample(s), got 2',
+    );
+  });
+
+  it('that checks a sample and then stores it read again', async () => {
+    const error = await failureOf(
+      'reads each sample once: a value that changes after the check is not stored',
+      { readsTwice: true },
+    );
+    expect(error.message).toContain('after a sample whose volume turns NaN');
   });
 
   it('that returns the newest sample first', async () => {

@@ -78,21 +78,53 @@ export const storageConformanceChecks: readonly StorageConformanceCheck[] = [
   }),
 
   check(
-    'a batch with an invalid sample stores nothing and leaves the store untouched',
+    'a batch with an invalid sample stores its valid samples and names each invalid one',
     async (driver) => {
       const kept = [sampleAt({ at: 1 }), sampleAt({ at: 2 })];
       await driver.write(kept);
       const bad = { ...sampleAt({ at: 3 }), volume: Number.NaN };
+      const what = 'write() of a batch whose second sample is invalid';
       const error = await expectRejection(
         () => driver.write([sampleAt({ at: 3 }), bad, sampleAt({ at: 4 })]),
-        'write() of a batch whose second sample is invalid',
+        what,
       );
-      expectInvalidSampleError(error, 'write() of a batch whose second sample is invalid');
-      expectSamples(await driver.query(), kept, 'query() after the refused batch');
+      expectInvalidSampleError(error, what);
+      const stored = [...kept, sampleAt({ at: 3 }), sampleAt({ at: 4 })];
+      expectSamples(await driver.query(), stored, 'query() after the batch with one bad sample');
       const index = (error as { index?: unknown }).index;
       expect(index === 1, `the InvalidSampleError must name sample #1, it names #${String(index)}`);
+      const refused = (error as { refused?: readonly { index: number }[] }).refused;
+      const indexes = JSON.stringify(refused?.map((r) => r.index));
+      expect(indexes === '[1]', `its refused list must be sample #1 alone, it is ${indexes}`);
     },
   ),
+
+  check(
+    'reads each sample once: a value that changes after the check is not stored',
+    async (driver) => {
+      let reads = 0;
+      const twoFaced = {
+        ...sampleAt({ at: 1 }),
+        get volume() {
+          reads += 1;
+          return reads === 1 ? 42 : Number.NaN;
+        },
+      };
+      await driver.write([twoFaced, sampleAt({ at: 2 })]);
+      expectSamples(
+        await driver.query(),
+        [sampleAt({ at: 1, volume: 42 }), sampleAt({ at: 2 })],
+        'query() after a sample whose volume turns NaN after its first read',
+      );
+    },
+  ),
+
+  check('stores a volume of -0 as 0', async (driver) => {
+    await driver.write([sampleAt({ at: 1, volume: -0 })]);
+    const [stored] = await driver.query();
+    const got = Object.is(stored?.volume, -0) ? '-0' : String(stored?.volume);
+    expect(Object.is(stored?.volume, 0), `a -0 volume must read back as 0, got ${got}`);
+  }),
 
   check('refuses NaN volumes, missing fields and wrong types', async (driver) => {
     for (const { why, sample } of invalidSamples()) {

@@ -3,12 +3,15 @@
  * itself, with switches that each break one storage promise: the kit must
  * pass the honest driver and catch every broken one.
  */
-import { assertSamples, type Sample } from '../sample.ts';
+import { InvalidSampleError, readSamples, type Sample, sampleProblems } from '../sample.ts';
 import type { SampleQuery, StorageDriver } from '../storage.ts';
 
 export interface Faults {
   readonly ignoresTo?: boolean;
-  readonly storesUntilInvalid?: boolean;
+  /** The old promise: a batch with an invalid sample stores nothing. */
+  readonly refusesWholeBatch?: boolean;
+  /** Checks each sample, then stores it read again. */
+  readonly readsTwice?: boolean;
   readonly newestFirst?: boolean;
   readonly writesAfterClose?: boolean;
   readonly forgetsOnClose?: boolean;
@@ -32,16 +35,19 @@ export class ReferenceDriver implements StorageDriver {
 
   async write(samples: readonly Sample[]): Promise<void> {
     if (this.#closed && !this.#faults.writesAfterClose) throw new Error('closed');
-    if (this.#faults.storesUntilInvalid) {
+    if (this.#faults.readsTwice) {
       for (const sample of samples) {
-        assertSamples([sample]);
-        this.#store.rows.push({ ...sample });
+        if (sampleProblems(sample).length === 0) this.#store.rows.push({ ...sample });
       }
       return;
     }
-    assertSamples(samples);
-    const kept = samples.slice(0, this.#faults.capsBatchesAt ?? samples.length);
+    const { samples: valid, refused } = readSamples(samples);
+    if (this.#faults.refusesWholeBatch && refused.length > 0) {
+      throw new InvalidSampleError(refused);
+    }
+    const kept = valid.slice(0, this.#faults.capsBatchesAt ?? valid.length);
     this.#store.rows.push(...kept.map((s) => ({ ...s })));
+    if (refused.length > 0) throw new InvalidSampleError(refused, kept.length);
   }
 
   async query(query: SampleQuery = {}): Promise<Sample[]> {

@@ -51,14 +51,14 @@ describe('JsonlStorage file format', () => {
     expect(lines.map((line) => JSON.parse(line))).toEqual([1, 2, 3, 4].map((at) => sample(at)));
   });
 
-  it('leaves the file byte for byte as it was when a batch is refused', async () => {
+  it('appends the valid samples of a batch; an invalid one leaves no line', async () => {
     const path = newPath();
     const store = open(path);
     await store.write([sample(1)]);
     const before = readFileSync(path, 'utf8');
     const refused = store.write([sample(2), { ...sample(3), meter: '' }]);
     await expect(refused).rejects.toThrow(InvalidSampleError);
-    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(readFileSync(path, 'utf8')).toBe(`${before}${JSON.stringify(sample(2))}\n`);
     await store.close();
   });
 

@@ -4,8 +4,9 @@
  * readable with `cat`, `grep` or `jq`, shipped by a log collector, or kept
  * with no database at all.
  *
- * A batch is validated first and then written with ONE append of its whole
- * text, so a refused batch leaves no line behind and two batches never
+ * A batch is checked first, sample by sample, and its valid samples are then
+ * written with ONE append of their whole text, so an invalid sample leaves no
+ * line behind (it is named in the InvalidSampleError) and two batches never
  * interleave. An append is not a transaction, though: a crash in the middle
  * of one can leave the first lines of a batch and a torn last line. Reading
  * skips and reports such a line (see jsonl-lines.ts). When every batch must be
@@ -16,7 +17,8 @@
  */
 import { appendFile, open, readFile } from 'node:fs/promises';
 import {
-  assertSamples,
+  InvalidSampleError,
+  readSamples,
   type Sample,
   type SampleQuery,
   StorageClosedError,
@@ -24,7 +26,7 @@ import {
   type StorageOptions,
 } from '@plugin-patterns/meter-contracts';
 import { readSampleLines, type SkippedLine } from './jsonl-lines.ts';
-import { copySample, selectSamples } from './select-samples.ts';
+import { selectSamples } from './select-samples.ts';
 import { filePathOf } from './storage-url.ts';
 
 const RULE = {
@@ -69,9 +71,14 @@ export class JsonlStorage implements StorageDriver {
 
   async write(samples: readonly Sample[]): Promise<void> {
     this.#assertOpen('write');
-    assertSamples(samples);
-    if (samples.length === 0) return;
-    const text = `${samples.map((s) => JSON.stringify(copySample(s))).join('\n')}\n`;
+    // Each sample read once into a checked copy: the valid ones are appended, the others named.
+    const { samples: valid, refused } = readSamples(samples);
+    if (valid.length > 0) await this.#append(valid);
+    if (refused.length > 0) throw new InvalidSampleError(refused, valid.length);
+  }
+
+  #append(samples: readonly Sample[]): Promise<void> {
+    const text = `${samples.map((s) => JSON.stringify(s)).join('\n')}\n`;
     return this.#inTurn(async () => {
       // Never glue the first new line onto a torn one: start on a fresh line.
       const prefix = this.#tailUnchecked && (await endsMidLine(this.path)) ? '\n' : '';

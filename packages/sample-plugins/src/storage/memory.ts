@@ -5,14 +5,15 @@
  * is the one to read first.
  */
 import {
-  assertSamples,
+  InvalidSampleError,
+  readSamples,
   type Sample,
   type SampleQuery,
   StorageClosedError,
   type StorageDriver,
   type StorageOptions,
 } from '@plugin-patterns/meter-contracts';
-import { copySample, selectSamples } from './select-samples.ts';
+import { selectSamples } from './select-samples.ts';
 import { requireExactUrl } from './storage-url.ts';
 
 const RULE = { driver: 'MemoryStorage', scheme: 'memory', expected: '"memory:"' };
@@ -28,9 +29,10 @@ export class MemoryStorage implements StorageDriver {
 
   async write(samples: readonly Sample[]): Promise<void> {
     this.#assertOpen('write');
-    // Validate the whole batch before keeping any of it: whole or nothing.
-    assertSamples(samples);
-    for (const sample of samples) this.#samples.push(copySample(sample));
+    // Each sample read once into a checked copy: the valid ones are kept, the others named.
+    const { samples: valid, refused } = readSamples(samples);
+    for (const sample of valid) this.#samples.push(sample);
+    if (refused.length > 0) throw new InvalidSampleError(refused, valid.length);
   }
 
   async query(query: SampleQuery = {}): Promise<Sample[]> {

@@ -11,7 +11,8 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import {
-  assertSamples,
+  InvalidSampleError,
+  readSamples,
   type Sample,
   type SampleQuery,
   type SampleRow,
@@ -96,10 +97,16 @@ export class SqliteStorage implements StorageDriver {
 
   async write(samples: readonly Sample[]): Promise<void> {
     this.#assertOpen('write');
-    assertSamples(samples);
-    if (samples.length === 0) return;
+    // Each sample read once into a checked copy: what was checked is what is inserted.
+    const { samples: valid, refused } = readSamples(samples);
+    if (valid.length > 0) this.#insertAll(valid);
+    if (refused.length > 0) throw new InvalidSampleError(refused, valid.length);
+  }
+
+  #insertAll(samples: readonly Sample[]): void {
     const insert = this.#insert;
-    // One transaction per batch: atomic, and one sync to disk instead of one per row.
+    // One transaction per batch: its valid samples are stored whole or not at
+    // all, and there is one sync to disk instead of one per row.
     this.#db.exec('BEGIN IMMEDIATE');
     try {
       for (const s of samples) {
