@@ -2,7 +2,8 @@
 // package it depends on. Nothing names the plugins; installing a package is
 // what adds them. One scan answers for every namespace at once.
 import { join } from 'node:path';
-import { type EntryPoint, packageScan } from '@plugin-patterns/loader';
+import { packageScan } from '@plugin-patterns/loader';
+import type { EntryPoint } from '@plugin-patterns/loader/discovery';
 
 // The host here is the docs folder: its package.json declares
 // @plugin-patterns/sample-plugins and @acme/meter-uptime as dependencies.

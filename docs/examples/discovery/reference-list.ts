@@ -3,7 +3,8 @@
 // nothing else is found. Each package is resolved from the host's folder, as
 // an `import` written in the host would be.
 import { join } from 'node:path';
-import { describeValue, ExtensionSet, referenceList } from '@plugin-patterns/loader';
+import { ExtensionSet, referenceList } from '@plugin-patterns/loader';
+import { describeValue } from '@plugin-patterns/loader/invocation';
 
 const host = join(import.meta.dirname, '../..');
 

@@ -4,14 +4,13 @@
 // that names it, and the other plugins still run.
 import { join } from 'node:path';
 import {
-  callPlugin,
-  checkResult,
   construct,
   convention,
   ExtensionSet,
   PluginError,
   packageScan,
 } from '@plugin-patterns/loader';
+import { callPlugin, checkResult } from '@plugin-patterns/loader/invocation';
 import { isSample, type Pollster, type Sample } from '@plugin-patterns/meter-contracts';
 
 const host = join(import.meta.dirname, '../..');

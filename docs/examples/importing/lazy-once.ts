@@ -3,7 +3,8 @@
 // imported a second time. The importer is swappable, so this host wraps the
 // real one (Node's import()) to count what it is asked to do.
 import { join } from 'node:path';
-import { ExtensionSet, type Importer, importExport, packageScan } from '@plugin-patterns/loader';
+import { ExtensionSet, packageScan } from '@plugin-patterns/loader';
+import { type Importer, importExport } from '@plugin-patterns/loader/importing';
 
 const host = join(import.meta.dirname, '../..');
 const imported: string[] = [];

@@ -1,7 +1,7 @@
 // What a package may write as an import reference in its `entryPoints`, and
 // what is refused before anything is resolved: every reference stays inside
 // the package that declares it.
-import { parsePackageReference } from '@plugin-patterns/loader';
+import { parsePackageReference } from '@plugin-patterns/loader/importing';
 
 const references = [
   './storage/memory:MemoryStorage',

@@ -3,7 +3,8 @@
 // handles and every pollster which meters it produces, so the host can route,
 // list and explain its plugins without calling any of them.
 import { join } from 'node:path';
-import { construct, describeValue, ExtensionSet, packageScan } from '@plugin-patterns/loader';
+import { construct, ExtensionSet, packageScan } from '@plugin-patterns/loader';
+import { describeValue } from '@plugin-patterns/loader/invocation';
 import type { NotificationHandler, Pollster } from '@plugin-patterns/meter-contracts';
 
 const host = join(import.meta.dirname, '../..');

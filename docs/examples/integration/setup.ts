@@ -2,7 +2,8 @@
 // in the host's registry. The host does not inspect the plugins; it asks the
 // registry who registered what, and calls the hooks.
 import { join } from 'node:path';
-import { createHookRegistry, ExtensionSet, fileList, setup } from '@plugin-patterns/loader';
+import { ExtensionSet, fileList, setup } from '@plugin-patterns/loader';
+import { createHookRegistry } from '@plugin-patterns/loader/integration';
 import type { Sample } from '@plugin-patterns/meter-contracts';
 import { METER_HOOKS, type MeterHooks } from './meter-hooks.ts';
 

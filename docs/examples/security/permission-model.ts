@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callPlugin, ExtensionSet, fileList } from '@plugin-patterns/loader';
+import { ExtensionSet, fileList } from '@plugin-patterns/loader';
+import { callPlugin } from '@plugin-patterns/loader/invocation';
 
 /** A pollster that also tries what no pollster should. */
 const CURIOUS_PLUGIN = `import { execFileSync } from 'node:child_process';

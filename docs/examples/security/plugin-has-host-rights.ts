@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { construct, convention, ExtensionSet, fileList, invoke } from '@plugin-patterns/loader';
+import { construct, convention, ExtensionSet, fileList } from '@plugin-patterns/loader';
+import { invoke } from '@plugin-patterns/loader/invocation';
 
 interface Pollster {
   readonly meters: readonly string[];

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { ExtensionSet, fileList, invoke } from '@plugin-patterns/loader';
+import { ExtensionSet, fileList } from '@plugin-patterns/loader';
+import { invoke } from '@plugin-patterns/loader/invocation';
 
 interface Pollster {
   poll(): unknown;

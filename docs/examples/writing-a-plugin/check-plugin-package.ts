@@ -5,12 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import {
-  checkPluginPackage,
-  construct,
-  convention,
-  type PackageConformance,
-} from '@plugin-patterns/loader';
+import { construct, convention } from '@plugin-patterns/loader';
+import { checkPluginPackage, type PackageConformance } from '@plugin-patterns/loader/conformance';
 import type { Pollster } from '@plugin-patterns/meter-contracts';
 
 // What the host contributes: how it builds pollsters, and what it holds them to.

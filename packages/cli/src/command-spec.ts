@@ -4,7 +4,7 @@
  * the help can never drift from what the parser accepts.
  */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { closestName } from '@plugin-patterns/loader';
+import { closestName } from '@plugin-patterns/loader/invocation';
 import { UsageError } from './exit-codes.ts';
 
 export interface OptionSpec {

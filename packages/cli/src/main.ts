@@ -8,7 +8,8 @@
  * else is a bug in the CLI, printed with its stack.
  */
 import { createRequire } from 'node:module';
-import { closestName, PluginError } from '@plugin-patterns/loader';
+import { PluginError } from '@plugin-patterns/loader';
+import { closestName } from '@plugin-patterns/loader/invocation';
 import { type CliIo, processIo } from './cli-io.ts';
 import { parseCommand } from './command-spec.ts';
 import type { Command, CommandContext } from './commands/command.ts';

@@ -7,12 +7,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DiscoveryError,
-  type DiscoveryProblem,
-  type EntryPoint,
-  type PluginSource,
-} from '@plugin-patterns/loader';
+import { DiscoveryError, type PluginSource } from '@plugin-patterns/loader';
+import type { DiscoveryProblem, EntryPoint } from '@plugin-patterns/loader/discovery';
 import type { ScanProject } from './project/open-project.ts';
 
 export const FAKE_PACKAGE: PluginSource = {

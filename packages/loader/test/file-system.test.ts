@@ -12,9 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import type { DiscoveryReport } from '../src/discovery/index.ts';
 import {
   DiscoveryError,
-  type DiscoveryReport,
   directoryScan,
   ExtensionSet,
   PluginImportError,

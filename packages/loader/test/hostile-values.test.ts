@@ -9,19 +9,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  callPlugin,
-  checkResult,
-  describeThrown,
-  describeValue,
   Extension,
   ExtensionSet,
   type Integration,
-  invoke,
   PluginCallError,
   type PluginError,
   PluginIntegrationError,
   PluginResultError,
 } from '../src/index.ts';
+import {
+  callPlugin,
+  checkResult,
+  describeThrown,
+  describeValue,
+  invoke,
+} from '../src/invocation/index.ts';
 import { HOSTILE_VALUES } from './support/hostile-values.ts';
 
 interface Poller {

@@ -24,6 +24,7 @@ const ORDER = [
   'extension',
   'invocation',
   'conformance',
+  'testing',
 ];
 
 function sources(folder: string): string[] {
@@ -41,7 +42,9 @@ function forwardImports(): string[] {
   const found: string[] = [];
   for (const file of sources(src)) {
     const from = ORDER.indexOf(stageOf(file));
-    if (from === -1) continue; // index.ts and namespace.ts compose the stages
+    // index.ts and namespace.ts compose the stages; a folder's own index.ts
+    // (a subpath's entry) may gather from below it, as the front door does.
+    if (from === -1 || file.endsWith('/index.ts')) continue;
     const text = readFileSync(file, 'utf8');
     for (const [, spec] of text.matchAll(/from '(\.[^']+)'/g)) {
       const to = ORDER.indexOf(stageOf(resolve(dirname(file), spec as string)));

@@ -1,10 +1,10 @@
 import {
   ExtensionSet,
-  isThenable,
   PluginCallError,
   PluginTimeoutError,
   PluginUnavailableError,
 } from '@plugin-patterns/loader';
+import { isThenable } from '@plugin-patterns/loader/invocation';
 import { describe, expect, it } from 'vitest';
 import { callReady, guardedCall } from './call-guard.ts';
 

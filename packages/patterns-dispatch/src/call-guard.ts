@@ -31,13 +31,8 @@
  * (a RangeError for a negative `timeoutMs`, say) is the host's own mistake and
  * is left to propagate.
  */
-import {
-  callFailed,
-  callPlugin,
-  type Extension,
-  isThenable,
-  PluginError,
-} from '@plugin-patterns/loader';
+import { type Extension, PluginError } from '@plugin-patterns/loader';
+import { callFailed, callPlugin, isThenable } from '@plugin-patterns/loader/invocation';
 import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import type { Delivery, DispatchOptions, PluginCall } from './delivery.ts';
 

@@ -13,7 +13,8 @@
  * others. With `raise`, the first failure is thrown and the plugins after it
  * are not called — the host said it would rather stop than go on.
  */
-import { type Extension, isThenable } from '@plugin-patterns/loader';
+import type { Extension } from '@plugin-patterns/loader';
+import { isThenable } from '@plugin-patterns/loader/invocation';
 import { guardedCall } from './call-guard.ts';
 import type { Delivery, DispatchOptions, DispatchResult, PluginCall } from './delivery.ts';
 

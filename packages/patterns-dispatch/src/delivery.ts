@@ -12,7 +12,8 @@
  * the types: `X` for a plain `R`, `Promise<X>` for a promise, and both for a
  * plugin API that allows either.
  */
-import type { CallOptions, PluginError } from '@plugin-patterns/loader';
+import type { PluginError } from '@plugin-patterns/loader';
+import type { CallOptions } from '@plugin-patterns/loader/invocation';
 
 /** `collect` (default): record the failure and go on. `raise`: throw the first failure. */
 export type ErrorPolicy = 'collect' | 'raise';

@@ -14,7 +14,7 @@
  * or a replay. A host consuming an endless bus should call `dispatch` per
  * event and count with a `DispatchTally` instead of keeping every outcome.
  */
-import { isThenable } from '@plugin-patterns/loader';
+import { isThenable } from '@plugin-patterns/loader/invocation';
 import { type DispatchSummary, DispatchTally, type EventOutcome } from './event-outcome.ts';
 
 export interface DispatchAllResult<E, R> {

@@ -16,12 +16,11 @@
  */
 import {
   AmbiguousPluginError,
-  closestName,
   type Extension,
   type ExtensionSet,
-  isThenable,
   NoMatchingPluginError,
 } from '@plugin-patterns/loader';
+import { closestName, isThenable } from '@plugin-patterns/loader/invocation';
 import { callReady, guardedCall } from './call-guard.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
 import type { Delivery, DispatchOptions, DispatchResult, PluginCall, Settled } from './delivery.ts';

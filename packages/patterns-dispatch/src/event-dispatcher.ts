@@ -23,14 +23,8 @@
  * handler that tries to change it fails, alone, and the handlers after it and
  * the dead-letter record see what was sent.
  */
-import {
-  describeThrown,
-  type Extension,
-  type ExtensionSet,
-  isThenable,
-  type PluginError,
-  setAsideRepeats,
-} from '@plugin-patterns/loader';
+import type { Extension, ExtensionSet, PluginError } from '@plugin-patterns/loader';
+import { describeThrown, isThenable } from '@plugin-patterns/loader/invocation';
 import { type DeadLetterReason, DeadLetters, type NewDeadLetter } from './dead-letters.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
 import type { DispatchOptions, DispatchResult, Settled } from './delivery.ts';
@@ -71,10 +65,9 @@ export class EventDispatcher<T, E extends object, R> {
     const { deadLetters } = options;
     this.deadLetters =
       deadLetters instanceof DeadLetters ? deadLetters : new DeadLetters<E>(deadLetters);
-    // A handler found by two sources is one handler: it gets each event once.
-    // (`loadAll` has already turned its repeat off; in a set loaded record by
-    // record, it is turned off here, by `found-twice`, as the loader does.)
-    const subscriptions = inspectHandlers(setAsideRepeats(set.ready()), options.subscriptions);
+    // A handler found by two sources is one handler, and gets each event once:
+    // the set has turned its repeat off (found-twice) when it made the records.
+    const subscriptions = inspectHandlers(set.ready(), options.subscriptions);
     this.#subscriptions = subscriptions.map((s) => ({
       handler: s.handler.name,
       patterns: s.patterns,

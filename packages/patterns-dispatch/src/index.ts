@@ -1,9 +1,9 @@
-export {
-  type DeadLetter,
-  type DeadLetterReason,
-  DeadLetters,
-  type NewDeadLetter,
-} from './dead-letters.ts';
+// @plugin-patterns/dispatch: the dispatcher pattern. Every plugin of a
+// namespace is loaded; each call goes to the few it is meant for. The routing
+// table, the event-type patterns and the other pieces are in `/parts`.
+
+// By name or by predicate: the host picks the plugins per call.
+
 export type {
   Delivery,
   DispatchOptions,
@@ -12,17 +12,12 @@ export type {
   PluginCall,
   Settled,
 } from './delivery.ts';
-export type { DispatchAllResult } from './dispatch-all.ts';
 export { Dispatcher, type ExtensionFilter } from './dispatcher.ts';
+
+// By event type: each handler says what it handles, and events are routed to it.
+
+export { type DeadLetter, DeadLetters } from './dead-letters.ts';
+export type { DispatchAllResult } from './dispatch-all.ts';
 export { EventDispatcher, type EventDispatcherOptions } from './event-dispatcher.ts';
 export { MalformedEventError, UnroutedEventError } from './event-errors.ts';
-export { type DispatchSummary, DispatchTally, type EventOutcome } from './event-outcome.ts';
-export {
-  type EventPattern,
-  formatEventPattern,
-  matchesEventPattern,
-  type ParsedPattern,
-  parseEventPattern,
-} from './event-pattern.ts';
-export type { ReadSubscriptions } from './inspect-handlers.ts';
-export { RoutingTable, type RoutingTableOptions, type Subscription } from './routing-table.ts';
+export type { DispatchSummary, EventOutcome } from './event-outcome.ts';

@@ -6,8 +6,6 @@ import {
   type DiscoverySource,
   defineNamespace,
   denyList,
-  type Importer,
-  importExport,
   NoMatchingPluginError,
   PluginCallError,
   PluginImportError,
@@ -18,6 +16,7 @@ import {
   referenceList,
   selfCheck,
 } from '@plugin-patterns/loader';
+import { type Importer, importExport } from '@plugin-patterns/loader/importing';
 import type { StorageDriver } from '@plugin-patterns/meter-contracts';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { DriverManager, loadDriver } from './driver-manager.ts';
@@ -168,7 +167,12 @@ describe('DriverManager.load by URL', () => {
     expect(manager.url?.scheme).toBe('sqlite');
     expect(manager.driver.options).toEqual({ url: 'SQLITE:///var/lib/meter.db' });
     expect(seen).toEqual([
-      { namespace, name: 'sqlite', url: expect.objectContaining({ rest: '///var/lib/meter.db' }) },
+      {
+        namespace,
+        name: 'sqlite',
+        record: manager.extension,
+        url: expect.objectContaining({ rest: '///var/lib/meter.db' }),
+      },
     ]);
   });
 

@@ -16,17 +16,16 @@
  * call to the driver is a plain method call.
  */
 import {
-  type CallOptions,
   type Contract,
-  callPlugin,
   type DiscoverySource,
   type EnablingPolicy,
   type Extension,
   ExtensionSet,
-  type Importer,
   type Integration,
   type Namespace,
 } from '@plugin-patterns/loader';
+import type { Importer } from '@plugin-patterns/loader/importing';
+import { type CallOptions, callPlugin } from '@plugin-patterns/loader/invocation';
 import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import { chooseDriver } from './choose-driver.ts';
 import { constructWith, type DriverArgs } from './driver-args.ts';

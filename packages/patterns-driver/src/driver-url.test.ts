@@ -1,4 +1,5 @@
-import { PluginError, typeName } from '@plugin-patterns/loader';
+import { PluginError } from '@plugin-patterns/loader';
+import { typeName } from '@plugin-patterns/loader/invocation';
 import { describe, expect, it } from 'vitest';
 import { InvalidDriverUrlError, parseDriverUrl, redactPassword } from './driver-url.ts';
 

@@ -36,7 +36,7 @@ export async function checkOnce<T>(
   for (const extension of manager.extensions()) {
     if (wasAsked(extension, policy.name)) continue;
     // selfCheck turns a throwing or malformed check into "unavailable" itself.
-    const answer = afterLoad.call(policy, extension.object);
+    const answer = afterLoad.call(policy, extension.object, extension);
     const availability = isThenable(answer) ? await answer : answer;
     if (availability.available) {
       extension.pass('enabling', policy.name, 'available here');

@@ -24,6 +24,10 @@ export class HookManager<T> extends IteratorManager<T> {
     return extensions.filter((e) => e.name === this.hook);
   }
 
+  protected override wantedNames(): readonly string[] {
+    return [this.hook];
+  }
+
   protected override describeWanted(): string {
     return `plugin named "${this.hook}"`;
   }

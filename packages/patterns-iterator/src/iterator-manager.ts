@@ -11,7 +11,7 @@
  * the plan at once; one disabled through its record directly leaves it at the
  * next `refresh()`.
  */
-import { type Extension, type ExtensionSet, setAsideRepeats } from '@plugin-patterns/loader';
+import type { Extension, ExtensionSet } from '@plugin-patterns/loader';
 import {
   checkTimeLimit,
   type CallOptions as GuardOptions,
@@ -77,21 +77,21 @@ export class IteratorManager<T> {
     );
   }
 
-  /** Loads every enabled plugin (each imports once), then plans the call order. */
+  /** Loads the plugins this manager calls (each imports once), then plans the call order. */
   async load(): Promise<this> {
-    await this.set.loadAll();
+    // A manager narrowed to some names (a hook manager) imports only those:
+    // the other plugins' modules are never evaluated, their failures never recorded.
+    const names = this.wantedNames();
+    await (names === undefined ? this.set.loadAll() : this.set.loadNamed(names));
     this.refresh();
     return this;
   }
 
   /** Plans the call order again from the set as it is now. Throws OrderCycleError. */
   refresh(): void {
-    // A plugin found by two sources (a scan and a reference list naming one
-    // package) has two records: the first is kept, so it runs once. `loadAll`
-    // (so `load()`) has already turned the repeat off; in a set its host
-    // loaded record by record, it is turned off here, by `found-twice`, as
-    // the loader does, so its report says why it never runs.
-    const candidates = setAsideRepeats(this.select(this.set.enabled()));
+    // A plugin found by two sources runs once: the set has turned its repeat
+    // off (found-twice) when it made the records.
+    const candidates = this.select(this.set.enabled());
     // Reading `object` throws a typed error for a plugin that is not loaded yet:
     // silently skipping it would hide "why is my plugin not running?".
     for (const extension of candidates) void extension.object;
@@ -178,6 +178,11 @@ export class IteratorManager<T> {
   /** Which of the set's extensions this manager calls. The hook manager narrows it to one name. */
   protected select(extensions: readonly Extension<T>[]): Extension<T>[] {
     return [...extensions];
+  }
+
+  /** The names this manager calls, when it calls only some (what `load` imports); undefined: all. */
+  protected wantedNames(): readonly string[] | undefined {
+    return undefined;
   }
 
   /** What an empty run failed to find, for EmptyNamespaceError. */

@@ -5,7 +5,8 @@
  * the loader carry the plugin's name; anything else is described as safely as
  * it can be.
  */
-import { describeThrown, PluginError } from '@plugin-patterns/loader';
+import { PluginError } from '@plugin-patterns/loader';
+import { describeThrown } from '@plugin-patterns/loader/invocation';
 import type { CallFailure } from './tour-result.ts';
 
 export function callFailure(error: unknown, plugin: string): CallFailure {

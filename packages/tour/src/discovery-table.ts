@@ -22,11 +22,11 @@ import {
   type DiscoverySource,
   directoryScan,
   fileList,
-  type PackageScanSource,
   packageScan,
-  parseSpecifierReference,
   referenceList,
 } from '@plugin-patterns/loader';
+import type { PackageScanSource } from '@plugin-patterns/loader/discovery';
+import { parseSpecifierReference } from '@plugin-patterns/loader/importing';
 import { collectorsDirectory } from '@plugin-patterns/sample-plugins';
 import { POLLSTER } from './plugin-host.ts';
 import { formatMs, names } from './render-format.ts';

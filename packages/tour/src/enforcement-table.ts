@@ -19,13 +19,12 @@ import {
   abstractClass,
   allowList,
   type Contract,
-  callPlugin,
-  checkResult,
   construct,
   type DiscoverySource,
   type Extension,
   ExtensionSet,
 } from '@plugin-patterns/loader';
+import { callPlugin, checkResult } from '@plugin-patterns/loader/invocation';
 import { type Pollster, PollsterBase } from '@plugin-patterns/meter-contracts';
 import { callFailure } from './call-failure.ts';
 import { pollsterContract } from './host-contracts.ts';

@@ -8,7 +8,8 @@
 import { Dispatcher } from '@plugin-patterns/dispatch';
 import { DriverManager } from '@plugin-patterns/driver';
 import { IteratorManager } from '@plugin-patterns/iterator';
-import { callPlugin, type DiscoverySource, ExtensionSet } from '@plugin-patterns/loader';
+import { type DiscoverySource, ExtensionSet } from '@plugin-patterns/loader';
+import { callPlugin } from '@plugin-patterns/loader/invocation';
 import type { Pollster, Sample } from '@plugin-patterns/meter-contracts';
 import { callFailure } from './call-failure.ts';
 import { FAULTY, faultyPipeline, POLLSTER, pollsterPipeline } from './plugin-host.ts';

@@ -5,7 +5,7 @@
  * never reaches the storage (where it would fail a whole batch, everyone's
  * samples with it).
  */
-import { describeValue } from '@plugin-patterns/loader';
+import { describeValue } from '@plugin-patterns/loader/invocation';
 import { type Pollster, type Sample, sampleProblems } from '@plugin-patterns/meter-contracts';
 
 /** For `checkResult`: true for a Sample[], otherwise what is wrong with it. */

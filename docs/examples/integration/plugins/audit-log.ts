@@ -1,6 +1,6 @@
 // A coarse-grained plugin: it exports one `setup(host)` function and registers
 // the hooks it provides. It keeps its own state, which the host never sees.
-import type { HookHost } from '@plugin-patterns/loader';
+import type { HookHost } from '@plugin-patterns/loader/integration';
 import type { MeterHooks } from '../meter-hooks.ts';
 
 export function setup(host: HookHost<MeterHooks>): void {

@@ -1,5 +1,5 @@
 // A second coarse-grained plugin, correctly written: one hook, one threshold.
-import type { HookHost } from '@plugin-patterns/loader';
+import type { HookHost } from '@plugin-patterns/loader/integration';
 import type { MeterHooks } from '../meter-hooks.ts';
 
 export function setup(host: HookHost<MeterHooks>): void {

@@ -1,7 +1,7 @@
 // A coarse-grained plugin written as an object with a `setup` method. Its
 // author misspelt a hook name: the host refuses the registration, so this
 // plugin fails to integrate and registers nothing at all.
-import type { HookHost } from '@plugin-patterns/loader';
+import type { HookHost } from '@plugin-patterns/loader/integration';
 import type { MeterHooks } from '../meter-hooks.ts';
 
 export default {

@@ -12,7 +12,7 @@ import { realpathSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolvePackageModule } from '@plugin-patterns/loader';
+import { resolvePackageModule } from '@plugin-patterns/loader/importing';
 import type { CliIo } from '../cli-io.ts';
 import { COMMON_OPTIONS, type ParsedCommand } from '../command-spec.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';

@@ -3,7 +3,8 @@
  * a typo, so the error names the closest existing one (by edit distance) and
  * lists what there is when the list is short enough to read.
  */
-import { closestName, type Extension, type ExtensionSet } from '@plugin-patterns/loader';
+import type { Extension, ExtensionSet } from '@plugin-patterns/loader';
+import { closestName } from '@plugin-patterns/loader/invocation';
 import { CliError } from '../exit-codes.ts';
 import type { Project } from './open-project.ts';
 

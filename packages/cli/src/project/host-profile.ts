@@ -20,11 +20,8 @@
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type EnablingPolicy,
-  parsePackageReference,
-  resolvePackageModule,
-} from '@plugin-patterns/loader';
+import type { EnablingPolicy } from '@plugin-patterns/loader';
+import { parsePackageReference, resolvePackageModule } from '@plugin-patterns/loader/importing';
 import { CliError } from '../exit-codes.ts';
 import type { NamespacePipeline } from './open-project.ts';
 

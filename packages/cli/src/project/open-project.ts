@@ -10,12 +10,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  type DiscoveryProblem,
-  type DiscoveryReport,
   type DiscoverySource,
   ExtensionSet,
   type ExtensionSetOptions,
 } from '@plugin-patterns/loader';
+import type { DiscoveryProblem, DiscoveryReport } from '@plugin-patterns/loader/discovery';
 import { CliError } from '../exit-codes.ts';
 
 /** Builds the discovery source for a project folder (absolute path). */

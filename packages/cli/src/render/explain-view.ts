@@ -6,12 +6,8 @@
  * and why, then its state and last error.
  */
 import { join } from 'node:path';
-import {
-  describeSource,
-  type Extension,
-  type ExtensionReport,
-  type Stage,
-} from '@plugin-patterns/loader';
+import type { Extension, ExtensionReport, Stage } from '@plugin-patterns/loader';
+import { describeSource } from '@plugin-patterns/loader/extension';
 import type { Palette } from './colour.ts';
 import { escapeText } from './escape-text.ts';
 import { shortReason, stateText } from './state-text.ts';

@@ -2,7 +2,8 @@
  * What `plugin-patterns list` prints: one row per extension, grouped by
  * namespace, then any declaration that could not be tied to a plugin.
  */
-import type { DiscoveryProblem, ExtensionReport } from '@plugin-patterns/loader';
+import type { ExtensionReport } from '@plugin-patterns/loader';
+import type { DiscoveryProblem } from '@plugin-patterns/loader/discovery';
 import type { Palette } from './colour.ts';
 import { escapeText } from './escape-text.ts';
 import { shortReason, stateText } from './state-text.ts';

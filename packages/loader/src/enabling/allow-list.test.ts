@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeEntries } from '../extension/test-fakes.ts';
+import { fakeEntries } from '../testing/fakes.ts';
 import { allowList } from './allow-list.ts';
 
 const found = fakeEntries(['memory', 'sqlite', 'jsonl']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeEntries } from '../extension/test-fakes.ts';
+import { fakeEntries } from '../testing/fakes.ts';
 import { denyList } from './deny-list.ts';
 
 const found = fakeEntries(['cpu', 'memory', 'disk']);

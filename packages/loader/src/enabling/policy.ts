@@ -26,7 +26,9 @@ export interface EnablingPolicy {
   select(candidates: readonly EntryPoint[]): PolicyVerdict;
   /**
    * Decides once the plugin is loaded, for policies that must ask the plugin
-   * itself (the self-check). Runs once per extension, never again afterwards.
+   * itself (the self-check), or judge the object together with where it came
+   * from: `plugin` is its record (name, reference, source). Runs once per
+   * extension, never again afterwards.
    */
-  afterLoad?(object: unknown): Availability | Promise<Availability>;
+  afterLoad?(object: unknown, plugin: EntryPoint): Availability | Promise<Availability>;
 }

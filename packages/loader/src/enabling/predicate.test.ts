@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeEntries, fakeEntry } from '../extension/test-fakes.ts';
+import { fakeEntries, fakeEntry } from '../testing/fakes.ts';
 import { predicate } from './predicate.ts';
 
 describe('predicate: verdicts', () => {

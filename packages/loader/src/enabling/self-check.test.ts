@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fakeEntries } from '../extension/test-fakes.ts';
+import { fakeEntries, fakeEntry } from '../testing/fakes.ts';
 import { selfCheck } from './self-check.ts';
 
 const ask = (object: unknown) => {
   const afterLoad = selfCheck().afterLoad;
   if (afterLoad === undefined) throw new Error('selfCheck has no afterLoad');
-  return afterLoad(object);
+  return afterLoad(object, fakeEntry('cpu'));
 };
 
 describe('selfCheck: select', () => {
@@ -98,7 +98,9 @@ describe('selfCheck: options', () => {
   it('asks another method and reports under another name', () => {
     const policy = selfCheck({ name: 'probe', method: 'probe' });
     expect(policy.name).toBe('probe');
-    expect(policy.afterLoad?.({ probe: () => ({ available: false, reason: 'off' }) })).toEqual({
+    expect(
+      policy.afterLoad?.({ probe: () => ({ available: false, reason: 'off' }) }, fakeEntry('cpu')),
+    ).toEqual({
       available: false,
       reason: 'off',
     });

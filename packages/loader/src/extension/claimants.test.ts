@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryPoint, PluginSource } from '../discovery/entry-point.ts';
 import { AmbiguousPluginError } from '../errors/kinds.ts';
-import { distinctClaimants, withoutRepeats } from './claimants.ts';
+import { FAKE_SOURCE, fakeEntry, fakeImporter, fakeSource } from '../testing/fakes.ts';
+import { type Claimant, labelClaimants, setAsideRepeats } from './claimants.ts';
 import { Extension } from './extension.ts';
 import { ExtensionSet } from './extension-set.ts';
-import { FAKE_SOURCE, fakeEntry, fakeImporter, fakeSource } from './test-fakes.ts';
 
 /** The records of `cpu` in a set read from these sources, in discovery order. */
 function claimsOf(...sources: EntryPoint[][]): Extension<unknown>[] {
@@ -15,9 +15,14 @@ function claimsOf(...sources: EntryPoint[][]): Extension<unknown>[] {
   return set.named('cpu');
 }
 
+/** The distinct claimants among `claims`: the records the set left enabled, labelled. */
+function distinctClaimants(claims: readonly Extension<unknown>[]): Claimant<unknown>[] {
+  return labelClaimants(claims.filter((e) => e.isEnabled));
+}
+
 const copyAt = (root: string): PluginSource => ({ ...FAKE_SOURCE, root }) as PluginSource;
 
-describe('distinctClaimants: one declaration found twice is one claimant', () => {
+describe('claimants: one declaration found twice is one claimant', () => {
   it('the same export of the same package, from two sources: one claimant, the first record', () => {
     const claims = claimsOf([fakeEntry('cpu')], [fakeEntry('cpu')]);
     expect(claims).toHaveLength(2);
@@ -43,7 +48,7 @@ describe('distinctClaimants: one declaration found twice is one claimant', () =>
   });
 });
 
-describe('distinctClaimants: different places are a conflict, labelled apart', () => {
+describe('claimants: different places are a conflict, labelled apart', () => {
   it('two packages: each named by package@version', () => {
     const rival = { ...copyAt('/rival'), packageName: 'rival', version: '2.0.0' } as PluginSource;
     const claimants = distinctClaimants(
@@ -75,12 +80,13 @@ describe('distinctClaimants: different places are a conflict, labelled apart', (
   it('two objects handed in under one name are two claimants', () => {
     const a = Extension.preloaded('test.ns', 'cpu', { n: 1 });
     const b = Extension.preloaded('test.ns', 'cpu', { n: 2 });
+    expect(setAsideRepeats([a, b])).toEqual([a, b]);
     expect(distinctClaimants([a, b]).map((c) => c.extension)).toEqual([a, b]);
   });
 });
 
-describe('withoutRepeats: every plugin once, whatever its name', () => {
-  it('leaves out the later records of a claimant found twice, and keeps the order', () => {
+describe('the set makes each plugin once, whatever its name', () => {
+  it('turns off the later records of a claimant found twice, and keeps the order', () => {
     const set = ExtensionSet.discover({
       namespace: 'test.ns',
       sources: [
@@ -89,15 +95,24 @@ describe('withoutRepeats: every plugin once, whatever its name', () => {
         fakeSource([fakeEntry('disk')]),
       ],
     });
-    const [cpu, disk, net, otherCpu] = set.extensions;
-    expect(withoutRepeats(set.extensions)).toEqual([cpu, disk, net, otherCpu]);
+    const [cpu, disk, net, otherCpu, diskAgain] = set.extensions;
+    expect(set.enabled()).toEqual([cpu, disk, net, otherCpu]);
+    expect(diskAgain?.state).toMatchObject({ status: 'disabled', by: 'found-twice' });
   });
 
-  it('hands back a new list when nothing repeats', () => {
+  it('sets a repeat aside even when only that record is asked for', () => {
+    const set = ExtensionSet.discover({
+      namespace: 'test.ns',
+      sources: [fakeSource([fakeEntry('cpu')]), fakeSource([fakeEntry('cpu')])],
+    });
+    const [, repeat] = set.named('cpu');
+    expect(repeat?.state).toMatchObject({ status: 'disabled', by: 'found-twice' });
+    expect(set.extensions[1]).toBe(repeat);
+  });
+
+  it('leaves records of names found once as they are', () => {
     const set = ExtensionSet.fromObjects('test.ns', { a: 1, b: 2 });
-    const kept = withoutRepeats(set.extensions);
-    expect(kept).toEqual(set.extensions);
-    expect(kept).not.toBe(set.extensions);
+    expect(set.enabled()).toEqual(set.extensions);
   });
 });
 

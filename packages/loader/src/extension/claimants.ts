@@ -7,12 +7,12 @@
  * one package@version in different folders, or two sources pointing the one
  * name at different exports of one package.
  *
- * Every pattern that asks "who answers to this name?" (the loader's own
- * `load`, the driver, the dispatcher) asks it here, so they agree on what a
- * conflict is; the patterns that call every plugin (the iterator, the event
- * dispatcher) drop the repeats here. Of the records of one claimant the first
- * found is used, in discovery order (the order of the host's sources): the
- * others are the same plugin seen again, and nobody should call them.
+ * The extension set asks it once, when it makes the records of a name
+ * declared more than once (extension-set.ts), so every pattern sees each
+ * plugin once and agrees on what a conflict is. Of the records of one
+ * claimant the first found is used, in discovery order (the order of the
+ * host's sources): the others are the same plugin seen again, and nobody
+ * should call them.
  */
 
 import type { Extension } from './extension.ts';
@@ -27,37 +27,11 @@ export interface Claimant<T> {
 }
 
 /**
- * The distinct claimants among `claims`, the records declared under one name
- * in discovery order (`ExtensionSet.named`, filtered as the caller needs).
- * More than one is a conflict.
- */
-export function distinctClaimants<T>(claims: readonly Extension<T>[]): Claimant<T>[] {
-  const first = claims[0];
-  // The usual case, one record: nothing to compare, nothing resolved.
-  if (claims.length === 1 && first !== undefined) {
-    return [{ extension: first, label: describeSource(first.source) }];
-  }
-  const repeats = new Map<Extension<T>, Extension<T>>();
-  findRepeats(claims, repeats);
-  return labelClaimants(repeats.size === 0 ? claims : claims.filter((e) => !repeats.has(e)));
-}
-
-/**
- * `extensions`, of any names, in the order given, without the repeats: a
- * record is left out when an earlier one of the same name is the same
- * claimant. What a pattern that calls every plugin walks (the iterator, the
- * event dispatcher), so a plugin found by two sources is called once.
- */
-export function withoutRepeats<T>(extensions: readonly Extension<T>[]): Extension<T>[] {
-  const repeats = repeatsIn(extensions);
-  return repeats.size === 0 ? [...extensions] : extensions.filter((e) => !repeats.has(e));
-}
-
-/**
- * `withoutRepeats`, for a set about to load: each repeat is also turned off,
- * by `found-twice`, with a reason naming the record that is used, so that
- * its report (and `explain`) says why it is not running instead of showing
- * an enabled plugin that never loads.
+ * `extensions` without the repeats, each repeat turned off by `found-twice`
+ * with a reason naming the record that is used, so that its report (and
+ * `explain`) says why it is not running instead of showing an enabled plugin
+ * that never loads. The extension set calls it once, when it makes the
+ * records of a name declared more than once.
  */
 export function setAsideRepeats<T>(extensions: readonly Extension<T>[]): Extension<T>[] {
   const repeats = repeatsIn(extensions);

@@ -8,8 +8,8 @@ import type { Contract } from '../enforcement/contract.ts';
 import { PluginTimeoutError } from '../errors/kinds.ts';
 import type { Importer } from '../importing/importer.ts';
 import type { Integration } from '../integration/integration.ts';
+import { fakeEntries, fakeImporter, fakeSource } from '../testing/fakes.ts';
 import { ExtensionSet } from './extension-set.ts';
-import { fakeEntries, fakeImporter, fakeSource } from './test-fakes.ts';
 
 const never = (): Promise<never> => new Promise<never>(() => {});
 

@@ -14,8 +14,14 @@ import {
 } from '../errors/kinds.ts';
 import { PluginError } from '../errors/plugin-error.ts';
 import { construct } from '../integration/construct.ts';
+import {
+  BrokenModule,
+  fakeEntries,
+  fakeEntry,
+  fakeImporter,
+  fakeSource,
+} from '../testing/fakes.ts';
 import { ExtensionSet, type ExtensionSetOptions } from './extension-set.ts';
-import { BrokenModule, fakeEntries, fakeEntry, fakeImporter, fakeSource } from './test-fakes.ts';
 
 interface Pollster {
   poll(): number[];

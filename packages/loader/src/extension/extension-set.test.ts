@@ -11,8 +11,8 @@ import {
   PluginUnavailableError,
 } from '../errors/kinds.ts';
 import { defineNamespace } from '../namespace.ts';
+import { fakeEntries, fakeEntry, fakeImporter, fakeProblem, fakeSource } from '../testing/fakes.ts';
 import { ExtensionSet } from './extension-set.ts';
-import { fakeEntries, fakeEntry, fakeImporter, fakeProblem, fakeSource } from './test-fakes.ts';
 
 interface Pollster {
   poll(): number[];

@@ -11,6 +11,13 @@
  * out of a thousand asks for one name (`named`), and only that name's records
  * are made; a report asks for all of them. Either way a record tells the same
  * story, since the policies decided over every declaration up front.
+ *
+ * A plugin found twice (a package scan and a reference list naming the same
+ * package) is set aside here, once, for every pattern: the records of a name
+ * declared more than once are made together, and each later record of the
+ * same module export is turned off by `found-twice` (claimants.ts). Whatever
+ * a manager then reads (`enabled`, `ready`, `claimant`), it sees each plugin
+ * once.
  */
 import type { DiscoveryProblem, DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
@@ -193,25 +200,40 @@ export class ExtensionSet<T = unknown> {
     return [...new Set(this.#found.map((e) => e.name))];
   }
 
+  /** Whether anything was declared under `name`, enabled or not. Makes no record. */
+  has(name: string): boolean {
+    return indexesOf(this.#found, name).length > 0;
+  }
+
+  /** Every record, in discovery order, whatever its state: `for (const e of set)`. */
+  [Symbol.iterator](): Iterator<Extension<T>> {
+    return this.extensions[Symbol.iterator]();
+  }
+
   /**
    * Loads every enabled extension (concurrently; each imports once) and
    * returns the ones that are ready, in policy order. A failure is recorded on
    * its extension; with `onLoadFailure: 'raise'` the first one is also thrown.
    */
   async loadAll(): Promise<Extension<T>[]> {
-    // A plugin found by two sources is loaded once, from its first record:
-    // loading the repeat would integrate it again (a second instance, a
-    // second `setup(host)` registering everything twice). The repeat is
-    // turned off, saying which record is used (claimants.ts).
-    const enabled = setAsideRepeats(this.enabled());
-    const outcomes = await Promise.allSettled(enabled.map((e) => e.load()));
-    if (this.#onLoadFailure === 'raise') {
-      const failed = enabled.find(
-        (e, i) => outcomes[i]?.status === 'rejected' && e.state.status === 'failed',
-      );
-      if (failed !== undefined && failed.state.status === 'failed') throw failed.state.error;
-    }
+    await this.#loadEach(this.enabled());
     return this.ready();
+  }
+
+  /**
+   * Loads the enabled extensions declared under `names`, and only those: the
+   * modules of every other plugin are never evaluated, and their failures
+   * never recorded. What a manager that calls some plugins loads (a hook
+   * manager, a dispatcher narrowed to names). Returns the ready ones among
+   * them, in policy order. A name nothing declares loads nothing (a hook
+   * nobody hooks is no mistake); a caller for whom it is one asks
+   * `claimant(name)` first, as the dispatcher does.
+   */
+  async loadNamed(names: readonly string[]): Promise<Extension<T>[]> {
+    const wanted = new Set(names);
+    const inNames = (e: Extension<T>) => wanted.has(e.name);
+    await this.#loadEach(this.#ordered().filter((e) => e.isEnabled && inNames(e)));
+    return this.ready().filter(inNames);
   }
 
   /**
@@ -228,9 +250,10 @@ export class ExtensionSet<T = unknown> {
     const records = this.named(name);
     // The usual case, one record: it answers, or its load() says why it cannot.
     if (records.length === 1) return records[0] as Extension<T>;
-    // With the repeats set aside, every enabled record left is a claimant of
-    // its own: more than one is a conflict, labelled apart.
-    const enabled = setAsideRepeats(records.filter((e) => e.isEnabled));
+    // The repeats are set aside already (see the top of this file): every
+    // enabled record left is a claimant of its own, and more than one is a
+    // conflict, labelled apart.
+    const enabled = records.filter((e) => e.isEnabled);
     if (enabled.length > 1) {
       throw new AmbiguousPluginError({
         namespace: this.namespace,
@@ -239,15 +262,7 @@ export class ExtensionSet<T = unknown> {
       });
     }
     const extension = enabled[0] ?? records[0];
-    if (extension === undefined) {
-      const available = this.names();
-      throw new NoMatchingPluginError({
-        namespace: this.namespace,
-        name,
-        available,
-        closest: closestName(name, available),
-      });
-    }
+    if (extension === undefined) throw this.#noMatch(name);
     return extension;
   }
 
@@ -278,13 +293,47 @@ export class ExtensionSet<T = unknown> {
     return this.#order === undefined ? this.extensions : this.#order.map((i) => this.#record(i));
   }
 
-  /** Record `i`, made on first use; every later use gets the same record. */
-  #record(i: number): Extension<T> {
-    let record = this.#records.get(i);
-    if (record === undefined) {
-      record = this.#make(i);
-      this.#records.set(i, record);
+  /** Loads `extensions` (concurrently; each imports once); with `raise`, throws the first failure. */
+  async #loadEach(extensions: readonly Extension<T>[]): Promise<void> {
+    const outcomes = await Promise.allSettled(extensions.map((e) => e.load()));
+    if (this.#onLoadFailure === 'raise') {
+      const failed = extensions.find(
+        (e, i) => outcomes[i]?.status === 'rejected' && e.state.status === 'failed',
+      );
+      if (failed !== undefined && failed.state.status === 'failed') throw failed.state.error;
     }
-    return record;
+  }
+
+  #noMatch(name: string): NoMatchingPluginError {
+    const available = this.names();
+    return new NoMatchingPluginError({
+      namespace: this.namespace,
+      name,
+      available,
+      closest: closestName(name, available),
+    });
+  }
+
+  /**
+   * Record `i`, made on first use; every later use gets the same record. A
+   * name declared more than once has its records made together, so that a
+   * repeat is set aside before anyone can see it enabled.
+   */
+  #record(i: number): Extension<T> {
+    const made = this.#records.get(i);
+    if (made !== undefined) return made;
+    const indexes = indexesOf(this.#found, (this.#found[i] as EntryPoint).name);
+    const records: Extension<T>[] = [];
+    for (const k of indexes.length > 1 ? indexes : [i]) {
+      const record = this.#make(k);
+      this.#records.set(k, record);
+      records.push(record);
+    }
+    // A plugin found by two sources is loaded once, from its first record:
+    // loading the repeat would integrate it again (a second instance, a second
+    // `setup(host)` registering everything twice). The repeat is turned off,
+    // saying which record is used (claimants.ts).
+    if (records.length > 1) setAsideRepeats(records.filter((e) => e.isEnabled));
+    return this.#records.get(i) as Extension<T>;
   }
 }

@@ -6,8 +6,8 @@ import {
   PluginUnavailableError,
 } from '../errors/kinds.ts';
 import { PluginError } from '../errors/plugin-error.ts';
+import { fakeEntry } from '../testing/fakes.ts';
 import { Extension } from './extension.ts';
-import { fakeEntry } from './test-fakes.ts';
 
 const who = { namespace: 'test.ns', name: 'cpu' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
+import { fakeEntries, fakeEntry, fakeProblem, fakeSource } from '../testing/fakes.ts';
 import { gatherDeclarations, indexesOf } from './gather-declarations.ts';
-import { fakeEntries, fakeEntry, fakeProblem, fakeSource } from './test-fakes.ts';
 
 function source(kind: string, ...parts: Parameters<typeof fakeSource>): DiscoverySource {
   return { ...fakeSource(...parts), kind };

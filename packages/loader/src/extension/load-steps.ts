@@ -165,7 +165,7 @@ async function afterImport<T>(
     progress.stage = 'enabling';
     let availability: Awaited<ReturnType<NonNullable<EnablingPolicy['afterLoad']>>>;
     try {
-      availability = await policy.afterLoad(object);
+      availability = await policy.afterLoad(object, extension);
     } catch (cause) {
       availability = {
         available: false,

@@ -7,7 +7,8 @@ const LOADER = fileURLToPath(new URL('../..', import.meta.url));
 /** A host script, run in a child process from the loader's folder (so it imports the loader by name). */
 function host(plugin: string, then: string) {
   const script = `
-    import { ExtensionSet, invoke } from '@plugin-patterns/loader';
+    import { ExtensionSet } from '@plugin-patterns/loader';
+    import { invoke } from '@plugin-patterns/loader/invocation';
     const url = 'data:text/javascript,' + encodeURIComponent(${JSON.stringify(plugin)});
     const set = ExtensionSet.discover({
       namespace: 'meter.pollster',

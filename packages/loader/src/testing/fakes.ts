@@ -1,7 +1,8 @@
 /**
- * Fakes for the loader's own tests: entry points, a discovery source and an
- * importer that serve plugins from memory, so pipeline tests need neither
- * real packages nor the discovery sources. Not part of the public API.
+ * Fakes for tests: entry points, a discovery source and an importer that
+ * serve plugins from memory, so a test of the pipeline or of a manager needs
+ * neither real packages nor the discovery sources. The loader's own tests use
+ * them; hosts get them from `@plugin-patterns/loader/testing`.
  */
 import type {
   DiscoveryProblem,

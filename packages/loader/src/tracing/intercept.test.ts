@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_SOURCE } from '../extension/test-fakes.ts';
+import { FAKE_SOURCE } from '../testing/fakes.ts';
 import { callChannel, loadChannel } from './channels.ts';
 import { intercept, type StepEnd, type TracedStep } from './intercept.ts';
 import { traced } from './trace-call.ts';

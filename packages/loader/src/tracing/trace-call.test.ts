@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_SOURCE } from '../extension/test-fakes.ts';
+import { FAKE_SOURCE } from '../testing/fakes.ts';
 import { callChannel } from './channels.ts';
 import { type Recorder, recordEvents } from './test-events.ts';
 import { traced } from './trace-call.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_SOURCE } from '../extension/test-fakes.ts';
+import { FAKE_SOURCE } from '../testing/fakes.ts';
 import { type Recorder, recordEvents } from './test-events.ts';
 import { traceDiscovery, traceStage } from './trace-stage.ts';
 

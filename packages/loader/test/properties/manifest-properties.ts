@@ -23,19 +23,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import {
-  DiscoveryError,
   type DiscoveryReport,
-  type DiscoverySource,
-  ExtensionSet,
+  namespaceProblem,
+  pluginNameProblem,
+  readEntryPointField,
+} from '../../src/discovery/index.ts';
+import {
   type Importer,
   importExport,
   isInside,
-  namespaceProblem,
+  parsePackageReference,
+} from '../../src/importing/index.ts';
+import {
+  DiscoveryError,
+  type DiscoverySource,
+  ExtensionSet,
   PluginError,
   packageScan,
-  parsePackageReference,
-  pluginNameProblem,
-  readEntryPointField,
   referenceList,
 } from '../../src/index.ts';
 import {

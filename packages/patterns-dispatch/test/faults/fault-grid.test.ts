@@ -11,13 +11,13 @@
  * good plugins is stored.
  */
 import {
-  checkResult,
   type Extension,
   type ExtensionSet,
   type PluginError,
   PluginResultError,
   PluginUnavailableError,
 } from '@plugin-patterns/loader';
+import { checkResult } from '@plugin-patterns/loader/invocation';
 import { type Sample, sampleProblems } from '@plugin-patterns/meter-contracts';
 import { SqliteStorage } from '@plugin-patterns/sample-plugins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -10,12 +10,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  type Importer,
-  importExport,
   NoMatchingPluginError,
   PluginIntegrationError,
   packageScan,
 } from '@plugin-patterns/loader';
+import { type Importer, importExport } from '@plugin-patterns/loader/importing';
 import {
   InvalidStorageUrlError,
   STORAGE_NAMESPACE,

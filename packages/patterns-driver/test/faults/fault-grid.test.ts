@@ -10,7 +10,9 @@
  * through `manager.call`, recorded on its extension. Either way the host
  * goes on: the next driver it asks for loads and answers.
  */
-import { checkResult, type Importer, importExport, selfCheck } from '@plugin-patterns/loader';
+import { selfCheck } from '@plugin-patterns/loader';
+import { type Importer, importExport } from '@plugin-patterns/loader/importing';
+import { checkResult } from '@plugin-patterns/loader/invocation';
 import { sampleProblems } from '@plugin-patterns/meter-contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,0 +1,8 @@
+// @plugin-patterns/loader/enforcement: the contracts' options, and the parts
+// of a contract of your own.
+
+export type { ContractIssue } from '../errors/kinds.ts';
+export type { AbstractClassOptions, AbstractConstructor } from './abstract-class.ts';
+export type { ContractResult, ContractType, SyncContract } from './contract.ts';
+export type { ConventionOptions, MemberKind, MemberRule, MemberRules } from './convention.ts';
+export type { StandardSchemaOptions } from './standard-schema.ts';
