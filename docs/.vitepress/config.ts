@@ -26,6 +26,7 @@ const guides = [
   { text: 'Choosing a pattern', link: '/choosing-a-pattern' },
   { text: 'Writing a plugin', link: '/writing-a-plugin' },
   { text: 'Security', link: '/security' },
+  { text: 'Tracing', link: '/tracing' },
   { text: 'Benchmarks', link: '/benchmarks' },
 ];
 
