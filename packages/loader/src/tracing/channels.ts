@@ -48,9 +48,9 @@ export interface PluginCallContext extends StepOutcome {
   readonly source: PluginSource;
   readonly pattern: Pattern;
   /**
-   * The arguments the pattern handed the host's call besides the plugin
-   * itself (a pipeline's value; none for map), by shape only. What a host's
-   * callback captures is out of sight.
+   * The arguments a call site handed the call besides the plugin itself, by
+   * shape only. The patterns here hand none: the host's callback holds its
+   * own arguments, out of sight.
    */
   readonly args: readonly ArgShape[];
 }
