@@ -5,7 +5,12 @@ import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import type { PluginSource } from '@plugin-patterns/loader';
+import {
+  convention,
+  type DiscoverySource,
+  ExtensionSet,
+  type PluginSource,
+} from '@plugin-patterns/loader';
 import { traced } from '@plugin-patterns/loader/tracing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Instrumentation, instrument } from './instrument.ts';
@@ -121,5 +126,53 @@ describe('instrument: plugin calls', () => {
     } finally {
       trace.disable();
     }
+  });
+});
+
+describe('instrument: loading stages', () => {
+  it('makes one span per stage, the failing one with an error status', async () => {
+    instrumentation = instrument({ tracer });
+    const found: DiscoverySource = {
+      kind: 'memory-list',
+      discover: () => ({
+        entryPoints: ['cpu', 'mute'].map((name) => ({
+          namespace: 'meter.pollster',
+          name,
+          reference: `./${name}.js:default`,
+          source,
+          target: { url: `memory:${name}`, exportName: 'default' },
+        })),
+        problems: [],
+      }),
+    };
+    const exported: Record<string, unknown> = {
+      'memory:cpu': { poll: () => 1 },
+      'memory:mute': {},
+    };
+    const set = ExtensionSet.discover<{ poll(): number }>({
+      namespace: 'meter.pollster',
+      sources: [found],
+      importer: async (target) => exported[target.url],
+      contract: convention({ name: 'Pollster', members: { poll: 'function' } }),
+    });
+    await set.loadAll();
+    const spans = exporter.getFinishedSpans();
+    const named = (name: string) => spans.find((span) => span.name === name);
+    expect(spans.map((span) => span.name).sort()).toEqual([
+      'discovery meter.pollster',
+      'enforcement meter.pollster/cpu',
+      'enforcement meter.pollster/mute',
+      'import meter.pollster/cpu',
+      'import meter.pollster/mute',
+    ]);
+    expect(named('discovery meter.pollster')?.attributes).toMatchObject({
+      'plugin_patterns.stage': 'discovery',
+      'plugin_patterns.by': 'memory-list',
+      'plugin_patterns.found': 2,
+    });
+    expect(named('enforcement meter.pollster/cpu')?.status.code).toBe(SpanStatusCode.UNSET);
+    const refused = named('enforcement meter.pollster/mute');
+    expect(refused?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(refused?.events[0]?.attributes?.['exception.type']).toBe('ContractViolationError');
   });
 });
