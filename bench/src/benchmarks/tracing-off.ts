@@ -24,6 +24,8 @@ import { type TracingChannelSubscribers, tracingChannel } from 'node:diagnostics
 import {
   collectOrRaise,
   isPromised,
+  type Plan,
+  planOf,
   type RunPolicy,
   runMap,
 } from '@plugin-patterns/iterator/parts';
@@ -59,33 +61,37 @@ type Call = (plugin: BenchPollster) => unknown;
 
 /** `runMap` (packages/patterns-iterator/src/map.ts) for sync answers, without tracing. */
 function untracedMap(
-  plan: readonly Extension<BenchPollster>[],
+  plan: Plan<BenchPollster>,
   call: Call,
   policy: RunPolicy,
-): { values: unknown[]; from: Extension<BenchPollster>[]; failures: PluginError[] } {
-  const result = { values: [] as unknown[], from: [] as Extension<BenchPollster>[], failures: [] };
-  for (let i = 0; i < plan.length; i++) {
-    const extension = plan[i] as Extension<BenchPollster>;
+): { values: unknown[]; from: readonly Extension<BenchPollster>[]; failures: PluginError[] } {
+  const { extensions, objects } = plan;
+  const run = { values: [] as unknown[], failed: [] as Extension<BenchPollster>[], failures: [] };
+  for (let i = 0; i < extensions.length; i++) {
+    const extension = extensions[i] as Extension<BenchPollster>;
     try {
-      const answer = untracedCallOne(extension, call, policy);
+      const answer = untracedCallOne(extension, objects[i] as BenchPollster, call, policy);
       if (isPromised(extension, answer, policy)) throw new Error('this benchmark is sync only');
-      result.values.push(answer);
-      result.from.push(extension);
+      run.values.push(answer);
     } catch (failure) {
-      collectOrRaise(failure, result.failures, policy);
+      collectOrRaise(failure, run.failures, policy);
+      run.failed.push(extension);
     }
   }
-  return result;
+  const from =
+    run.failed.length === 0 ? extensions : extensions.filter((e) => !run.failed.includes(e));
+  return { values: run.values, from, failures: run.failures };
 }
 
 /** `callOne` (packages/patterns-iterator/src/call-one.ts) without the channel check. */
 function untracedCallOne(
   extension: Extension<BenchPollster>,
+  object: BenchPollster,
   call: Call,
   policy: RunPolicy,
 ): unknown {
   try {
-    return call(extension.object);
+    return call(object);
   } catch (thrown) {
     throw callFailed(extension, thrown, policy.guard.method);
   }
@@ -103,7 +109,7 @@ export const tracingOff: Benchmark = {
   rows,
   processes: CALL_PROCESSES,
   async run(context: RunContext) {
-    const plan = asSet('bench.pollster', syncPollsters()).extensions;
+    const plan = planOf(asSet('bench.pollster', syncPollsters()).extensions);
     const policy: RunPolicy = {
       namespace: 'bench.pollster',
       onError: 'collect',

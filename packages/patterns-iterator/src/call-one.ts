@@ -18,16 +18,18 @@ import { callFailed, callPlugin, isThenable } from '@plugin-patterns/loader/invo
 import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import type { RunPolicy } from './error-policy.ts';
 
-/** Calls `call` on one plugin and returns its answer, promise or not. Throws its PluginCallError. */
+/**
+ * Calls `call` on one plugin (`object`, the plan's copy of `extension.object`)
+ * and returns its answer, promise or not. Throws its PluginCallError.
+ */
 export function callOne<T>(
   extension: Extension<T>,
+  object: T,
   call: (plugin: T) => unknown,
   policy: RunPolicy,
 ): unknown {
   try {
-    return (callChannel.hasSubscribers ? traced('iterator', extension, call) : call)(
-      extension.object,
-    );
+    return (callChannel.hasSubscribers ? traced('iterator', extension, call) : call)(object);
   } catch (thrown) {
     throw callFailed(extension, thrown, policy.guard.method);
   }

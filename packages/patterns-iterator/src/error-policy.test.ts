@@ -24,6 +24,7 @@ describe('callOne: what a plugin threw becomes its typed, recorded failure', () 
     try {
       callOne(
         extension,
+        extension.object,
         () => {
           throw cause;
         },

@@ -11,6 +11,7 @@
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import { callOne, isPromised, settleOne } from './call-one.ts';
 import { checkEmpty, collectOrRaise, type RunPolicy } from './error-policy.ts';
+import type { Plan } from './plan.ts';
 
 export type FirstResult<T, R> =
   | {
@@ -30,16 +31,17 @@ export type FirstResult<T, R> =
 
 /** Calls the plugins of `plan` in order until one answers something other than `undefined`. */
 export function runFirst<T, R>(
-  plan: readonly Extension<T>[],
+  plan: Plan<T>,
   call: (plugin: T) => unknown,
   policy: RunPolicy,
 ): FirstResult<T, R> | Promise<FirstResult<T, R>> {
-  if (plan.length === 0) checkEmpty(policy);
+  const { extensions, objects } = plan;
+  if (extensions.length === 0) checkEmpty(policy);
   const failures: PluginError[] = [];
-  for (let i = 0; i < plan.length; i++) {
-    const extension = plan[i] as Extension<T>;
+  for (let i = 0; i < extensions.length; i++) {
+    const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, call, policy);
+      const answer = callOne(extension, objects[i] as T, call, policy);
       if (isPromised(extension, answer, policy)) {
         return firstRest(plan, call, policy, failures, i, answer);
       }
@@ -53,17 +55,18 @@ export function runFirst<T, R>(
 
 /** The rest of a run once plugin `start` answered with a promise. */
 async function firstRest<T, R>(
-  plan: readonly Extension<T>[],
+  plan: Plan<T>,
   call: (plugin: T) => unknown,
   policy: RunPolicy,
   failures: PluginError[],
   start: number,
   pending: PromiseLike<unknown>,
 ): Promise<FirstResult<T, R>> {
-  for (let i = start; i < plan.length; i++) {
-    const extension = plan[i] as Extension<T>;
+  const { extensions, objects } = plan;
+  for (let i = start; i < extensions.length; i++) {
+    const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, call, policy);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, policy);
       if (i === start || isPromised(extension, answer, policy)) {
         answer = await settleOne(extension, answer as PromiseLike<unknown>, policy);
       }

@@ -28,6 +28,7 @@ import { type OrderOptions, type OrderProblem, orderExtensions } from './orderin
 import type { Outcome } from './outcome.ts';
 import { checkConcurrency, runParallel } from './parallel.ts';
 import { type PipelineResult, type PipelineStep, runPipeline } from './pipeline.ts';
+import { type Plan, planOf } from './plan.ts';
 
 /** How one run treats failures, an empty namespace and slow plugins. */
 export interface CallOptions {
@@ -54,7 +55,7 @@ export class IteratorManager<T> {
   readonly namespace: string;
   readonly #order: OrderOptions;
   readonly #policy: RunPolicy;
-  #plan: readonly Extension<T>[] | undefined;
+  #plan: Plan<T> | undefined;
   #problems: readonly OrderProblem[] = [];
 
   constructor(set: ExtensionSet<T>, options: IteratorOptions = {}) {
@@ -96,7 +97,7 @@ export class IteratorManager<T> {
     // silently skipping it would hide "why is my plugin not running?".
     for (const extension of candidates) void extension.object;
     const { ordered, problems } = orderExtensions(candidates, this.#order, this.namespace);
-    this.#plan = Object.freeze(ordered);
+    this.#plan = planOf(ordered);
     this.#problems = problems;
   }
 
@@ -117,7 +118,7 @@ export class IteratorManager<T> {
 
   /** The plugins a run calls, in call order. */
   extensions(): readonly Extension<T>[] {
-    return this.#planned();
+    return this.#planned().extensions;
   }
 
   /** Their names, in call order. */
@@ -190,9 +191,9 @@ export class IteratorManager<T> {
     return 'plugin';
   }
 
-  #planned(): readonly Extension<T>[] {
+  #planned(): Plan<T> {
     if (this.#plan === undefined) this.refresh();
-    return this.#plan as readonly Extension<T>[];
+    return this.#plan as Plan<T>;
   }
 
   /**

@@ -13,6 +13,7 @@
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import { callOne, isPromised, settleOne } from './call-one.ts';
 import { checkEmpty, collectOrRaise, type RunPolicy } from './error-policy.ts';
+import type { Plan } from './plan.ts';
 
 /** How the host calls one plugin, e.g. `(pollster) => pollster.poll()`. */
 export type PluginCall<T, R> = (plugin: T) => R;
@@ -26,35 +27,38 @@ export interface MapResult<T, R> {
   readonly failures: readonly PluginError[];
 }
 
-/** A map run while it fills up. */
+/** A map run while it fills up: the answers, and the plugins that failed. */
 export interface Gathered<T, R> {
-  values: R[];
-  from: Extension<T>[];
-  failures: PluginError[];
+  readonly values: R[];
+  readonly failed: Extension<T>[];
+  readonly failures: PluginError[];
 }
 
 /** Calls every plugin of `plan` in order and keeps every answer. */
 export function runMap<T, R>(
-  plan: readonly Extension<T>[],
+  plan: Plan<T>,
   call: PluginCall<T, unknown>,
   policy: RunPolicy,
 ): MapResult<T, R> | Promise<MapResult<T, R>> {
-  if (plan.length === 0) checkEmpty(policy);
-  const result: Gathered<T, R> = { values: [], from: [], failures: [] };
-  for (let i = 0; i < plan.length; i++) {
-    const extension = plan[i] as Extension<T>;
+  const { extensions, objects } = plan;
+  if (extensions.length === 0) checkEmpty(policy);
+  const values: R[] = [];
+  const failed: Extension<T>[] = [];
+  const failures: PluginError[] = [];
+  for (let i = 0; i < extensions.length; i++) {
+    const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, call, policy);
+      const answer = callOne(extension, objects[i] as T, call, policy);
       if (isPromised(extension, answer, policy)) {
-        return mapRest(plan, call, policy, result, i, answer);
+        return mapRest(plan, call, policy, { values, failed, failures }, i, answer);
       }
-      result.values.push(answer as R);
-      result.from.push(extension);
+      values.push(answer as R);
     } catch (failure) {
-      collectOrRaise(failure, result.failures, policy);
+      collectOrRaise(failure, failures, policy);
+      failed.push(extension);
     }
   }
-  return result;
+  return resultOf(plan, values, failed, failures);
 }
 
 /**
@@ -63,25 +67,41 @@ export function runMap<T, R>(
  * runs over to it too.)
  */
 export async function mapRest<T, R>(
-  plan: readonly Extension<T>[],
+  plan: Plan<T>,
   call: PluginCall<T, unknown>,
   policy: RunPolicy,
-  result: Gathered<T, R>,
+  run: Gathered<T, R>,
   start: number,
   pending: PromiseLike<unknown>,
 ): Promise<MapResult<T, R>> {
-  for (let i = start; i < plan.length; i++) {
-    const extension = plan[i] as Extension<T>;
+  const { extensions, objects } = plan;
+  for (let i = start; i < extensions.length; i++) {
+    const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, call, policy);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, policy);
       if (i === start || isPromised(extension, answer, policy)) {
         answer = await settleOne(extension, answer as PromiseLike<unknown>, policy);
       }
-      result.values.push(answer as R);
-      result.from.push(extension);
+      run.values.push(answer as R);
     } catch (failure) {
-      collectOrRaise(failure, result.failures, policy);
+      collectOrRaise(failure, run.failures, policy);
+      run.failed.push(extension);
     }
   }
-  return result;
+  return resultOf(plan, run.values, run.failed, run.failures);
+}
+
+/**
+ * Every plugin of the plan answered or failed, so the plugins that answered
+ * are the plan without the failed ones: the plan itself when none failed.
+ */
+export function resultOf<T, R>(
+  plan: Plan<T>,
+  values: R[],
+  failed: readonly Extension<T>[],
+  failures: PluginError[],
+): MapResult<T, R> {
+  const from =
+    failed.length === 0 ? plan.extensions : plan.extensions.filter((e) => !failed.includes(e));
+  return { values, from, failures };
 }

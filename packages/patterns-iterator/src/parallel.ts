@@ -17,6 +17,7 @@ import { callOne, isPromised, settleOne } from './call-one.ts';
 import { checkEmpty, type RunPolicy } from './error-policy.ts';
 import { checkCallTime, settleWithin } from './held-time.ts';
 import type { MapResult, PluginCall } from './map.ts';
+import type { Plan } from './plan.ts';
 
 /** Checks a concurrency limit: a whole number of at least 1, or Infinity (the default). */
 export function checkConcurrency(concurrency: number): number {
@@ -32,12 +33,13 @@ type Outcome = { readonly value: unknown } | { readonly failure: PluginError };
 
 /** Calls every plugin of `plan`, at most `concurrency` at a time, and keeps every answer. */
 export async function runParallel<T, R>(
-  plan: readonly Extension<T>[],
+  plan: Plan<T>,
   call: PluginCall<T, unknown>,
   policy: RunPolicy,
   concurrency: number,
 ): Promise<MapResult<T, R>> {
-  if (plan.length === 0) checkEmpty(policy);
+  const { extensions, objects } = plan;
+  if (extensions.length === 0) checkEmpty(policy);
   // By plan position, so that the result reads in plan order.
   const outcomes: Outcome[] = [];
   const limitMs = policy.guard.timeoutMs;
@@ -47,12 +49,12 @@ export async function runParallel<T, R>(
   // Each worker takes the next plugin until none is left: `concurrency` workers
   // means at most that many calls in flight.
   const worker = async (): Promise<void> => {
-    while (next < plan.length && !raised) {
+    while (next < extensions.length && !raised) {
       const i = next++;
-      const extension = plan[i] as Extension<T>;
+      const extension = extensions[i] as Extension<T>;
       try {
         const calledAt = Date.now();
-        let answer = callOne(extension, call, policy);
+        let answer = callOne(extension, objects[i] as T, call, policy);
         const promised = isPromised(extension, answer, policy);
         if (limitMs !== undefined) checkCallTime(extension, calledAt, limitMs, policy, answer);
         if (promised) {
@@ -71,11 +73,11 @@ export async function runParallel<T, R>(
     }
   };
   const workers: Promise<void>[] = [];
-  for (let w = 0; w < Math.min(concurrency, plan.length); w++) workers.push(worker());
+  for (let w = 0; w < Math.min(concurrency, extensions.length); w++) workers.push(worker());
   await Promise.all(workers);
 
   const result = { values: [] as R[], from: [] as Extension<T>[], failures: [] as PluginError[] };
-  plan.forEach((extension, i) => {
+  extensions.forEach((extension, i) => {
     const outcome = outcomes[i] as Outcome;
     if ('failure' in outcome) {
       result.failures.push(outcome.failure);

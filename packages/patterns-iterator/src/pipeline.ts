@@ -11,6 +11,7 @@
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import { callOne, isPromised, settleOne } from './call-one.ts';
 import { checkEmpty, collectOrRaise, type RunPolicy } from './error-policy.ts';
+import type { Plan } from './plan.ts';
 
 /** One step: receives the current value, returns the next (or a promise of it). */
 export type PipelineStep<T, V, R> = (plugin: T, value: V) => R;
@@ -33,18 +34,19 @@ interface Carried<T, V> {
 
 /** Passes `initial` through every plugin of `plan` in order. */
 export function runPipeline<T, V>(
-  plan: readonly Extension<T>[],
+  plan: Plan<T>,
   initial: V,
   step: PipelineStep<T, V, unknown>,
   policy: RunPolicy,
 ): PipelineResult<T, V> | Promise<PipelineResult<T, V>> {
-  if (plan.length === 0) checkEmpty(policy);
+  const { extensions, objects } = plan;
+  if (extensions.length === 0) checkEmpty(policy);
   const run: Carried<T, V> = { value: initial, from: [], failures: [] };
   const call = (plugin: T) => step(plugin, run.value);
-  for (let i = 0; i < plan.length; i++) {
-    const extension = plan[i] as Extension<T>;
+  for (let i = 0; i < extensions.length; i++) {
+    const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, call, policy);
+      const answer = callOne(extension, objects[i] as T, call, policy);
       if (isPromised(extension, answer, policy)) {
         return pipelineRest(plan, call, policy, run, i, answer);
       }
@@ -59,17 +61,18 @@ export function runPipeline<T, V>(
 
 /** The rest of a run once plugin `start` answered with a promise. */
 async function pipelineRest<T, V>(
-  plan: readonly Extension<T>[],
+  plan: Plan<T>,
   call: (plugin: T) => unknown,
   policy: RunPolicy,
   run: Carried<T, V>,
   start: number,
   pending: PromiseLike<unknown>,
 ): Promise<PipelineResult<T, V>> {
-  for (let i = start; i < plan.length; i++) {
-    const extension = plan[i] as Extension<T>;
+  const { extensions, objects } = plan;
+  for (let i = start; i < extensions.length; i++) {
+    const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, call, policy);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, policy);
       if (i === start || isPromised(extension, answer, policy)) {
         answer = await settleOne(extension, answer as PromiseLike<unknown>, policy);
       }

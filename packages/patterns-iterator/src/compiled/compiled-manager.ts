@@ -19,8 +19,16 @@ import type { Extension } from '@plugin-patterns/loader';
 import { callFailed } from '@plugin-patterns/loader/invocation';
 import { collectOrRaise, type RunPolicy } from '../error-policy.ts';
 import { type CallOptions, IteratorManager, type IteratorOptions } from '../iterator-manager.ts';
-import { type Gathered, type MapResult, mapRest, type PluginCall, runMap } from '../map.ts';
+import {
+  type Gathered,
+  type MapResult,
+  mapRest,
+  type PluginCall,
+  resultOf,
+  runMap,
+} from '../map.ts';
 import type { Outcome } from '../outcome.ts';
+import { type Plan, planOf } from '../plan.ts';
 import { compiledMapSource, MAX_PER_FUNCTION, SOURCE_PARAMETERS } from './compiled-map-source.ts';
 
 /** Makes a function from parameter names and a body, as `new Function` does. */
@@ -56,15 +64,16 @@ export class CompiledIteratorManager<T> extends IteratorManager<T> {
 
   /** The map of `call`, compiled: keep the function and call it for each run. */
   compile<R>(call: PluginCall<T, R>): CompiledMap<T, R> {
-    let plan: readonly Extension<T>[] | undefined;
+    let planned: readonly Extension<T>[] | undefined;
     let run: PlanRun<T> = () => {
       throw new Error('unreachable: a run is compiled before its first call');
     };
     return (options) => {
+      // The manager replans when a plugin leaves or joins: compile afresh then.
       const current = this.extensions();
-      if (current !== plan) {
-        plan = current;
-        run = compilePlan(current, call, this.#compiler);
+      if (current !== planned) {
+        planned = current;
+        run = compilePlan(planOf(current), call, this.#compiler);
       }
       return run(this.policyFor(options)) as Outcome<R, MapResult<T, Awaited<R>>>;
     };
@@ -94,24 +103,26 @@ let allowed: boolean | undefined;
 let serial = 0;
 
 function compilePlan<T>(
-  plan: readonly Extension<T>[],
+  plan: Plan<T>,
   call: PluginCall<T, unknown>,
   compiler: Compiler,
 ): PlanRun<T> {
   const plain: PlanRun<T> = (policy) => runMap(plan, call, policy);
-  if (plan.length === 0 || (compiler === newFunction && !codeGenerationAllowed())) return plain;
+  const count = plan.extensions.length;
+  if (count === 0 || (compiler === newFunction && !codeGenerationAllowed())) return plain;
   const rest = (
     start: number,
     pending: PromiseLike<unknown>,
-    result: Gathered<T, unknown>,
+    run: Gathered<T, unknown>,
     policy: RunPolicy,
-  ) => mapRest(plan, call, policy, result, start, pending);
+  ) => mapRest(plan, call, policy, run, start, pending);
   const parts: ((
-    result: Gathered<T, unknown>,
+    run: Gathered<T, unknown>,
     policy: RunPolicy,
   ) => Promise<MapResult<T, unknown>> | undefined)[] = [];
-  for (let offset = 0; offset < plan.length; offset += MAX_PER_FUNCTION) {
-    const extensions = plan.slice(offset, offset + MAX_PER_FUNCTION);
+  for (let offset = 0; offset < count; offset += MAX_PER_FUNCTION) {
+    const extensions = plan.extensions.slice(offset, offset + MAX_PER_FUNCTION);
+    const objects = plan.objects.slice(offset, offset + MAX_PER_FUNCTION);
     let make: (...args: never[]) => unknown;
     try {
       make = compiler(SOURCE_PARAMETERS, compiledMapSource(extensions.length, serial++));
@@ -119,15 +130,16 @@ function compilePlan<T>(
       if (error instanceof EvalError) return plain;
       throw error;
     }
-    parts.push(make(...([extensions, offset, call, isObject, fail, rest] as never[])) as never);
+    const args = [extensions, objects, offset, call, isObject, fail, rest];
+    parts.push(make(...(args as never[])) as never);
   }
   return (policy) => {
-    const result: Gathered<T, unknown> = { values: [], from: [], failures: [] };
+    const run: Gathered<T, unknown> = { values: [], failed: [], failures: [] };
     for (const part of parts) {
-      const handedOver = part(result, policy);
+      const handedOver = part(run, policy);
       if (handedOver !== undefined) return handedOver;
     }
-    return result;
+    return resultOf(plan, run.values, run.failed, run.failures);
   };
 }
 
@@ -135,10 +147,11 @@ function compilePlan<T>(
 function fail<T>(
   extension: Extension<T>,
   thrown: unknown,
-  result: Gathered<T, unknown>,
+  run: Gathered<T, unknown>,
   policy: RunPolicy,
 ): void {
-  collectOrRaise(callFailed(extension, thrown, policy.guard.method), result.failures, policy);
+  collectOrRaise(callFailed(extension, thrown, policy.guard.method), run.failures, policy);
+  run.failed.push(extension);
 }
 
 function isObject(value: unknown): boolean {

@@ -11,24 +11,23 @@
  * from a line of its own, inside a `try` of its own, so containment stays.
  * For two plugins, function number 7:
  *
- *     const e0 = extensions[0], p0 = e0.object;     the plugins, as constants
- *     const e1 = extensions[1], p1 = e1.object;
- *     return function compiledMap7(result, policy) {
+ *     const e0 = extensions[0], p0 = objects[0];     the plugins, as constants
+ *     const e1 = extensions[1], p1 = objects[1];
+ *     return function compiledMap7(run, policy) {
  *       let v;
  *       try {
  *         v = call(p0);
- *         if (<v is a thenable>) return rest(offset + 0, v, result, policy);
- *         result.values.push(v);
- *         result.from.push(e0);
+ *         if (<v is a thenable>) return rest(offset + 0, v, run, policy);
+ *         run.values.push(v);
  *       } catch (thrown) {
- *         fail(e0, thrown, result, policy);
+ *         fail(e0, thrown, run, policy);
  *       }
  *       … the same for p1 …
  *     };
  *
  * What goes into the text: integers, nothing else. Plugins, names, the host's
  * callback and the helpers reach the function as values (the parameters
- * `extensions`, `offset`, `call`, `isObject`, `fail`, `rest`), so nothing a
+ * `extensions`, `objects`, `offset`, `call`, `isObject`, `fail`, `rest`), so nothing a
  * manifest says can become code. The function's number makes every text
  * unique: V8 caches the code of identical texts, and a shared function would
  * see the plugins of every plan, the very thing compiling is meant to avoid.
@@ -46,6 +45,7 @@ export const MAX_PER_FUNCTION = 32;
 /** The parameters the source expects, in order. */
 export const SOURCE_PARAMETERS = [
   'extensions',
+  'objects',
   'offset',
   'call',
   'isObject',
@@ -68,8 +68,8 @@ export function compiledMapSource(count: number, serial: number): string {
   }
   const lines = ["'use strict';"];
   for (let k = 0; k < count; k++)
-    lines.push(`const e${k} = extensions[${k}], p${k} = e${k}.object;`);
-  lines.push(`return function compiledMap${serial}(result, policy) {`, '  let v;');
+    lines.push(`const e${k} = extensions[${k}], p${k} = objects[${k}];`);
+  lines.push(`return function compiledMap${serial}(run, policy) {`, '  let v;');
   for (let k = 0; k < count; k++) {
     lines.push(
       '  try {',
@@ -77,12 +77,11 @@ export function compiledMapSource(count: number, serial: number): string {
       // The loader's isThenable, written out so that each call site keeps its
       // own record of the answers it has seen.
       "    if (v != null && typeof v.then === 'function' && isObject(v)) {",
-      `      return rest(offset + ${k}, v, result, policy);`,
+      `      return rest(offset + ${k}, v, run, policy);`,
       '    }',
-      '    result.values.push(v);',
-      `    result.from.push(e${k});`,
+      '    run.values.push(v);',
       '  } catch (thrown) {',
-      `    fail(e${k}, thrown, result, policy);`,
+      `    fail(e${k}, thrown, run, policy);`,
       '  }',
     );
   }

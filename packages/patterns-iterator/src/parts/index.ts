@@ -15,6 +15,7 @@ export { type OrderOptions, orderExtensions } from '../ordering.ts';
 export type { Outcome } from '../outcome.ts';
 export { checkConcurrency, runParallel } from '../parallel.ts';
 export { runPipeline } from '../pipeline.ts';
+export { type Plan, planOf } from '../plan.ts';
 export {
   type CycleOptions,
   type Harvest,
