@@ -9,6 +9,7 @@ import { sourceLinks } from './source-links.ts';
 
 const stages = [
   { text: 'Discovery', link: '/discovery' },
+  { text: 'Static manifest', link: '/static-manifest' },
   { text: 'Enabling', link: '/enabling' },
   { text: 'Importing', link: '/importing' },
   { text: 'Enforcement', link: '/enforcement' },

@@ -38,13 +38,27 @@ export class PluginError extends Error {
 }
 
 /**
+ * The longest description of a thrown value kept in a message. A plugin may
+ * throw an Error whose message is a megabyte (or a string built in a loop):
+ * copied into every PluginError, every record's history and every report, it
+ * would cost the host memory and flood its logs. The rest is cut, and the cut
+ * says how much was left out.
+ */
+export const MAX_THROWN_MESSAGE_LENGTH = 2000;
+
+/**
  * Describes anything that was thrown, including values that are not Errors
- * (a plugin may `throw 'oops'` or reject with `undefined`). It never throws
- * itself, whatever it is given: it runs while the host is handling a plugin's
- * failure, and a second error there would replace the first. Even `instanceof`
- * can throw (on a revoked proxy), so every look at the value is guarded.
+ * (a plugin may `throw 'oops'` or reject with `undefined`), in at most
+ * MAX_THROWN_MESSAGE_LENGTH characters. It never throws itself, whatever it
+ * is given: it runs while the host is handling a plugin's failure, and a
+ * second error there would replace the first. Even `instanceof` can throw (on
+ * a revoked proxy), so every look at the value is guarded.
  */
 export function describeThrown(thrown: unknown): string {
+  return capped(describeUncapped(thrown));
+}
+
+function describeUncapped(thrown: unknown): string {
   if (typeof thrown === 'string') return thrown;
   let isError = false;
   try {
@@ -68,6 +82,12 @@ export function describeThrown(thrown: unknown): string {
       return `non-Error value (an unreadable ${typeof thrown})`;
     }
   }
+}
+
+function capped(text: string): string {
+  if (text.length <= MAX_THROWN_MESSAGE_LENGTH) return text;
+  const left = (text.length - MAX_THROWN_MESSAGE_LENGTH).toLocaleString('en-US');
+  return `${text.slice(0, MAX_THROWN_MESSAGE_LENGTH)}… (${left} more characters)`;
 }
 
 /**
