@@ -12,7 +12,7 @@ export type {
   PluginCall,
   Settled,
 } from './delivery.ts';
-export { Dispatcher, type ExtensionFilter } from './dispatcher.ts';
+export { Dispatcher, type DispatcherOptions, type ExtensionFilter } from './dispatcher.ts';
 
 // By event type: each handler says what it handles, and events are routed to it.
 
