@@ -28,6 +28,16 @@ import type { Delivery, DispatchOptions, DispatchResult, PluginCall, Settled } f
 /** Picks plugins by their extension record: name, source, state, or the loaded object. */
 export type ExtensionFilter<T> = (extension: Extension<T>) => boolean;
 
+/** The standing options of every call, and which plugins the dispatcher is for. */
+export interface DispatcherOptions extends DispatchOptions {
+  /**
+   * The names of the only plugins this dispatcher calls: `load` imports
+   * these and no other, and a name outside them is refused like an unknown
+   * one. Default: every plugin of the set.
+   */
+  readonly names?: readonly string[];
+}
+
 export class Dispatcher<T> {
   readonly namespace: string;
   readonly #set: ExtensionSet<T>;
@@ -45,20 +55,24 @@ export class Dispatcher<T> {
   readonly #byName = new Map<string, Extension<T>>();
   /** Names two or more plugins claim, with how the errors name the claimants. */
   readonly #ambiguous = new Map<string, readonly string[]>();
+  /** The names the dispatcher is narrowed to; undefined: every plugin of the set. */
+  readonly #only: ReadonlySet<string> | undefined;
 
   /** Builds the name index over the set as it is; call `Dispatcher.load` to load it first. */
-  constructor(set: ExtensionSet<T>, options: DispatchOptions = {}) {
+  constructor(set: ExtensionSet<T>, options: DispatcherOptions = {}) {
     this.namespace = set.namespace;
     this.#set = set;
     this.#options = options;
     this.#inline = options.onError !== 'raise' && options.timeoutMs === undefined;
     this.#method = options.method;
+    this.#only = options.names === undefined ? undefined : new Set(options.names);
     // Who answers to each name is the loader's rule (`set.claimant`, which the
     // driver follows too), decided here once, never per call. It also sets
     // aside a plugin found twice (two sources naming one package): its later
     // record is turned off, by `found-twice`, so the set's ready plugins hold
-    // each plugin once, however the host loaded them.
-    for (const name of set.names()) {
+    // each plugin once, however the host loaded them. A name of `names` that
+    // nothing declares is a NoMatchingPluginError here, from `claimant`.
+    for (const name of options.names ?? set.names()) {
       try {
         // A disabled or failed plugin stays in the index: calling it says why it is unavailable.
         this.#byName.set(name, set.claimant(name));
@@ -69,12 +83,24 @@ export class Dispatcher<T> {
     }
   }
 
-  /** Loads every enabled plugin of the set (failures are recorded on their extensions). */
+  /**
+   * Loads every enabled plugin of the set, or with `names` only those: the
+   * other plugins' modules are never evaluated. Failures are recorded on
+   * their extensions. A name nothing declares is refused before anything is
+   * imported.
+   */
   static async load<T>(
     set: ExtensionSet<T>,
-    options: DispatchOptions = {},
+    options: DispatcherOptions = {},
   ): Promise<Dispatcher<T>> {
-    await set.loadAll();
+    const { names } = options;
+    if (names === undefined) {
+      await set.loadAll();
+    } else {
+      // `claimant` throws NoMatchingPluginError, with the nearest name.
+      for (const name of names) if (!set.has(name)) set.claimant(name);
+      await set.loadNamed(names);
+    }
     return new Dispatcher(set, options);
   }
 
@@ -137,7 +163,9 @@ export class Dispatcher<T> {
 
   /** The set's ready plugins in policy order (each plugin once: see the constructor). */
   #ready(): Extension<T>[] {
-    return this.#set.ready();
+    const only = this.#only;
+    const ready = this.#set.ready();
+    return only === undefined ? ready : ready.filter((e) => only.has(e.name));
   }
 
   #merge(options: DispatchOptions | undefined): DispatchOptions {
