@@ -87,6 +87,40 @@ describe('ordering: what a plugin declares', () => {
     ]);
   });
 
+  it('reports and ignores a declaration that throws when read, on the instance or the class, and the run goes on', () => {
+    const throwing = {
+      get order(): never {
+        throw new Error('order is not ready');
+      },
+      run: () => 'throwing ran',
+    };
+    class ThrowsStatic {
+      static get order(): never {
+        throw new Error('static order broke');
+      }
+      run = () => 'static ran';
+    }
+    const manager = managerOf<{ run(): string }>({
+      first: { run: () => 'first ran' },
+      throwing,
+      'throws-static': new ThrowsStatic(),
+      last: Object.assign({ run: () => 'last ran' }, { order: { position: 'first' } }),
+    });
+    expect(manager.names()).toEqual(['last', 'first', 'throwing', 'throws-static']);
+    expect(manager.orderProblems.map((p) => `${p.plugin}: ${p.message}`)).toEqual([
+      'throwing: its order declaration is ignored: reading it threw order is not ready',
+      'throws-static: its order declaration is ignored: reading it threw static order broke',
+    ]);
+    const run = manager.map((p) => p.run());
+    expect(run).not.toBeInstanceOf(Promise);
+    expect((run as { values: string[] }).values).toEqual([
+      'last ran',
+      'first ran',
+      'throwing ran',
+      'static ran',
+    ]);
+  });
+
   it('reports a constraint naming an unknown plugin', () => {
     const manager = managerOf<object>({ cpu: plugin({ after: 'dsik' }), disk: plugin() });
     expect(manager.names()).toEqual(['cpu', 'disk']);

@@ -19,7 +19,7 @@
  */
 import { type Extension, PluginError } from '@plugin-patterns/loader';
 import { describeSource } from '@plugin-patterns/loader/extension';
-import { closestName } from '@plugin-patterns/loader/invocation';
+import { closestName, describeThrown } from '@plugin-patterns/loader/invocation';
 import { stableTopoSort } from './stable-topo-sort.ts';
 
 /** Where a plugin wants to run, declared by the plugin or given by the host. */
@@ -124,7 +124,8 @@ export function orderExtensions<T>(
 
 /**
  * The `order` a plugin declares: on the object (instance or function), else
- * static on its class. A malformed declaration is reported and ignored.
+ * static on its class. A malformed declaration, or one that throws when read,
+ * is reported against the plugin and ignored.
  */
 export function declaredOrder(
   extension: Extension<unknown>,
@@ -134,8 +135,16 @@ export function declaredOrder(
   if ((typeof object !== 'object' && typeof object !== 'function') || object === null) {
     return undefined;
   }
-  const own = (object as { order?: unknown }).order;
-  const declared = own ?? (object.constructor as { order?: unknown } | undefined)?.order;
+  let declared: unknown;
+  try {
+    // A getter, or a proxy, runs the plugin's code: its failure is its own.
+    const own = (object as { order?: unknown }).order;
+    declared = own ?? (object.constructor as { order?: unknown } | undefined)?.order;
+  } catch (thrown) {
+    const why = `reading it threw ${describeThrown(thrown)}`;
+    problems.push({ plugin: extension.name, message: `its order declaration is ignored: ${why}` });
+    return undefined;
+  }
   if (declared === undefined) return undefined;
   const why = specProblem(declared);
   if (why === undefined) return declared as OrderSpec;

@@ -6,6 +6,7 @@
  */
 import type { DispatchSummary } from '@plugin-patterns/dispatch';
 import type { Stage } from '@plugin-patterns/loader';
+import type { IsolationComparison } from './isolation-section.ts';
 
 export interface TourResult {
   /** Where the samples went: the URL (any password redacted) and the driver it chose. */
@@ -16,6 +17,8 @@ export interface TourResult {
   readonly endToEnd: EndToEnd;
   /** Step 3: one table per stage, every approach on the same plugins. */
   readonly stages: StageComparisons;
+  /** Step 4: the untrusted plugins run in the host's process, in a worker, in a child process. */
+  readonly isolation: IsolationComparison;
 }
 
 export interface StorageFacts {
