@@ -9,6 +9,7 @@ import { renderEnablingTable } from './enabling-table.ts';
 import { renderEnforcementTable } from './enforcement-table.ts';
 import { renderInvocationTable } from './invocation-render.ts';
 import { renderIsolation } from './isolation-section.ts';
+import { renderIsolation } from './isolation-section.ts';
 import { renderDiscovered } from './render-discovered.ts';
 import { renderEndToEnd } from './render-end-to-end.ts';
 import { heading } from './render-format.ts';
@@ -33,6 +34,8 @@ export function renderTour(result: TourResult, options: RenderOptions = {}): str
     renderEnablingTable(result.stages.enabling, opts),
     renderEnforcementTable(result.stages.enforcement, opts),
     renderInvocationTable(result.stages.invocation, opts),
+    heading('4. Isolation: where does the plugin run?', palette.bold),
+    renderIsolation(result.isolation, palette),
     heading('4. Isolation: where does the plugin run? Untrusted plugins, three ways', palette.bold),
     renderIsolation(result.isolation, palette),
   ].join('\n');

@@ -12,7 +12,7 @@
  * otherwise (a dependency of a dependency that the host cannot see) by a path
  * relative to the manifest.
  */
-import { realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -95,6 +95,7 @@ export function renderStaticManifest(options: WriteManifestOptions): RenderedMan
 /** Scans the host and writes its manifest. */
 export function writeStaticManifest(options: WriteManifestOptions): RenderedManifest {
   const rendered = renderStaticManifest(options);
+  mkdirSync(dirname(rendered.file), { recursive: true });
   writeFileSync(rendered.file, rendered.text);
   return rendered;
 }
