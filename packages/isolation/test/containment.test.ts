@@ -48,7 +48,7 @@ describe.each(['worker', 'child'] as const)('contained in a %s', (mode) => {
     expect(await throwsLater.object.poll()).toEqual([]);
     await until(() => throwsLater.state.status === 'disabled');
     expect(throwsLater.lastError?.message).toBe(
-      `[meter.untrusted:throws-later] (invocation) its ${noun} stopped after an uncaught exception: Error: throws-later: thrown from a timer, after the call returned`,
+      `[meter.untrusted:throws-later] (invocation) its ${noun} stopped after an uncaught exception: Error: throws-later: thrown from a callback, after the call returned`,
     );
     expect(throwsLater.state).toMatchObject({ by: 'restart policy' });
     expect(await outcome(extension(set, 'steady').object.poll())).toMatchObject({ ok: true });

@@ -41,7 +41,7 @@ describe('restart: on the next call', () => {
     await until(() => plugin.lastError !== undefined);
     expect(await plugin.object.poll()).toEqual([]); // answered by the new worker
     expect(restarts(plugin.history)).toEqual([
-      'loaded again in a new worker thread (restart 1) after its worker thread stopped after an uncaught exception: Error: throws-later: thrown from a timer, after the call returned',
+      'loaded again in a new worker thread (restart 1) after its worker thread stopped after an uncaught exception: Error: throws-later: thrown from a callback, after the call returned',
     ]);
     expect(plugin.isReady).toBe(true);
   });

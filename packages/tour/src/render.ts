@@ -36,7 +36,7 @@ export function renderTour(result: TourResult, options: RenderOptions = {}): str
     renderInvocationTable(result.stages.invocation, opts),
     heading('4. Isolation: where does the plugin run?', palette.bold),
     renderIsolation(result.isolation, palette),
-    heading('4. Isolation: where does the plugin run? Untrusted plugins, three ways', palette.bold),
+    heading('4. Isolation: where does the plugin run?', palette.bold),
     renderIsolation(result.isolation, palette),
   ].join('\n');
 }

@@ -1,7 +1,8 @@
 /**
  * The tour, start to finish: load the host (one package scan of the tour
  * package's dependencies), show what it found, run it end to end, then run
- * every approach of every stage side by side on the same plugins. Returns
+ * every approach of every stage side by side on the same plugins, and the
+ * untrusted plugins in process and isolated. Returns
  * plain data; `render.ts` turns it into text, `--json` prints it as it is.
  */
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { packageScan } from '@plugin-patterns/loader';
 import { runEndToEnd } from './end-to-end.ts';
 import { loadHost } from './host-setup.ts';
 import { hostStates } from './host-states.ts';
+import { compareIsolation } from './isolation-section.ts';
 import { compareStages } from './stage-comparisons.ts';
 import type { TourResult } from './tour-result.ts';
 import { prepareStorage, storageFile } from './tour-storage.ts';
@@ -47,6 +49,8 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
     progress('Routing notifications and polling');
     const endToEnd = await runEndToEnd(host, timing);
     const stages = await compareStages({ root, progress, ...timing });
+    progress('Running untrusted plugins in process, in workers and in child processes');
+    const isolation = await compareIsolation();
     return {
       storage: {
         url: host.storage.url?.redacted ?? storageUrl,
@@ -56,6 +60,7 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
       discovered,
       endToEnd,
       stages,
+      isolation,
     };
   } finally {
     await host.storage.driver.close();

@@ -163,6 +163,44 @@ describe('step 3: side by side', () => {
   });
 });
 
+describe('step 4: isolation', () => {
+  const row = (plugin: string) => first.isolation.rows.find((r) => r.plugin === plugin);
+
+  it('shows what the host process does not survive, and the worker and the child do', () => {
+    expect(row('loops-forever')).toEqual({
+      plugin: 'loops-forever',
+      inProcess: 'host hung; tour killed it',
+      worker: `stopped at ${first.isolation.timeoutMs} ms`,
+      child: `stopped at ${first.isolation.timeoutMs} ms`,
+    });
+    expect(row('exits')?.inProcess).toBe('host exited (code 3)');
+    expect(row('throws-later')?.worker).toBe('answered; died: uncaught');
+    expect(row('rejects-unhandled')?.child).toBe('answered; died: rejection');
+    expect(row('pollutes-prototype')).toMatchObject({
+      inProcess: "host's globals polluted",
+      worker: 'answered',
+    });
+    expect(row('eats-memory')).toMatchObject({
+      inProcess: 'host out of memory',
+      child: `out of memory (${first.isolation.memoryMb} MB)`,
+    });
+  });
+
+  it('refuses the secret to the child only, and the honest plugin answers to the end', () => {
+    expect(row('reads-secrets')).toMatchObject({
+      worker: "read the host's secret",
+      child: 'refused: no permission',
+    });
+    expect(first.isolation.afterwards).toEqual({ worker: true, child: true });
+  });
+
+  it('fits 100 columns', () => {
+    const section = renderTour(first).split('4. Isolation')[1] ?? '';
+    expect(section).toContain('in a child process');
+    for (const line of section.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
+
 describe('rendering', () => {
   it('prints every step and every stage table, plain unless given colour', () => {
     const plain = renderTour(first);

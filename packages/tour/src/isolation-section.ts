@@ -1,0 +1,210 @@
+/**
+ * The tour's Isolation section: every untrusted plugin (`meter.untrusted`,
+ * from @plugin-patterns/isolation) run three ways, in the host's process, in
+ * a worker thread and in a child process under the permission model, and
+ * what each way survives. The in-process host is a process of its own per
+ * plugin (`isolation-in-process.ts`): what happens to it would happen to the
+ * tour. Every cell is read from what happened (the in-process host's exit,
+ * the isolated plugin's record), never written in advance.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Isolation, type IsolationMode, isolation } from '@plugin-patterns/isolation';
+import {
+  UNTRUSTED_NAMESPACE,
+  UNTRUSTED_PLUGINS,
+  type UntrustedPlugin,
+  untrustedPlugins,
+} from '@plugin-patterns/isolation/untrusted-plugins';
+import { type Extension, ExtensionSet } from '@plugin-patterns/loader';
+
+export interface IsolationRow {
+  readonly plugin: string;
+  readonly inProcess: string;
+  readonly worker: string;
+  readonly child: string;
+}
+
+export interface IsolationComparison {
+  readonly timeoutMs: number;
+  readonly memoryMb: number;
+  readonly rows: readonly IsolationRow[];
+  /** Whether the honest plugin still answers, in each mode, after all the others ran. */
+  readonly afterwards: { readonly worker: boolean; readonly child: boolean };
+}
+
+interface Snoop {
+  poll(): Promise<unknown>;
+  read(path: string): Promise<unknown>;
+}
+
+const TIMEOUT_MS = 500;
+const MEMORY_MB = 16;
+/** How long the in-process host may spin before the tour stops it. */
+const HUNG_AFTER_MS = 1000;
+const IN_PROCESS = new URL(
+  import.meta.url.endsWith('.ts') ? './isolation-in-process.ts' : './isolation-in-process.js',
+  import.meta.url,
+);
+
+export async function compareIsolation(): Promise<IsolationComparison> {
+  const folder = mkdtempSync(join(tmpdir(), 'tour-isolation-'));
+  const secret = join(folder, 'secret.txt');
+  writeFileSync(secret, 's3cret');
+  try {
+    const inProcess = await Promise.all(
+      UNTRUSTED_PLUGINS.map((name) => runInProcess(name, secret)),
+    );
+    const worker = await runIsolated('worker', secret);
+    const child = await runIsolated('child', secret);
+    const rows = UNTRUSTED_PLUGINS.map((plugin, i) => ({
+      plugin,
+      inProcess: inProcess[i] ?? '',
+      worker: worker.cells[i] ?? '',
+      child: child.cells[i] ?? '',
+    }));
+    const afterwards = { worker: worker.steadyAfter, child: child.steadyAfter };
+    return { timeoutMs: TIMEOUT_MS, memoryMb: MEMORY_MB, rows, afterwards };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Each plugin called twice (the second call finds out how the first ended), then the honest one once more. */
+async function runIsolated(
+  mode: IsolationMode,
+  secret: string,
+): Promise<{ cells: string[]; steadyAfter: boolean }> {
+  const isolated: Isolation<Snoop> = isolation<Snoop>({
+    mode,
+    timeoutMs: TIMEOUT_MS,
+    memoryMb: MEMORY_MB,
+  });
+  try {
+    const set = ExtensionSet.discover<Snoop>({
+      namespace: UNTRUSTED_NAMESPACE,
+      sources: [untrustedPlugins()],
+      importer: isolated.importer,
+      integration: isolated.integration,
+    });
+    await set.loadAll();
+    // One at a time, so that no plugin's time limit runs while another one spins.
+    const cells: string[] = [];
+    for (const extension of set.extensions) {
+      const answered = await callOnce(extension, secret);
+      await callOnce(extension, secret);
+      cells.push(isolatedCell(extension, answered));
+    }
+    const steady = set.extensions.find((e) => e.name === 'steady');
+    const steadyAfter = steady !== undefined && (await callOnce(steady, secret));
+    return { cells, steadyAfter };
+  } finally {
+    isolated.close();
+  }
+}
+
+function callOnce(extension: Extension<Snoop>, secret: string): Promise<boolean> {
+  if (!extension.isReady) return Promise.resolve(false);
+  const plugin = extension.object;
+  const answer = extension.name === 'reads-secrets' ? plugin.read(secret) : plugin.poll();
+  return answer.then(
+    () => true,
+    () => false,
+  );
+}
+
+/** What the record says happened, in a few words. */
+function isolatedCell(extension: Extension<Snoop>, answered: boolean): string {
+  const story = extension.history.map((entry) => entry.detail).join('\n');
+  const then = answered ? 'answered; died: ' : '';
+  if (/did not finish .* within/.test(story)) return `stopped at ${TIMEOUT_MS} ms`;
+  if (story.includes('out of memory')) return `out of memory (${MEMORY_MB} MB)`;
+  if (story.includes('uncaught exception')) return `${then}uncaught`;
+  if (story.includes('unhandled rejection')) return `${then}rejection`;
+  const exited = /exited with code (\d+)/.exec(story);
+  if (exited !== null) return `exited (code ${exited[1]})`;
+  if (story.includes('has been restricted')) return 'refused: no permission';
+  if (!answered) return 'failed';
+  return extension.name === 'reads-secrets' ? "read the host's secret" : 'answered';
+}
+
+/** Runs the in-process host for one plugin, and says what became of that host. */
+function runInProcess(name: UntrustedPlugin, secret: string): Promise<string> {
+  const conditions = process.execArgv.filter((arg) => arg.startsWith('--conditions'));
+  const host = spawn(
+    process.execPath,
+    [
+      ...conditions,
+      `--max-old-space-size=${MEMORY_MB * 2}`,
+      fileURLToPath(IN_PROCESS),
+      name,
+      secret,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  let hung = false;
+  let timer: NodeJS.Timeout | undefined;
+  host.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    if (timer === undefined && stdout.includes('calling\n')) {
+      timer = setTimeout(() => {
+        hung = true;
+        host.kill('SIGKILL');
+      }, HUNG_AFTER_MS);
+    }
+  });
+  host.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => {
+    host.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(inProcessCell(name, { stdout, stderr, code, hung }));
+    });
+  });
+}
+
+function inProcessCell(
+  name: UntrustedPlugin,
+  run: { stdout: string; stderr: string; code: number | null; hung: boolean },
+): string {
+  if (run.hung) return 'host hung; tour killed it';
+  if (run.stderr.includes('heap out of memory')) return 'host out of memory';
+  if (run.stderr.includes('host crashed: uncaughtException')) return 'host crashed: uncaught';
+  if (run.stderr.includes('host crashed: unhandledRejection')) return 'host crashed: rejection';
+  const result = /^answered: (true|false), polluted: (true|false)$/m.exec(run.stdout);
+  if (result === null) return `host exited (code ${run.code})`;
+  if (result[2] === 'true') return "host's globals polluted";
+  if (result[1] !== 'true') return 'failed';
+  return name === 'reads-secrets' ? "read the host's secret" : 'answered';
+}
+
+/** The section as text: one row per plugin, one column per way of running it. */
+export function renderIsolation(
+  result: IsolationComparison,
+  c: { readonly bold: (text: string) => string; readonly dim: (text: string) => string },
+): string {
+  const widths = [20, 27, 26, 26];
+  const row = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('')
+      .trimEnd();
+  const alive = (yes: boolean) => (yes ? 'yes' : 'NO');
+  return [
+    c.bold(row(['plugin', 'in the host process', 'in a worker thread', 'in a child process'])),
+    ...result.rows.map((r) => row([r.plugin, r.inProcess, r.worker, r.child])),
+    '',
+    `Isolated: a ${result.timeoutMs} ms time limit per call, a ${result.memoryMb} MB heap, restart: never.`,
+    `After all of them, steady still answers: worker ${alive(result.afterwards.worker)}, child ${alive(result.afterwards.child)}; the host was never touched.`,
+    c.dim(
+      'In the host process, each plugin ran in a host of its own: any of them would have stopped this tour.',
+    ),
+    '',
+  ].join('\n');
+}
