@@ -29,8 +29,10 @@ console.log(`start: ${driver.constructor.name}, fingerprint checked: ${source.la
 
 // Installing or upgrading a plugin changes the host's package.json or its
 // lockfile; a changed hash stands in for that here. The manifest is stale,
-// and it is reported instead of used.
+// and it is refused, never used silently.
 const changed = { ...manifest, fingerprint: [['package.json', 'changed'] as const] };
-const stale = staticManifest(changed, { cwd: host }).discover('meter.storage');
-console.log(`stale: ${stale.entryPoints.length} plugins offered`);
-console.log(stale.problems[0]?.error.detail.replaceAll(host, '<host>'));
+try {
+  staticManifest(changed, { cwd: host }).discover('meter.storage');
+} catch (error) {
+  console.log((error as Error).message.replaceAll(host, '<host>'));
+}

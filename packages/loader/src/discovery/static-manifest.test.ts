@@ -89,22 +89,26 @@ describe('a static manifest', () => {
     }
   });
 
-  it('is reported stale, and offers no plugin, once the install changed', async () => {
+  it('is refused as stale, saying what changed, once the install changed', async () => {
     const p = project({ host: { dependencies: { 'meter-plugins': '1' } }, packages: [meter] });
     const manifest = await manifestOf(p.dir);
     writeFileSync(join(p.dir, 'package-lock.json'), '{"lockfileVersion":3,"packages":{"x":{}}}');
     const source = staticManifest(manifest, { cwd: p.dir });
-    const report = source.discover('meter.storage');
-    expect(report.entryPoints).toEqual([]);
-    expect(report.problems).toHaveLength(1);
-    expect(report.problems[0]?.error).toBeInstanceOf(DiscoveryError);
-    expect(report.problems[0]?.error.message).toContain(
+    expect(() => source.discover('meter.storage')).toThrow(DiscoveryError);
+    expect(() => source.discover('meter.storage')).toThrow(
       'the static manifest is stale: package-lock.json changed since the manifest was written',
     );
+    expect(source.lastCheck?.stale).toBe(
+      'package-lock.json changed since the manifest was written',
+    );
+    // A set over it fails as loudly: the error reaches the host.
+    expect(() => ExtensionSet.discover({ namespace: 'meter.storage', sources: [source] })).toThrow(
+      /stale/,
+    );
     // Where no install is there to compare with (a deployed bundle), it is used as written.
-    expect(
-      staticManifest(manifest, { cwd: p.root }).discover('meter.storage').entryPoints,
-    ).not.toEqual([]);
+    const unchecked = staticManifest(manifest, { cwd: p.root });
+    expect(unchecked.discover('meter.storage').entryPoints).not.toEqual([]);
+    expect(unchecked.lastCheck).toEqual({ checked: false, stale: undefined });
   });
 
   it('refuses a module that is not a manifest of this format', () => {

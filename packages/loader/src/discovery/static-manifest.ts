@@ -12,8 +12,10 @@
  * the manifest keeps a fingerprint of the files an install changes
  * (manifest-fingerprint.ts), and where the install is there to compare with
  * (a `node_modules` in the host's folder), a manifest that no longer matches
- * is reported as a problem and none of its plugins are offered: it is never
- * used silently. A bundle deployed without node_modules carries its plugins;
+ * is refused: `discover()` throws a DiscoveryError that says what changed.
+ * Unlike a bad declaration, which is one plugin's problem and reported beside
+ * the others, a stale manifest is a wrong build: none of it can be trusted,
+ * and it is never used silently. A bundle deployed without node_modules carries its plugins;
  * check it when it is built (`plugin-patterns manifest --check`).
  *
  * Everything after discovery is the loader's as for any other source:
@@ -89,7 +91,7 @@ export interface ManifestCheck {
 
 export interface StaticManifestSource extends DiscoverySource {
   readonly kind: 'static-manifest';
-  /** The fingerprint check, made at the first `discover()`. */
+  /** The fingerprint check, made at the first `discover()` (which throws when the manifest is stale). */
   readonly lastCheck: ManifestCheck | undefined;
 }
 
@@ -127,11 +129,12 @@ class ManifestSource implements StaticManifestSource {
 
   discover(namespace?: string): DiscoveryReport {
     this.#check ??= this.#checkFingerprint();
+    if (this.#check.stale !== undefined) throw this.#staleError(namespace);
     const key = namespace ?? '';
     let report = this.#reports.get(key);
     if (report === undefined) {
-      report = this.#check.stale === undefined ? this.#report(namespace) : this.#stale(namespace);
-      this.#reports.set(key, Object.freeze(report));
+      report = Object.freeze(this.#report(namespace));
+      this.#reports.set(key, report);
     }
     return report;
   }
@@ -172,17 +175,11 @@ class ManifestSource implements StaticManifestSource {
     return { entryPoints: Object.freeze(entryPoints), problems: Object.freeze(problems) };
   }
 
-  #stale(namespace: string | undefined): DiscoveryReport {
+  #staleError(namespace: string | undefined): DiscoveryError {
     const why =
       `the static manifest is stale: ${this.#check?.stale} (in ${this.#cwd}); ` +
       'run "plugin-patterns manifest" again, and rebuild';
-    const problem: DiscoveryProblem = {
-      namespace,
-      name: undefined,
-      origin: 'static manifest',
-      error: new DiscoveryError(why, { namespace: namespace ?? '' }),
-    };
-    return { entryPoints: Object.freeze([]), problems: Object.freeze([problem]) };
+    return new DiscoveryError(why, { namespace: namespace ?? '' });
   }
 
   #problem(p: ManifestProblem): DiscoveryProblem {
