@@ -1,7 +1,8 @@
 /**
  * Every benchmark of `pnpm bench`, in the order they run and are reported:
  * invocation first (small, in-memory), then discovery (which writes and reads
- * the synthetic installs), then the child-process ones.
+ * the synthetic installs), then the child-process ones, and last the
+ * startup of whole processes that run the built packages.
  */
 
 import type { Benchmark } from './benchmark.ts';
@@ -12,6 +13,7 @@ import { dispatchByName } from './benchmarks/dispatch-by-name.ts';
 import { driverCall } from './benchmarks/driver-call.ts';
 import { iteratorMap } from './benchmarks/iterator-map.ts';
 import { lazyImport } from './benchmarks/lazy-import.ts';
+import { startup } from './benchmarks/startup.ts';
 import { tracingOff } from './benchmarks/tracing-off.ts';
 import { warmDiscovery } from './benchmarks/warm-discovery.ts';
 
@@ -25,4 +27,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   warmDiscovery,
   lazyImport,
   discoveryMemory,
+  startup,
 ];

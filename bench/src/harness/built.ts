@@ -1,0 +1,84 @@
+/**
+ * Fresh processes that run the built packages, as users run them: the hosts
+ * in `bench/src/built/` are plain JavaScript, started without the
+ * `@plugin-patterns/source` condition, so every `@plugin-patterns/*` import
+ * resolves to `dist/` and nothing in the process strips types.
+ *
+ * `requireBuild` refuses to measure a stale build: `pnpm bench` builds first
+ * (its script runs `turbo run build`), and a run started some other way
+ * after an edit is stopped here rather than measuring yesterday's code.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const HOSTS = join(import.meta.dirname, '..', 'built');
+const PACKAGES = join(import.meta.dirname, '..', '..', '..', 'packages');
+
+/** What a host prints: milliseconds since its start when ready and when done, and what it did. */
+export interface HostResult {
+  readonly ready: number;
+  readonly done: number;
+  readonly evaluated?: number;
+  readonly [key: string]: unknown;
+}
+
+export interface TimedHost {
+  /** From spawn to exit, as the parent saw it. */
+  readonly ms: number;
+  readonly result: HostResult;
+}
+
+/** Runs `bench/src/built/<host>` in a fresh process and times it from spawn to exit. */
+export function runBuilt(
+  host: string,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): TimedHost {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [...nodeFlags, join(HOSTS, host), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 120_000,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) {
+    throw new Error(`${host} ${args.join(' ')} exited with ${run.status}:\n${run.stderr}`);
+  }
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  return { ms, result: JSON.parse(last) as HostResult };
+}
+
+/**
+ * Throws unless each package's `dist/` exists and (unless only its existence
+ * is asked for, by a smoke run) is newer than every source file it is built from.
+ */
+export function requireBuild(packages: readonly string[], existsOnly = false): void {
+  for (const folder of packages) {
+    const root = join(PACKAGES, folder);
+    const entry = join(root, 'dist', 'index.js');
+    if (!existsSync(entry)) {
+      throw new Error(`${entry} is missing: run "pnpm build" first (pnpm bench does)`);
+    }
+    if (existsOnly) continue;
+    const built = statSync(entry).mtimeMs;
+    const newer = sourceFiles(join(root, 'src')).find((file) => statSync(file).mtimeMs > built);
+    if (newer !== undefined) {
+      throw new Error(`${newer} is newer than ${entry}: run "pnpm build" first (pnpm bench does)`);
+    }
+  }
+}
+
+/** The package's name, from its package.json (for messages and the detail lines). */
+export function packageName(folder: string): string {
+  const manifest = JSON.parse(readFileSync(join(PACKAGES, folder, 'package.json'), 'utf8'));
+  return (manifest as { name: string }).name;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(
+      (path) => path.endsWith('.ts') && !path.endsWith('.test.ts') && !/(^|\/)test-/.test(path),
+    )
+    .map((path) => join(dir, path));
+}
