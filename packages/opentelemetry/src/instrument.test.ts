@@ -153,7 +153,7 @@ describe('instrument: loading stages', () => {
       namespace: 'meter.pollster',
       sources: [found],
       importer: async (target) => exported[target.url],
-      contract: convention({ name: 'Pollster', members: { poll: 'function' } }),
+      contract: convention<{ poll(): number }>({ name: 'Pollster', members: { poll: 'function' } }),
     });
     await set.loadAll();
     const spans = exporter.getFinishedSpans();

@@ -23,7 +23,7 @@ function seen(): (string | boolean)[][] {
 }
 
 describe('the iterator, traced', () => {
-  it('publishes every call of map, a failure as a failed call, and the run goes on', () => {
+  it('publishes every call of map, a failure as a failed call, and the run goes on', async () => {
     const manager = managerOf({
       a: () => 1,
       b: () => {
@@ -32,7 +32,7 @@ describe('the iterator, traced', () => {
       c: () => 3,
     });
     watching = monitor();
-    const result = manager.map(call);
+    const result = await manager.map(call);
     expect(result.values).toEqual([1, 3]);
     expect(seen()).toEqual([
       ['iterator', 'a', true, false],
@@ -63,7 +63,7 @@ describe('the iterator, traced', () => {
   it('publishes pipeline and parallel calls too', async () => {
     const manager = managerOf({ a: () => 1, b: async () => 2 });
     watching = monitor();
-    await manager.pipeline(0, (plugin) => plugin());
+    await manager.pipeline(0, (plugin) => plugin() as number);
     await manager.parallel(call);
     expect(seen().map(([, plugin]) => plugin)).toEqual(['a', 'b', 'a', 'b']);
   });
