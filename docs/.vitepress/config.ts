@@ -29,6 +29,7 @@ const guides = [
   { text: 'Security', link: '/security' },
   { text: 'Tracing', link: '/tracing' },
   { text: 'Benchmarks', link: '/benchmarks' },
+  { text: 'How tapable gets its speed', link: '/how-tapable-gets-its-speed' },
 ];
 
 export default defineConfig({
