@@ -38,11 +38,19 @@ const listen = (handle: (message: ToPlugin) => void): void => {
   else process.on('message', handle);
 };
 
+// Each request is handled in a turn of the event loop of its own, as calls
+// from a host's own event loop would be: whatever a plugin left for "right
+// after" (a setImmediate, a timer already due) runs before the next request,
+// so its failure is told against it, not against the next call.
 listen((message) => {
+  setImmediate(handle, message);
+});
+
+function handle(message: ToPlugin): void {
   answer(message).then(reply, (thrown: unknown) => {
     send({ kind: 'threw', id: message.id, error: toWire(thrown) });
   });
-});
+}
 
 process.on('uncaughtException', (error) => leave('uncaught exception', error));
 process.on('unhandledRejection', (reason) => leave('unhandled rejection', reason));

@@ -58,6 +58,8 @@ interface Pending {
   readonly stage: Stage;
   readonly method: string | undefined;
   readonly timer: NodeJS.Timeout;
+  /** Set when its time was up: the error it fails with once its worker or child has ended. */
+  timedOut?: PluginTimeoutError;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -173,7 +175,7 @@ export class Runner {
       return;
     }
     const pending = this.#pending.get(message.id);
-    if (pending === undefined) return; // its time was up: the answer is dropped
+    if (pending === undefined || pending.timedOut !== undefined) return; // too late: dropped
     this.#pending.delete(message.id);
     clearTimeout(pending.timer);
     if (message.kind === 'threw') {
@@ -185,11 +187,14 @@ export class Runner {
     }
   }
 
-  /** The time limit: the plugin is blamed, and its worker or child is stopped. */
+  /**
+   * The time limit: the plugin is blamed, and its worker or child is stopped.
+   * The call fails once the worker or child has ended (`#ended`), so that by
+   * the time the host hears of it, the record tells the whole story.
+   */
   #timedOut(id: number, timeoutMs: number): void {
     const pending = this.#pending.get(id);
     if (pending === undefined) return;
-    this.#pending.delete(id);
     const { who, record } = pending.held;
     const error =
       pending.stage === 'invocation'
@@ -198,7 +203,7 @@ export class Runner {
     if (pending.stage === 'invocation') record?.fail(error, 'time limit');
     const what = pending.method === undefined ? `its ${pending.stage}` : `${pending.method}()`;
     this.#ending = `was stopped: ${who.namespace}:${who.name} did not finish ${what} within ${timeoutMs} ms`;
-    pending.reject(error);
+    pending.timedOut = error;
     this.#channel?.stop();
   }
 
@@ -213,11 +218,14 @@ export class Runner {
     for (const pending of this.#pending.values()) {
       clearTimeout(pending.timer);
       failedNow.add(pending.held);
-      pending.reject(this.#failed(pending.held, pending.stage, pending.method, cause));
+      pending.reject(
+        pending.timedOut ?? this.#failed(pending.held, pending.stage, pending.method, cause),
+      );
     }
     this.#pending.clear();
     if (this.#retired !== undefined) return; // closed by the host: nothing to record
     const decision = decideRestart(this.#options.restart, this.#restarts, 0);
+    const retired = decision.restart ? undefined : `${cause.message}; ${decision.reason}`;
     for (const held of this.#held.values()) {
       if (held.record === undefined) continue;
       if (!failedNow.has(held)) {
@@ -228,9 +236,9 @@ export class Runner {
         });
         held.record.fail(error, this.#options.noun);
       }
-      if (!decision.restart) held.record.disable('restart policy', decision.reason, 'invocation');
+      if (retired !== undefined) held.record.disable('restart policy', retired, 'invocation');
     }
-    if (!decision.restart) this.#retired = `${cause.message}, and ${decision.reason}`;
+    this.#retired = retired;
   }
 
   /**

@@ -16,16 +16,15 @@ describe('restart: never', () => {
     const { set } = await loadUntrusted(['exits'], { mode: 'worker', restart: 'never' });
     const exits = extension(set, 'exits');
     await outcome(exits.object.poll());
-    await until(() => !exits.isEnabled);
     expect(exits.state).toEqual({
       status: 'disabled',
       by: 'restart policy',
-      reason: 'the restart policy is never',
+      reason: 'its worker thread exited with code 3; the restart policy is never',
     });
     const later = await outcome(exits.object.poll());
     expect((later as { error: Error }).error).toBeInstanceOf(PluginUnavailableError);
     expect((later as { error: Error }).error.message).toBe(
-      '[meter.untrusted:exits] (enabling) is not available: its worker thread exited with code 3, and the restart policy is never',
+      '[meter.untrusted:exits] (enabling) is not available: its worker thread exited with code 3; the restart policy is never',
     );
   });
 });
@@ -62,7 +61,8 @@ describe('restart: bounded backoff', () => {
     ]);
     expect(exits.state).toMatchObject({
       status: 'disabled',
-      reason: 'it was restarted 2 times, the most its policy allows',
+      reason:
+        'its child process exited with code 3; it was restarted 2 times, the most its policy allows',
     });
   });
 });

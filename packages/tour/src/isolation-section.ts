@@ -133,7 +133,10 @@ function isolatedCell(extension: Extension<Snoop>, answered: boolean): string {
 
 /** Runs the in-process host for one plugin, and says what became of that host. */
 function runInProcess(name: UntrustedPlugin, secret: string): Promise<string> {
-  const conditions = process.execArgv.filter((arg) => arg.startsWith('--conditions'));
+  // The tour's own export conditions (in this workspace: the packages' sources), in either spelling.
+  const conditions = process.execArgv.flatMap((arg, i, all) =>
+    arg.startsWith('--conditions=') ? [arg] : arg === '--conditions' ? [arg, all[i + 1] ?? ''] : [],
+  );
   const host = spawn(
     process.execPath,
     [
