@@ -149,7 +149,8 @@ function fileOf(block: CodeBlock): string {
 }
 
 function isExampleFile(file: string): boolean {
-  return /^examples\/[^/]+\/.+\.ts$/.test(posix.normalize(file)) && !file.includes('..');
+  // TypeScript, or JavaScript where a program must run unbuilt under node_modules (a plugin package).
+  return /^examples\/[^/]+\/.+\.(ts|js)$/.test(posix.normalize(file)) && !file.includes('..');
 }
 
 function where(block: CodeBlock): string {

@@ -26,6 +26,7 @@ const patterns = [
 const guides = [
   { text: 'Choosing a pattern', link: '/choosing-a-pattern' },
   { text: 'Writing a plugin', link: '/writing-a-plugin' },
+  { text: 'Use it outside this repository', link: '/use-it-outside-this-repository' },
   { text: 'Security', link: '/security' },
   { text: 'Tracing', link: '/tracing' },
   { text: 'Benchmarks', link: '/benchmarks' },

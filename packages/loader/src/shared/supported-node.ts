@@ -24,13 +24,16 @@ export function unsupportedNode(
   return `needs Node.js ${MINIMUM_NODE} or later (22.18+ or 24); this is Node.js ${versions.node}`;
 }
 
+/** Thrown when the package is imported on a Node.js older than the floor. */
+export class UnsupportedNodeError extends Error {}
+// On the prototype, so that the stack, written when the error is made, starts with the name.
+UnsupportedNodeError.prototype.name = 'UnsupportedNodeError';
+
 /** Throws, naming the package and the Node.js it needs, on an unsupported Node.js. */
 export function assertSupportedNode(packageName: string): void {
   const reason = unsupportedNode();
   if (reason === undefined) return;
-  const error = new Error(
+  throw new UnsupportedNodeError(
     `${packageName} ${reason}. Install a newer Node.js (https://nodejs.org).`,
   );
-  error.name = 'UnsupportedNodeError';
-  throw error;
 }

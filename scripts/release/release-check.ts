@@ -1,0 +1,315 @@
+/**
+ * The release, exercised end to end against a real registry (`pnpm test:release`,
+ * part of `pnpm test` and CI):
+ *
+ * 1. `pnpm release` (build, publint, `changeset publish`) publishes every public
+ *    package to a throwaway Verdaccio on loopback, and a third party publishes
+ *    its plugin package there with npm.
+ * 2. A fresh project installs them from that registry with npm, another with
+ *    pnpm, another with Bun, and the page's host runs in each: it must find,
+ *    load and call the third party's plugins and print what
+ *    docs/use-it-outside-this-repository.md shows. The npm project also runs on
+ *    Node.js 22.18 and on Deno, from the npm registry.
+ * 3. On Node.js 22.18 importing the sample plugins prints no SQLite warning;
+ *    on the machine's Node.js 20 the loader and the CLI say which Node.js they
+ *    need.
+ * 4. Bun runs the tour with memory storage (all three patterns).
+ * 5. `pnpm audit` gives its verdict on the dependencies, when the registry answers.
+ *
+ * The registry is the one PLUGIN_PATTERNS_REGISTRY_URL names (CI starts it with
+ * scripts/registry/start.sh), or one this check starts and stops itself. Bun,
+ * Deno and Node.js 22 come from the npm registry at pinned versions.
+ * Prints one line per check; exits 1 at the first failure, with its output.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  expectedHostOutput,
+  HOST_PACKAGES,
+  mustRun,
+  PLUGIN_DIR,
+  PLUGIN_PACKAGE,
+  publicPackages,
+  ROOT,
+  type Run,
+  run,
+  writeHostProject,
+} from './consumer.ts';
+import { olderNode } from './older-node.ts';
+
+const VERSIONS = { bun: '1.4.5', deno: '2.9.6', node22: '22.18.0' };
+const work = mkdtempSync(join(tmpdir(), 'plugin-patterns-release-'));
+let passed = 0;
+
+function check(what: string, body: () => string | undefined): void {
+  const started = Date.now();
+  const note = body();
+  passed += 1;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`release-check: ok  ${what}${note ? `: ${note}` : ''} (${seconds} s)`);
+}
+
+function expectHost(result: Run, runtime: string): string {
+  const expected = expectedHostOutput();
+  if (result.status !== 0 || result.stdout !== expected) {
+    throw new Error(
+      `the host on ${runtime} printed:\n${result.stdout}\n${result.stderr}\nexpected (exit 0):\n${expected}`,
+    );
+  }
+  return `${expected.trimEnd().split('\n').length} lines as the page shows`;
+}
+
+/** A quiet environment for the package managers: no update notice, no funding, no audit. */
+const quiet = {
+  ...process.env,
+  npm_config_update_notifier: 'false',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+};
+
+/** The executable of `pkg@version`'s `bin`, installed by `npm exec` into npm's cache. */
+function fromNpm(spec: string, bin: string): string {
+  const found = mustRun(
+    'npm',
+    [
+      'exec',
+      '--yes',
+      '--loglevel=error',
+      `--package=${spec}`,
+      '--',
+      'sh',
+      '-c',
+      `command -v ${bin}`,
+    ],
+    work,
+    quiet,
+  );
+  return found.stdout.trim();
+}
+
+function startRegistry(): { url: string; token: string; stop: () => void } {
+  const given = process.env.PLUGIN_PATTERNS_REGISTRY_URL;
+  const token = process.env.PLUGIN_PATTERNS_REGISTRY_TOKEN;
+  if (given && token) return { url: given, token, stop: () => {} };
+  const env = { ...quiet, PLUGIN_PATTERNS_REGISTRY_DIR: join(work, 'registry') };
+  const { stdout } = mustRun('bash', [join(ROOT, 'scripts/registry/start.sh')], ROOT, env);
+  const url = /PLUGIN_PATTERNS_REGISTRY_URL='([^']+)'/.exec(stdout)?.[1];
+  const started = /PLUGIN_PATTERNS_REGISTRY_TOKEN='([^']+)'/.exec(stdout)?.[1];
+  if (!url || !started) throw new Error(`registry/start.sh printed no URL and token:\n${stdout}`);
+  const stop = () => {
+    run('bash', [join(ROOT, 'scripts/registry/stop.sh')], ROOT, env);
+  };
+  return { url, token: started, stop };
+}
+
+async function main(): Promise<void> {
+  const registry = startRegistry();
+  try {
+    await releaseTo(registry.url, registry.token);
+  } finally {
+    registry.stop();
+  }
+}
+
+async function releaseTo(url: string, token: string): Promise<void> {
+  const host = new URL(url).host;
+  // Publishing: this registry and its token, in a user config of its own.
+  const npmrc = join(work, 'publish.npmrc');
+  writeFileSync(npmrc, `registry=${url}\n//${host}/:_authToken=${token}\n`);
+  const publishing = { ...quiet, npm_config_userconfig: npmrc, npm_config_registry: url };
+  const packages = publicPackages();
+
+  check('pnpm release publishes every public package', () => {
+    // --no-git-tag: a check must not leave tags in the repository it runs in.
+    mustRun('pnpm', ['release', '--no-git-tag'], ROOT, publishing);
+    const missing = packages.filter(({ name, dir }) => {
+      const version = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+      const seen = run('npm', ['view', `${name}@${version}`, 'version'], work, publishing);
+      return seen.stdout.trim() !== version;
+    });
+    if (missing.length > 0) throw new Error(`not on the registry: ${missing.map((p) => p.name)}`);
+    return `${packages.length} packages on ${url}`;
+  });
+
+  check('a third party publishes its plugin package with npm', () => {
+    const copy = join(work, 'greeters');
+    cpSync(PLUGIN_DIR, copy, { recursive: true });
+    const version = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8')).version;
+    const there = run('npm', ['view', `${PLUGIN_PACKAGE}@${version}`, 'version'], work, publishing);
+    if (there.stdout.trim() === version) return `${PLUGIN_PACKAGE}@${version} (already there)`;
+    mustRun('npm', ['publish'], copy, publishing);
+    return `${PLUGIN_PACKAGE}@${version}`;
+  });
+
+  // Installing: the project's own .npmrc sends the two scopes to this registry,
+  // everything else (the loader's dependency) to the public one, as a company's
+  // private registry is used.
+  const versionOf = (name: string) =>
+    JSON.parse(readFileSync(join(ROOT, 'packages', folderOf(name), 'package.json'), 'utf8'))
+      .version as string;
+  const scoped = `@plugin-patterns:registry=${url}\n@example:registry=${url}\n`;
+  const project = (client: string, extra: string[] = []): string => {
+    const dir = join(work, `host-${client}`);
+    mkdirSync(dir);
+    const deps = Object.fromEntries([...HOST_PACKAGES, ...extra].map((n) => [n, versionOf(n)]));
+    writeHostProject(dir, { ...deps, [PLUGIN_PACKAGE]: '1.0.0' });
+    writeFileSync(join(dir, '.npmrc'), scoped);
+    return dir;
+  };
+  const extras = [
+    '@plugin-patterns/cli',
+    '@plugin-patterns/sample-plugins',
+    '@plugin-patterns/meter-contracts',
+  ];
+
+  const npmProject = project('npm', extras);
+  check('npm installs from the registry; the host runs on Node.js 24', () => {
+    mustRun('npm', ['install'], npmProject, quiet);
+    return expectHost(run(process.execPath, ['host.ts'], npmProject), 'Node.js 24');
+  });
+
+  const pnpmProject = project('pnpm');
+  check('pnpm installs from the registry; the host runs', () => {
+    mustRun('pnpm', ['install'], pnpmProject, quiet);
+    return expectHost(run(process.execPath, ['host.ts'], pnpmProject), 'Node.js 24 (pnpm layout)');
+  });
+
+  const bun = fromNpm(`bun@${VERSIONS.bun}`, 'bun');
+  const bunProject = project('bun');
+  check(`bun ${VERSIONS.bun} installs from the registry; the host runs on Bun`, () => {
+    mustRun(bun, ['install'], bunProject, quiet);
+    return expectHost(run(bun, ['host.ts'], bunProject), 'Bun');
+  });
+
+  check(`Bun ${VERSIONS.bun} runs the tour with memory storage`, () => {
+    const code = [
+      "const tour = await import('@plugin-patterns/tour');",
+      "const result = await tour.runTour({ storage: 'memory:' });",
+      'console.log(tour.renderTour(result, { maxWidth: 200 }));',
+    ].join('\n');
+    const tour = join(ROOT, 'packages', 'tour');
+    const result = run(bun, ['--conditions=@plugin-patterns/source', '-e', code], tour, quiet);
+    const wanted = ['memory:', 'driver', 'dispatcher', 'iterator'];
+    const missing = wanted.filter((word) => !result.stdout.includes(word));
+    if (result.status !== 0 || missing.length > 0) {
+      throw new Error(
+        `the tour on Bun (exit ${result.status}, lacking ${missing}):\n${result.stdout}\n${result.stderr}`,
+      );
+    }
+    return `${result.stdout.split('\n').length} lines, the three patterns on memory storage`;
+  });
+
+  const node22 = fromNpm(`node@${VERSIONS.node22}`, 'node');
+  check(`the host runs on Node.js ${VERSIONS.node22}`, () =>
+    expectHost(run(node22, ['host.ts'], npmProject), `Node.js ${VERSIONS.node22}`),
+  );
+
+  check(
+    `importing the sample plugins on Node.js ${VERSIONS.node22} prints no SQLite warning`,
+    () => {
+      const imported = run(
+        node22,
+        ['--input-type=module', '-e', "await import('@plugin-patterns/sample-plugins');"],
+        npmProject,
+      );
+      if (imported.status !== 0 || imported.stderr !== '') {
+        throw new Error(`importing the sample plugins printed:\n${imported.stderr}`);
+      }
+      // The check can see the warning: opening a SQLite database does print it.
+      const opened = run(
+        node22,
+        [
+          '--input-type=module',
+          '-e',
+          "const { SqliteStorage } = await import('@plugin-patterns/sample-plugins'); new SqliteStorage({ url: 'sqlite::memory:' });",
+        ],
+        npmProject,
+      );
+      if (opened.status !== 0 || !/ExperimentalWarning: SQLite/.test(opened.stderr)) {
+        throw new Error(`opening a database should warn on 22:\n${opened.stderr}`);
+      }
+      return 'it prints only when a SQLite database opens';
+    },
+  );
+
+  const deno = fromNpm(`deno@${VERSIONS.deno}`, 'deno');
+  check(`the host runs on Deno ${VERSIONS.deno} (npm's node_modules)`, () =>
+    expectHost(run(deno, ['run', '--allow-all', 'host.ts'], npmProject, quiet), 'Deno'),
+  );
+
+  const old = olderNode();
+  check(`Node.js ${old.version} (the machine's own) is told which Node.js to use`, () => {
+    const loader = run(
+      old.path,
+      ['--input-type=module', '-e', "await import('@plugin-patterns/loader')"],
+      npmProject,
+    );
+    const needs = 'needs Node.js 22.18.0 or later (22.18+ or 24)';
+    if (
+      loader.status === 0 ||
+      !loader.stderr.includes(`UnsupportedNodeError: @plugin-patterns/loader ${needs}`)
+    ) {
+      throw new Error(`importing the loader on Node.js ${old.version}:\n${loader.stderr}`);
+    }
+    const bin = join(npmProject, 'node_modules', '@plugin-patterns', 'cli', 'dist', 'bin.js');
+    const cli = run(old.path, [bin, 'list'], npmProject);
+    const line = `plugin-patterns: @plugin-patterns/loader ${needs}; this is Node.js ${old.version}. Install a newer Node.js (https://nodejs.org).\n`;
+    if (cli.status !== 1 || cli.stderr !== line || cli.stdout !== '') {
+      throw new Error(
+        `plugin-patterns on Node.js ${old.version} (exit ${cli.status}):\n${cli.stdout}${cli.stderr}`,
+      );
+    }
+    return 'the loader throws UnsupportedNodeError, the CLI prints one line and exits 1';
+  });
+
+  check('pnpm audit gives its verdict on the dependencies', () => audit());
+}
+
+function folderOf(name: string): string {
+  const found = publicPackages().find((p) => p.name === name);
+  if (found === undefined) throw new Error(`${name} is not a package of this repository`);
+  return found.dir.slice(join(ROOT, 'packages').length + 1);
+}
+
+/**
+ * `pnpm audit` against the public registry. Its verdict is printed, not
+ * enforced: an advisory published tomorrow must not fail yesterday's commit,
+ * and a registry that does not answer audits (a mirror, no network) is said so.
+ */
+function audit(): string {
+  const result = spawnSync('pnpm', ['audit', '--json'], {
+    cwd: ROOT,
+    env: quiet,
+    encoding: 'utf8',
+  });
+  let report: {
+    error?: { message?: string };
+    metadata?: { vulnerabilities?: Record<string, number>; dependencies?: number };
+  } = {};
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    report = { error: { message: `${result.stderr}${result.stdout}`.trim().split('\n')[0] } };
+  }
+  if (report.metadata?.vulnerabilities === undefined) {
+    const why = report.error?.message ?? `exit ${result.status}`;
+    return `not available from this registry (${why})`;
+  }
+  const found = Object.entries(report.metadata.vulnerabilities).filter(([, n]) => n > 0);
+  const total = report.metadata.dependencies ?? 'all';
+  return found.length === 0
+    ? `no known vulnerabilities in ${total} dependencies`
+    : `${found.map(([level, n]) => `${n} ${level}`).join(', ')} in ${total} dependencies (run pnpm audit)`;
+}
+
+try {
+  await main();
+  console.log(`release-check: ${passed} checks passed`);
+  rmSync(work, { recursive: true, force: true });
+} catch (error) {
+  console.error(`release-check: FAILED after ${passed} checks\n${(error as Error).message}`);
+  console.error(`release-check: its files are kept in ${work}`);
+  process.exitCode = 1;
+}
