@@ -7,8 +7,8 @@
  *
  * The baseline is the same run with the tracing code absent: the iterator's
  * map loop (`runMap`) written out here step for step, through the same
- * parts (`isPromised`, `collectOrRaise`) and the same loader guard
- * (`callFailed`), with a `callOne` that calls the plugin without asking the
+ * parts (`contain`, the loader's `isThenable`) and the same blame
+ * (`callFailed`, inside `contain`), with a `callOne` that calls the plugin without asking the
  * channel. Both sides run on the same plan, policy and plugins, so the ratio
  * is the check and nothing else. If map's loop changes, this copy must change
  * with it: the run checks that both give the same answers.
@@ -21,15 +21,14 @@
  */
 import { type TracingChannelSubscribers, tracingChannel } from 'node:diagnostics_channel';
 import {
-  collectOrRaise,
-  isPromised,
+  contain,
   type Plan,
   planOf,
   type RunPolicy,
   runMap,
 } from '@plugin-patterns/iterator/parts';
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { callFailed } from '@plugin-patterns/loader/invocation';
+import { isThenable } from '@plugin-patterns/loader/invocation';
 import { CALL_CHANNEL } from '@plugin-patterns/loader/tracing';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { asSet, type BenchPollster, syncPollsters } from '../fixtures/in-memory-plugins.ts';
@@ -71,11 +70,11 @@ function untracedMap(
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<BenchPollster>;
     try {
-      const answer = untracedCallOne(extension, objects[i] as BenchPollster, call, policy);
-      if (isPromised(extension, answer, policy)) throw new Error('this benchmark is sync only');
+      const answer = untracedCallOne(objects[i] as BenchPollster, call);
+      if (isThenable(answer)) throw new Error('this benchmark is sync only');
       values.push(answer);
-    } catch (failure) {
-      collectOrRaise(failure, failures, policy);
+    } catch (thrown) {
+      contain(extension, thrown, failures, policy);
       failed.push(extension);
     }
   }
@@ -85,17 +84,8 @@ function untracedMap(
 }
 
 /** `callOne` (packages/patterns-iterator/src/call-one.ts) without the channel check. */
-function untracedCallOne(
-  extension: Extension<BenchPollster>,
-  object: BenchPollster,
-  call: Call,
-  policy: RunPolicy,
-): unknown {
-  try {
-    return call(object);
-  } catch (thrown) {
-    throw callFailed(extension, thrown, policy.guard.method);
-  }
+function untracedCallOne(object: BenchPollster, call: Call): unknown {
+  return call(object);
 }
 
 export const tracingOff: Benchmark = {

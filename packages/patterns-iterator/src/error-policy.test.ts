@@ -3,10 +3,10 @@ import {
   PluginCallError,
   PluginError,
   PluginImportError,
+  PluginTimeoutError,
 } from '@plugin-patterns/loader';
 import { describe, expect, it } from 'vitest';
-import { callOne } from './call-one.ts';
-import { collectOrRaise, EmptyNamespaceError, type RunPolicy } from './error-policy.ts';
+import { contain, EmptyNamespaceError, type RunPolicy } from './error-policy.ts';
 
 const policy = (onError: RunPolicy['onError'], method?: string): RunPolicy => ({
   namespace: 'meter.pollster',
@@ -16,23 +16,13 @@ const policy = (onError: RunPolicy['onError'], method?: string): RunPolicy => ({
   emptyError: () => new EmptyNamespaceError('plugin', [], { namespace: 'meter.pollster' }),
 });
 
-describe('callOne: what a plugin threw becomes its typed, recorded failure', () => {
+describe('contain: what a plugin threw becomes its typed, recorded failure', () => {
   it('wraps the thrown value, names the method, and keeps the plugin enabled', () => {
     const extension = Extension.preloaded('meter.pollster', 'cpu', {});
     const cause = new Error('sensor gone');
-    let error: PluginError | undefined;
-    try {
-      callOne(
-        extension,
-        extension.object,
-        () => {
-          throw cause;
-        },
-        policy('collect', 'poll'),
-      );
-    } catch (thrown) {
-      error = thrown as PluginError;
-    }
+    const failures: PluginError[] = [];
+    contain(extension, cause, failures, policy('collect', 'poll'));
+    const error = failures[0];
     expect(error).toBeInstanceOf(PluginCallError);
     expect(error?.message).toBe(
       '[meter.pollster:cpu] (invocation) call to poll() failed: sensor gone',
@@ -41,19 +31,22 @@ describe('callOne: what a plugin threw becomes its typed, recorded failure', () 
     expect(extension.lastError).toBe(error);
     expect(extension.isEnabled).toBe(true);
   });
-});
 
-describe('collectOrRaise: the error policy', () => {
-  const error = new PluginCallError({ namespace: 'n', name: 'p', cause: 'x' });
-
-  it('keeps the error to collect', () => {
+  it('passes a failure already recorded on the plugin (a timeout) as it is', () => {
+    const extension = Extension.preloaded('meter.pollster', 'cpu', {});
+    const timeout = new PluginTimeoutError(50, { namespace: 'meter.pollster', name: 'cpu' });
+    extension.fail(timeout);
     const failures: PluginError[] = [];
-    collectOrRaise(error, failures, policy('collect'));
-    expect(failures).toEqual([error]);
+    contain(extension, timeout, failures, policy('collect'));
+    expect(failures).toEqual([timeout]);
   });
 
-  it('throws it to raise', () => {
-    expect(() => collectOrRaise(error, [], policy('raise'))).toThrow(error);
+  it('throws it to raise, recorded all the same', () => {
+    const extension = Extension.preloaded('meter.pollster', 'cpu', {});
+    const failures: PluginError[] = [];
+    expect(() => contain(extension, 'offline', failures, policy('raise'))).toThrow(PluginCallError);
+    expect(failures).toEqual([]);
+    expect(extension.lastError).toBeInstanceOf(PluginCallError);
   });
 });
 

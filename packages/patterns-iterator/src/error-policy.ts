@@ -14,7 +14,7 @@
  */
 import { type Extension, PluginError } from '@plugin-patterns/loader';
 import { disabledReason } from '@plugin-patterns/loader/extension';
-import type { CallOptions as GuardOptions } from '@plugin-patterns/loader/invocation';
+import { callFailed, type CallOptions as GuardOptions } from '@plugin-patterns/loader/invocation';
 
 /** `collect` (default): record the failure, keep going. `raise`: record it and throw it. */
 export type ErrorPolicy = 'collect' | 'raise';
@@ -48,13 +48,21 @@ export class EmptyNamespaceError extends PluginError {
 }
 
 /**
- * Applies the error policy to one plugin's failure, already typed and
- * recorded by `callOne` or `settleOne`: keeps it with the run's failures, or
- * throws it.
+ * Applies the error policy to one plugin's failure: blames the plugin (what it
+ * threw or rejected with becomes a PluginCallError naming it, recorded on its
+ * extension, which stays enabled; a failure already recorded, such as the
+ * call guard's timeout, passes as it is), then keeps the error with the run's
+ * failures, or throws it.
  */
-export function collectOrRaise(error: unknown, failures: PluginError[], policy: RunPolicy): void {
+export function contain<T>(
+  extension: Extension<T>,
+  thrown: unknown,
+  failures: PluginError[],
+  policy: RunPolicy,
+): void {
+  const error = callFailed(extension, thrown, policy.guard.method);
   if (policy.onError === 'raise') throw error;
-  failures.push(error as PluginError);
+  failures.push(error);
 }
 
 /** Applies the empty policy: throws EmptyNamespaceError, or lets the run return its empty result. */

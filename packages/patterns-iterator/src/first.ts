@@ -9,8 +9,9 @@
  * failing plugin is not an answer: its error is noted and the next one asked.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { callOne, isPromised, settleOne } from './call-one.ts';
-import { checkEmpty, collectOrRaise, type RunPolicy } from './error-policy.ts';
+import { isThenable } from '@plugin-patterns/loader/invocation';
+import { callOne, waitFor } from './call-one.ts';
+import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
 
 export type FirstResult<T, R> =
@@ -41,13 +42,13 @@ export function runFirst<T, R>(
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, objects[i] as T, call, policy);
-      if (isPromised(extension, answer, policy)) {
+      const answer = callOne(extension, objects[i] as T, call);
+      if (isThenable(answer)) {
         return firstRest(plan, call, policy, failures, i, answer);
       }
       if (answer !== undefined) return found(answer as R, extension, failures);
-    } catch (failure) {
-      collectOrRaise(failure, failures, policy);
+    } catch (thrown) {
+      contain(extension, thrown, failures, policy);
     }
   }
   return notFound(failures);
@@ -66,13 +67,13 @@ async function firstRest<T, R>(
   for (let i = start; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, policy);
-      if (i === start || isPromised(extension, answer, policy)) {
-        answer = await settleOne(extension, answer as PromiseLike<unknown>, policy);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call);
+      if (i === start || isThenable(answer)) {
+        answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
       }
       if (answer !== undefined) return found(answer as R, extension, failures);
-    } catch (failure) {
-      collectOrRaise(failure, failures, policy);
+    } catch (thrown) {
+      contain(extension, thrown, failures, policy);
     }
   }
   return notFound(failures);

@@ -23,7 +23,7 @@
  * a worker thread or a child process (see docs/security.md).
  */
 import { type Extension, PluginTimeoutError } from '@plugin-patterns/loader';
-import { callFailed, isThenable } from '@plugin-patterns/loader/invocation';
+import { callFailed } from '@plugin-patterns/loader/invocation';
 import type { RunPolicy } from './error-policy.ts';
 
 // The thread is one for the whole process, so this is one record for every
@@ -41,11 +41,12 @@ export function checkCallTime<T>(
   limitMs: number,
   policy: RunPolicy,
   answer: unknown,
+  promised: boolean,
 ): void {
   const now = Date.now();
   if (now - calledAt <= limitMs) return;
   heldUntil = now;
-  if (isThenable(answer)) Promise.resolve(answer).then(undefined, () => {});
+  if (promised) Promise.resolve(answer).then(undefined, () => {});
   throw timedOut(extension, limitMs, policy);
 }
 

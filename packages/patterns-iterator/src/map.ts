@@ -11,8 +11,9 @@
  * the same loop in an async function (`mapRest`), from that plugin on.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { callOne, isPromised, settleOne } from './call-one.ts';
-import { checkEmpty, collectOrRaise, type RunPolicy } from './error-policy.ts';
+import { isThenable } from '@plugin-patterns/loader/invocation';
+import { callOne, waitFor } from './call-one.ts';
+import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
 
 /** How the host calls one plugin, e.g. `(pollster) => pollster.poll()`. */
@@ -48,13 +49,13 @@ export function runMap<T, R>(
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, objects[i] as T, call, policy);
-      if (isPromised(extension, answer, policy)) {
+      const answer = callOne(extension, objects[i] as T, call);
+      if (isThenable(answer)) {
         return mapRest(plan, call, policy, { values, failed, failures }, i, answer);
       }
       values.push(answer as R);
-    } catch (failure) {
-      collectOrRaise(failure, failures, policy);
+    } catch (thrown) {
+      contain(extension, thrown, failures, policy);
       failed.push(extension);
     }
   }
@@ -78,13 +79,13 @@ export async function mapRest<T, R>(
   for (let i = start; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, policy);
-      if (i === start || isPromised(extension, answer, policy)) {
-        answer = await settleOne(extension, answer as PromiseLike<unknown>, policy);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call);
+      if (i === start || isThenable(answer)) {
+        answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
       }
       run.values.push(answer as R);
-    } catch (failure) {
-      collectOrRaise(failure, run.failures, policy);
+    } catch (thrown) {
+      contain(extension, thrown, run.failures, policy);
       run.failed.push(extension);
     }
   }

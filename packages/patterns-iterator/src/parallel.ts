@@ -13,7 +13,8 @@
  * limit is charged to the plugin that held the time (held-time.ts).
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { callOne, isPromised, settleOne } from './call-one.ts';
+import { callFailed, isThenable } from '@plugin-patterns/loader/invocation';
+import { callOne } from './call-one.ts';
 import { checkEmpty, type RunPolicy } from './error-policy.ts';
 import { checkCallTime, settleWithin } from './held-time.ts';
 import type { MapResult, PluginCall } from './map.ts';
@@ -54,17 +55,20 @@ export async function runParallel<T, R>(
       const extension = extensions[i] as Extension<T>;
       try {
         const calledAt = Date.now();
-        let answer = callOne(extension, objects[i] as T, call, policy);
-        const promised = isPromised(extension, answer, policy);
-        if (limitMs !== undefined) checkCallTime(extension, calledAt, limitMs, policy, answer);
+        let answer = callOne(extension, objects[i] as T, call);
+        const promised = isThenable(answer);
+        if (limitMs !== undefined)
+          checkCallTime(extension, calledAt, limitMs, policy, answer, promised);
         if (promised) {
           answer = await (limitMs === undefined
-            ? settleOne(extension, answer as PromiseLike<unknown>, policy)
+            ? answer
             : settleWithin(extension, answer as PromiseLike<unknown>, limitMs, policy));
         }
         outcomes[i] = { value: answer };
-      } catch (failure) {
-        outcomes[i] = { failure: failure as PluginError };
+      } catch (thrown) {
+        // Blamed on the plugin; a timeout, already recorded, passes as it is.
+        const failure = callFailed(extension, thrown, policy.guard.method);
+        outcomes[i] = { failure };
         if (policy.onError === 'raise') {
           raised = true; // the workers start nothing new; calls in flight finish on their own
           throw failure;

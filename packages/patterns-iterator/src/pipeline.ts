@@ -9,8 +9,9 @@
  * so one broken transform costs its own step, not the whole chain.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { callOne, isPromised, settleOne } from './call-one.ts';
-import { checkEmpty, collectOrRaise, type RunPolicy } from './error-policy.ts';
+import { isThenable } from '@plugin-patterns/loader/invocation';
+import { callOne, waitFor } from './call-one.ts';
+import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
 
 /** One step: receives the current value, returns the next (or a promise of it). */
@@ -46,14 +47,14 @@ export function runPipeline<T, V>(
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, objects[i] as T, call, policy);
-      if (isPromised(extension, answer, policy)) {
+      const answer = callOne(extension, objects[i] as T, call);
+      if (isThenable(answer)) {
         return pipelineRest(plan, call, policy, run, i, answer);
       }
       run.value = answer as V;
       run.from.push(extension);
-    } catch (failure) {
-      collectOrRaise(failure, run.failures, policy);
+    } catch (thrown) {
+      contain(extension, thrown, run.failures, policy);
     }
   }
   return run;
@@ -72,14 +73,14 @@ async function pipelineRest<T, V>(
   for (let i = start; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, policy);
-      if (i === start || isPromised(extension, answer, policy)) {
-        answer = await settleOne(extension, answer as PromiseLike<unknown>, policy);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call);
+      if (i === start || isThenable(answer)) {
+        answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
       }
       run.value = answer as V;
       run.from.push(extension);
-    } catch (failure) {
-      collectOrRaise(failure, run.failures, policy);
+    } catch (thrown) {
+      contain(extension, thrown, run.failures, policy);
     }
   }
   return run;

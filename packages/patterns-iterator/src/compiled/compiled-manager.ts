@@ -16,8 +16,7 @@
  * without 'unsafe-eval'), and for an empty plan, it runs the plain map.
  */
 import type { Extension } from '@plugin-patterns/loader';
-import { callFailed } from '@plugin-patterns/loader/invocation';
-import { collectOrRaise, type RunPolicy } from '../error-policy.ts';
+import { contain, type RunPolicy } from '../error-policy.ts';
 import { type CallOptions, IteratorManager, type IteratorOptions } from '../iterator-manager.ts';
 import {
   type Gathered,
@@ -150,7 +149,7 @@ function fail<T>(
   run: Gathered<T, unknown>,
   policy: RunPolicy,
 ): void {
-  collectOrRaise(callFailed(extension, thrown, policy.guard.method), run.failures, policy);
+  contain(extension, thrown, run.failures, policy);
   run.failed.push(extension);
 }
 
