@@ -14,6 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fnv1a } from '../shared/fnv1a.ts';
 
 const LOCKFILES = [
   'pnpm-lock.yaml',
@@ -41,13 +42,7 @@ export function fingerprintOf(
   return files.map((file) => [file, hashFile(join(cwd, file))] as const);
 }
 
-/**
- * The file's size and a 32-bit FNV-1a hash of its bytes (`1234:9f0c44a1`), or
- * `absent` for a file that cannot be read. It only has to tell one version of
- * a file from the next, not resist forgery, and a plain loop over the bytes
- * keeps node:crypto out of a process that starts from a manifest (importing it
- * is several milliseconds of a start that is otherwise one module and a call).
- */
+/** The file's size and hash (`1234:9f0c44a1`), or `absent` for a file that cannot be read. */
 export function hashFile(path: string): string {
   let content: Buffer;
   try {
@@ -55,10 +50,7 @@ export function hashFile(path: string): string {
   } catch {
     return 'absent';
   }
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < content.length; i++)
-    hash = Math.imul(hash ^ (content[i] as number), 0x01000193);
-  return `${content.length}:${(hash >>> 0).toString(16).padStart(8, '0')}`;
+  return `${content.length}:${fnv1a(content)}`;
 }
 
 /** The nearest lockfile at or above `cwd`, relative to it (a workspace keeps it at its root). */
