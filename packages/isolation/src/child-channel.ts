@@ -60,6 +60,8 @@ export function startChild(options: ChildChannelOptions): Channel {
         listener(endOf(code, signal, stderr, spawnError, options.memoryMb)),
       ),
     stop: () => {
+      // Held again until it has ended: a host waiting for that end has nothing else to wait on.
+      child.ref();
       child.kill('SIGKILL');
     },
   };

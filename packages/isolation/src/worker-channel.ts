@@ -34,7 +34,11 @@ export function startWorker(options: ChannelOptions): Channel {
     onMessage: (listener) => worker.on('message', (message: FromPlugin) => listener(message)),
     onEnd: (listener) =>
       worker.once('exit', (code) => listener(endOf(code, outOfMemory, failure, options.memoryMb))),
-    stop: () => void worker.terminate(),
+    stop: () => {
+      // Held again until it has ended: a host waiting for that end has nothing else to wait on.
+      worker.ref();
+      void worker.terminate();
+    },
   };
 }
 

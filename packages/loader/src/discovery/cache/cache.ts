@@ -21,7 +21,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fnv1a } from '../../shared/fnv1a.ts';
 import { isPlainObject } from '../declared-names.ts';
 import type { Findings, ScanFindings } from '../scan-findings.ts';
 import { decodeFingerprint, decodeScan, encodeScan } from './cache-format.ts';
@@ -49,9 +48,7 @@ export type CacheRead =
 
 /** One file per set of scan options, so two hosts sharing a folder do not evict each other. */
 export function cacheFileFor(dir: string, key: string): string {
-  // FNV-1a, not SHA-256: a warm start no longer imports node:crypto, which cost a
-  // fresh process about 4 ms at best (13 ms median) on the loaded 2-core machine.
-  const digest = fnv1a(key);
+  const digest = createHash('sha256').update(key).digest('hex').slice(0, 16);
   return join(dir, `package-scan-${digest}.json`);
 }
 
@@ -104,8 +101,7 @@ export function writeScanCache(
     key: identity.key,
     ...encodeScan(scan, fingerprint, identity.host),
   };
-  // The 'wx' flag refuses a file that exists, so the name need only be unlikely to collide.
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(temporary, JSON.stringify(data), { flag: 'wx' });
     renameSync(temporary, file);
