@@ -18,7 +18,6 @@
  * Writing is atomic (a temporary file renamed into place), so a reader never
  * sees half a cache; a write that fails is reported, and discovery goes on.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPlainObject } from '../declared-names.ts';
