@@ -2,9 +2,10 @@
  * Invocation by the dispatcher: one call routed by plugin name. The baseline
  * is what a host would write without the pattern: a `Map` from name to plugin,
  * `get`, call. The dispatcher looks the name up in a `Map` too, and adds the
- * guard (a plugin that is not ready, or throws, becomes a typed failure naming
- * it) and the shape of its answer (a `Delivery`). Names rotate over ten
- * plugins, so neither side can keep one plugin hot.
+ * loader's guard (a plugin that is not ready, or throws, becomes a typed
+ * failure naming it) and the shape of its answer (a `Delivery`). Names rotate
+ * over ten plugins, so neither side can keep one plugin hot. The target, at
+ * most 1.5x, is for the plain code path: no tuning for the engine's sake.
  */
 import { Dispatcher } from '@plugin-patterns/dispatch';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
@@ -17,16 +18,13 @@ const rows: RowSpec[] = [
     label: 'Dispatcher.call by name, 10 plugins',
     unit: 'ns/call',
     baseline: 'Map.get(name) and a direct call',
-    target: { on: 'ratio', max: 1.2, text: '≤1.2x' },
+    target: { on: 'ratio', max: 1.5, text: '≤1.5x' },
     ifMissed:
-      'the name is looked up in a Map, as the baseline does, and a ready plugin is called ' +
-      'inline: one readiness comparison (`=== true`), the call in a try, a primitive answer ' +
-      'delivered before any thenable test, one Delivery (which V8 does not allocate when the ' +
-      'caller reads it at once). What is left over the baseline is those checks. The figures ' +
-      'move between processes: in some both sides take about 40 ns a call, in others 60-80 ns, ' +
-      "depending on where V8's lookups for the plugins' megamorphic `poll` land. A lookup in a " +
-      'record with no prototype (tried before the Map) was 1.0x in some processes and 1.25x in ' +
-      'others; the Map is steady',
+      "the dispatcher is written plainly: one Map lookup, then the loader's call guard " +
+      '(`callPlugin`: readiness, the call in a try, the thenable test, the note of which ' +
+      'plugin is at work) and one Delivery. What is left over the baseline is that guard. ' +
+      'An inline copy of the guard tuned for V8 (retired with the old 1.2x target) measured ' +
+      '1.1-1.3x on the same machine where this path measures 1.3-1.6x',
   },
 ];
 

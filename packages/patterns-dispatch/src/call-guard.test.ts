@@ -6,7 +6,7 @@ import {
 } from '@plugin-patterns/loader';
 import { isThenable } from '@plugin-patterns/loader/invocation';
 import { describe, expect, it } from 'vitest';
-import { callReady, guardedCall } from './call-guard.ts';
+import { guardedCall } from './call-guard.ts';
 
 interface Answer {
   answer(): number | Promise<number>;
@@ -157,7 +157,7 @@ describe("guardedCall: the host's own mistakes propagate", () => {
   });
 });
 
-describe("callReady: thenables are told apart as the loader's isThenable tells them", () => {
+describe("guardedCall: thenables are told apart as the loader's isThenable tells them", () => {
   // Made with defineProperty: these are thenables (or not) on purpose.
   const withThen = <O extends object>(target: O, then: unknown): O =>
     Object.defineProperty(target, 'then', { value: then });
@@ -180,10 +180,27 @@ describe("callReady: thenables are told apart as the loader's isThenable tells t
   it.each(answers)('%s', async (_, answer) => {
     const extension = ExtensionSet.fromObjects('answers', { only: {} }).extensions[0];
     if (extension === undefined) throw new Error('no extension');
-    const delivery = callReady(extension, () => answer, undefined);
+    const delivery = guardedCall(extension, () => answer, {});
     expect(delivery instanceof Promise).toBe(isThenable(answer));
     const settled = await delivery;
     expect(settled.ok).toBe(true);
     if (!isThenable(answer)) expect(settled).toEqual({ plugin: 'only', ok: true, value: answer });
+  });
+});
+
+describe('guardedCall: an answer that throws when looked at', () => {
+  it('blames the plugin for a proxy whose getPrototypeOf trap throws', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error('no looking');
+        },
+      },
+    );
+    const extension = extensionOf(() => hostile as unknown as number);
+    const delivery = guardedCall(extension, ask, { method: 'answer' });
+    expect(delivery).toMatchObject({ plugin: 'only', ok: false });
+    expect(extension.lastError?.message).toContain('no looking');
   });
 });

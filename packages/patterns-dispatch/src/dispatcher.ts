@@ -21,7 +21,7 @@ import {
   NoMatchingPluginError,
 } from '@plugin-patterns/loader';
 import { closestName, isThenable } from '@plugin-patterns/loader/invocation';
-import { callReady, guardedCall } from './call-guard.ts';
+import { guardedCall } from './call-guard.ts';
 import { deliverInOrder } from './deliver-in-order.ts';
 import type { Delivery, DispatchOptions, DispatchResult, PluginCall, Settled } from './delivery.ts';
 
@@ -42,16 +42,7 @@ export class Dispatcher<T> {
   readonly namespace: string;
   readonly #set: ExtensionSet<T>;
   readonly #options: DispatchOptions;
-  // True when the host's standing options leave a call's failure as data (no
-  // `raise`) and set no time limit: then `call` without options of its own
-  // guards a ready plugin inline and hands the delivery straight back.
-  readonly #inline: boolean;
-  readonly #method: string | undefined;
-  // The name index, a Map. A record with no prototype was tried: a lookup in
-  // it with a name that changes from call to call goes through V8's shared
-  // lookup cache, and its cost changed from one process to the next (the
-  // same benchmark gave 1.0x or 1.25x a Map.get). A Map's lookup is a hash
-  // probe that costs the same every run, and finds no inherited names.
+  /** Who answers to each name, decided once: a call is one lookup here. */
   readonly #byName = new Map<string, Extension<T>>();
   /** Names two or more plugins claim, with how the errors name the claimants. */
   readonly #ambiguous = new Map<string, readonly string[]>();
@@ -63,8 +54,6 @@ export class Dispatcher<T> {
     this.namespace = set.namespace;
     this.#set = set;
     this.#options = options;
-    this.#inline = options.onError !== 'raise' && options.timeoutMs === undefined;
-    this.#method = options.method;
     this.#only = options.names === undefined ? undefined : new Set(options.names);
     // Who answers to each name is the loader's rule (`set.claimant`, which the
     // driver follows too), decided here once, never per call. It also sets
@@ -116,12 +105,6 @@ export class Dispatcher<T> {
     options?: DispatchOptions,
   ): Settled<R, Delivery<Awaited<R>>> {
     const extension = this.#byName.get(name) ?? this.#missing(name);
-    // The common call (no options of its own, failures collected, no time
-    // limit, the plugin ready) is a lookup and the inline guard, nothing else:
-    // no options merged or read. (`=== true`: one comparison; see call-guard.ts.)
-    if (options === undefined && this.#inline === true && extension.isReady === true) {
-      return callReady(extension, fn, this.#method) as Settled<R, Delivery<Awaited<R>>>;
-    }
     const effective = this.#merge(options);
     const delivery = guardedCall(extension, fn, effective);
     if (effective.onError !== 'raise') return delivery as Settled<R, Delivery<Awaited<R>>>;
