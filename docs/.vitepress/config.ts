@@ -12,8 +12,8 @@ const stages = [
   { text: 'Static manifest', link: '/static-manifest' },
   { text: 'Enabling', link: '/enabling' },
   { text: 'Importing', link: '/importing' },
-  { text: 'Enforcement', link: '/enforcement' },
   { text: 'Integration', link: '/integration' },
+  { text: 'Enforcement', link: '/enforcement' },
   { text: 'Invocation', link: '/invocation' },
 ];
 
@@ -36,7 +36,7 @@ const guides = [
 export default defineConfig({
   title: 'plugin-patterns',
   description:
-    'How an application loads plugins: discovery, enabling, importing, enforcement, integration and invocation, as runnable TypeScript.',
+    'How an application loads plugins: discovery, enabling, importing, integration, enforcement and invocation, as runnable TypeScript.',
   base: '/',
   cleanUrls: false,
   lastUpdated: false,
