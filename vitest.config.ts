@@ -11,6 +11,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'docs/**/*.test.ts',
       'bench/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     // .cache/ holds tool caches and scratch copies of the tree, never this project's tests.
     exclude: ['**/node_modules/**', '**/dist/**', '**/.cache/**'],

@@ -10,12 +10,17 @@ cd "$(dirname "$0")/.."
 task="${1:?usage: scripts/fresh-machine.sh <tour|test|bench> [args...]}"
 shift
 pnpm_version="$(node -p "require('./package.json').packageManager.split('@')[1]")"
+# The Node.js every script runs on: the `node` devDependency. pnpm checks the
+# packages' engines against it instead of the old Node.js that runs pnpm here.
+node_version="$(node -p "require('./package.json').devDependencies.node")"
+# No npm update notice: the machine's npm is only the way to fetch pnpm.
+export npm_config_update_notifier=false
 pnpm() { npx --yes "pnpm@${pnpm_version}" "$@"; }
 
 if [ "$task" = test ]; then
   bash scripts/system-packages.sh
 fi
-CI="${CI:-true}" pnpm install --frozen-lockfile
+CI="${CI:-true}" pnpm install --frozen-lockfile --config.node-version="$node_version"
 
 if [ "$task" = test ]; then
   # A throwaway PostgreSQL on loopback for the postgres driver's tests. The

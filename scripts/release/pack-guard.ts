@@ -16,7 +16,7 @@
  * Run from the package's folder (npm and pnpm do): `node ../../scripts/release/pack-guard.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Manifest {
@@ -36,10 +36,15 @@ const SOURCE_CONDITION = '@plugin-patterns/source';
 /** The `files` entries that keep tests and unexported test helpers out of a package. */
 export const TEST_EXCLUSIONS = ['!src/**/*.test.ts', '!src/**/test-*.ts'];
 
-/** What would be wrong with packing `manifest` (from `packageDir`) with the client `userAgent`. */
-export function packProblems(manifest: Manifest, packageDir: string, userAgent: string): string[] {
+/**
+ * What would be wrong with packing `manifest` (from `packageDir`) with the
+ * client whose script is `packer` (npm_execpath: the client that runs the
+ * script, which npm and pnpm both set; not the user agent, which pnpm passes
+ * on to an npm it runs).
+ */
+export function packProblems(manifest: Manifest, packageDir: string, packer: string): string[] {
   const problems: string[] = [];
-  if (!userAgent.startsWith('pnpm/')) {
+  if (!basename(packer).startsWith('pnpm')) {
     for (const field of DEPENDENCY_FIELDS) {
       const ranges = (manifest[field] ?? {}) as Record<string, string>;
       for (const [name, range] of Object.entries(ranges)) {
@@ -75,7 +80,7 @@ function listFiles(dir: string): string[] {
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
   // biome-ignore lint/suspicious/noUndeclaredEnvVars: npm and pnpm set it for lifecycle scripts; no turbo task reads it
-  const problems = packProblems(manifest, '.', process.env.npm_config_user_agent ?? '');
+  const problems = packProblems(manifest, '.', process.env.npm_execpath ?? '');
   if (problems.length > 0) {
     const name = manifest.name ?? 'this package';
     console.error(
