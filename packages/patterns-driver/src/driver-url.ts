@@ -12,8 +12,7 @@
  * (a port of 99999, a broken IPv6 host) is refused here, by name, before
  * any plugin code is imported.
  */
-import { PluginError } from '@plugin-patterns/loader';
-import { typeName } from '@plugin-patterns/loader/invocation';
+import { PluginError, typeName } from '@plugin-patterns/loader/invocation';
 
 /** A driver URL, split where the driver pattern needs it. */
 export interface DriverUrl {
