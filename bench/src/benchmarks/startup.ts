@@ -15,7 +15,10 @@
  * by a direct import (the baseline), by a cold package scan (no cache: every
  * manifest read), by a package scan answered from the discovery cache
  * (written by an untimed run first), and by a static manifest (written
- * beforehand, as at build time). Each round starts one process of each way,
+ * beforehand, as at build time). Two more rows set the static manifest in a
+ * host bundled by esbuild against the direct imports bundled the same way
+ * (fixtures/bundled-hosts.ts): the application the manifest is made for.
+ * Each round starts one process of each way,
  * in an order that rotates from round to round; a row is the median of its
  * processes, and its ratio the median of the per-round ratios. The detail
  * gives the range, and splits the time over the baseline into what passed
@@ -25,6 +28,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeStaticManifest } from '@plugin-patterns/loader/discovery';
 import type { Benchmark, Measured, RowSpec, RunContext } from '../benchmark.ts';
+import { bundleHosts } from '../fixtures/bundled-hosts.ts';
 import { installSize } from '../fixtures/installs.ts';
 import {
   declaresPollster,
@@ -77,6 +81,23 @@ const MODULES =
   "the host's packages (the driver or iterator and the loader, a module per source file), " +
   '"after" is discovery, the load and the call';
 
+const BUNDLED =
+  'both processes run an esbuild bundle (code splitting: each plugin a chunk); the detail ' +
+  'splits the time over the baseline before and after the first line of the host';
+
+function bundledRow(job: 'driver' | 'iterator'): RowSpec {
+  const what =
+    job === 'driver' ? 'one driver of 1,000 plugins' : '10 pollsters among 1,000 packages';
+  return {
+    id: `startup-${job}-bundled-manifest`,
+    label: `process start to first call, ${what}: static manifest, host bundled`,
+    unit: 'ms',
+    baseline: `${job === 'driver' ? 'the direct import of the driver' : 'the direct imports of the 10 pollsters'}, bundled the same way`,
+    target: { on: 'ratio', max: 1.05, text: '≤1.05x' },
+    ifMissed: BUNDLED,
+  };
+}
+
 const rows: RowSpec[] = [
   row('driver', 'warm', 1.15, MODULES),
   row(
@@ -94,6 +115,8 @@ const rows: RowSpec[] = [
     `${MODULES}; a cold scan also reads and parses 1,000 package.json files`,
   ),
   row('iterator', 'manifest', 1.05, MODULES),
+  bundledRow('driver'),
+  bundledRow('iterator'),
 ];
 
 export const startup: Benchmark = {
@@ -178,11 +201,24 @@ export const startup: Benchmark = {
       ],
     } satisfies Record<string, Way[]>;
 
+    context.log('startup: bundling the hosts with esbuild');
+    const bundles = await bundleHosts(install, pollsterIndexes(install));
+    const bundled = (id: string, check: (r: HostResult) => void): Way => ({
+      id: `bundled-${id}`,
+      host: bundles[id] as string,
+      args: [cwd],
+      check,
+    });
+
     const rounds = context.quick ? 1 : ROUNDS;
     const ways: Way[] = [
       { id: 'node', host: 'empty.js', args: [], check: () => {} },
       ...jobs.driver.map((w) => ({ ...w, id: `driver-${w.id}` })),
       ...jobs.iterator.map((w) => ({ ...w, id: `iterator-${w.id}` })),
+      bundled('driver-direct', one),
+      bundled('driver-manifest', one),
+      bundled('iterator-direct', all),
+      bundled('iterator-manifest', all),
     ];
     // One untimed run of each way first, counting the modules it loads (and
     // bringing its files into the page cache, as for every later run).
@@ -204,6 +240,14 @@ export const startup: Benchmark = {
           counts,
         );
       }
+      const bundledCounts = `${modules.get(`bundled-${job}-manifest`)} modules loaded (baseline ${modules.get(`bundled-${job}-direct`)})`;
+      measured[`startup-${job}-bundled-manifest`] = compare(
+        times.get(`bundled-${job}-direct`) ?? [],
+        times.get(`bundled-${job}-manifest`) ?? [],
+        node,
+        install,
+        bundledCounts,
+      );
     }
     return measured;
   },
@@ -274,7 +318,10 @@ function expectEvaluated(result: HostResult, count: number): void {
 
 /** The pollsters of the install: name and module file. */
 function pollstersOf(install: SyntheticInstall): { name: string; file: string }[] {
-  return Array.from({ length: install.packages }, (_, i) => i)
-    .filter(declaresPollster)
-    .map((i) => pollster(install, i));
+  return pollsterIndexes(install).map((i) => pollster(install, i));
+}
+
+/** The indexes of the packages that declare a pollster. */
+function pollsterIndexes(install: SyntheticInstall): number[] {
+  return Array.from({ length: install.packages }, (_, i) => i).filter(declaresPollster);
 }

@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 const HOSTS = join(import.meta.dirname, '..', 'built');
 const PACKAGES = join(import.meta.dirname, '..', '..', '..', 'packages');
@@ -29,14 +29,15 @@ export interface TimedHost {
   readonly result: HostResult;
 }
 
-/** Runs `bench/src/built/<host>` in a fresh process and times it from spawn to exit. */
+/** Runs `bench/src/built/<host>` (or a host at an absolute path) in a fresh process, timed from spawn to exit. */
 export function runBuilt(
   host: string,
   args: readonly string[],
   nodeFlags: readonly string[] = [],
 ): TimedHost {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [...nodeFlags, join(HOSTS, host), ...args], {
+  const file = isAbsolute(host) ? host : join(HOSTS, host);
+  const run = spawnSync(process.execPath, [...nodeFlags, file, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
