@@ -64,8 +64,8 @@ export interface Isolation<T> {
   readonly importer: Importer;
   /** The loader's integration stage, run in the worker or child; the host gets a stand-in. */
   readonly integration: Integration<T>;
-  /** Stops every worker and child this isolation started. */
-  close(): void;
+  /** Stops every worker and child this isolation started; resolves once they have all ended. */
+  close(): Promise<void>;
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -81,6 +81,12 @@ export function isolation<T>(options: IsolationOptions): Isolation<T> {
     // A child's read grants are fixed when it starts, from its one plugin's package.
     throw new TypeError(
       "isolation: share: 'namespace' is for workers; a child process runs one plugin",
+    );
+  }
+  if (mode === 'worker' && options.allowRead !== undefined) {
+    // A worker shares the host's process, and its rights: there is nothing to grant.
+    throw new TypeError(
+      'isolation: allowRead is for child processes; a worker reads what the host reads',
     );
   }
   const noun = mode === 'worker' ? 'worker thread' : 'child process';
@@ -134,8 +140,9 @@ export function isolation<T>(options: IsolationOptions): Isolation<T> {
     importer,
     integration,
     close() {
-      for (const runner of runners.values()) runner.close();
+      const ending = [...runners.values()].map((runner) => runner.close());
       runners.clear();
+      return Promise.all(ending).then(() => undefined);
     },
   };
 }

@@ -78,6 +78,8 @@ export class Runner {
   #restarting: Promise<void> | undefined;
   /** Set once the policy allows no more restarts, or the host closed it: why nothing runs here. */
   #retired: string | undefined;
+  /** Resolves `close()` once the worker or child has ended. */
+  #onClosed: (() => void) | undefined;
 
   constructor(options: RunnerOptions) {
     this.#options = options;
@@ -118,10 +120,16 @@ export class Runner {
     );
   }
 
-  /** Stops the worker or child for good; waiting calls fail as unavailable. */
-  close(): void {
+  /** Stops the worker or child for good, and resolves once it has ended; waiting calls fail. */
+  close(): Promise<void> {
     this.#retired = `its ${this.#options.noun} was closed by the host`;
-    this.#channel?.stop();
+    const channel = this.#channel;
+    if (channel === undefined) return Promise.resolve();
+    const ended = new Promise<void>((resolve) => {
+      this.#onClosed = resolve;
+    });
+    channel.stop();
+    return ended;
   }
 
   #heldOf(name: string): Held {
@@ -223,7 +231,10 @@ export class Runner {
       );
     }
     this.#pending.clear();
-    if (this.#retired !== undefined) return; // closed by the host: nothing to record
+    if (this.#retired !== undefined) {
+      this.#onClosed?.(); // closed by the host: nothing to record
+      return;
+    }
     const decision = decideRestart(this.#options.restart, this.#restarts, 0);
     const retired = decision.restart ? undefined : `${cause.message}; ${decision.reason}`;
     for (const held of this.#held.values()) {

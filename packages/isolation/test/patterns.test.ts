@@ -30,10 +30,10 @@ import { closeAll, loadUntrusted } from './untrusted-set.ts';
 
 const tour = fileURLToPath(new URL('../../tour/', import.meta.url)); // its package.json lists the sample plugins
 const scan = packageScan({ cwd: tour, cache: false });
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const close of closers.splice(0)) close();
-  closeAll();
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+  await closeAll();
 });
 
 const sample: Sample = {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PluginCallError } from '@plugin-patterns/loader';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { isolation } from '../src/index.ts';
 import { closeAll, extension, loadUntrusted, outcome } from './untrusted-set.ts';
 
 interface Snoop {
@@ -30,7 +31,8 @@ afterAll(() => {
 });
 
 async function snoop(mode: 'worker' | 'child') {
-  const { set } = await loadUntrusted(['reads-secrets'], { mode, allowRead: [granted] });
+  const options = mode === 'child' ? { mode, allowRead: [granted] } : { mode };
+  const { set } = await loadUntrusted(['reads-secrets'], options);
   const found = extension(set, 'reads-secrets');
   return { extension: found, plugin: found.object as unknown as Snoop };
 }
@@ -77,6 +79,12 @@ describe('a child process under the permission model', () => {
 });
 
 describe('a worker thread', () => {
+  it("takes no read grants: it has the host's rights already", () => {
+    expect(() => isolation({ mode: 'worker', allowRead: ['/'] })).toThrow(
+      'isolation: allowRead is for child processes; a worker reads what the host reads',
+    );
+  });
+
   it("shares the host's rights: it reads the file the child could not", async () => {
     const { plugin } = await snoop('worker');
     expect(await plugin.read(secret)).toBe('s3cret'.length);

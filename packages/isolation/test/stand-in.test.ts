@@ -10,6 +10,7 @@ import {
   PluginCallError,
   PluginImportError,
   PluginIntegrationError,
+  PluginUnavailableError,
 } from '@plugin-patterns/loader';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IsolationOptions, isolation } from '../src/index.ts';
@@ -22,10 +23,10 @@ interface Counter {
 }
 
 const fixtures = fileURLToPath(new URL('../test-fixtures/plugins/', import.meta.url));
-const opened: (() => void)[] = [];
-afterEach(() => {
-  for (const close of opened.splice(0)) close();
-  closeAll();
+const opened: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((close) => close()));
+  await closeAll();
 });
 
 function counters(options: Partial<IsolationOptions>, exportName = 'Counter') {
@@ -85,6 +86,36 @@ describe('the stand-in', () => {
     const result = await outcome(next(() => 1));
     expect((result as { error: Error }).error.name).toBe('DataCloneError');
     expect(counter?.lastError).toBeUndefined();
+  });
+});
+
+describe('close', () => {
+  it('resolves once the worker has ended; a later call is refused as unavailable', async () => {
+    const isolated = isolation<Counter>({
+      mode: 'worker',
+      integration: 'construct',
+      args: [{ start: 0 }],
+    });
+    const [counter] = await ExtensionSet.discover<Counter>({
+      namespace: 'test.counter',
+      sources: [
+        fileList({
+          namespace: 'test.counter',
+          files: { counter: { path: 'counter.js', export: 'Counter' } },
+          cwd: fixtures,
+        }),
+      ],
+      importer: isolated.importer,
+      integration: isolated.integration,
+    }).loadAll();
+    expect(await counter?.object.next()).toBe(1);
+    await isolated.close();
+    const later = await outcome(counter?.object.next() ?? Promise.resolve());
+    expect((later as { error: Error }).error).toBeInstanceOf(PluginUnavailableError);
+    expect((later as { error: Error }).error.message).toBe(
+      '[test.counter:counter] (enabling) is not available: its worker thread was closed by the host',
+    );
+    expect(counter?.lastError).toBeUndefined(); // closing is the host's doing: nothing is blamed
   });
 });
 

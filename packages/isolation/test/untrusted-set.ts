@@ -37,8 +37,8 @@ export async function loadUntrusted(
   return { set, isolated };
 }
 
-export function closeAll(): void {
-  for (const isolated of opened.splice(0)) isolated.close();
+export async function closeAll(): Promise<void> {
+  await Promise.all(opened.splice(0).map((isolated) => isolated.close()));
 }
 
 /** What became of one promise: its value, or the error's class and message. */

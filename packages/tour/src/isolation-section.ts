@@ -102,7 +102,7 @@ async function runIsolated(
     const steadyAfter = steady !== undefined && (await callOnce(steady, secret));
     return { cells, steadyAfter };
   } finally {
-    isolated.close();
+    await isolated.close();
   }
 }
 
