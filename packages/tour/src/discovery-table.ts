@@ -111,19 +111,16 @@ export function renderDiscoveryTable(
   rows: readonly DiscoveryRow[],
   options: { palette: Palette; maxWidth?: number | undefined },
 ): string {
-  return renderTable(
-    [
-      { header: 'APPROACH' },
-      { header: 'FOUND' },
-      { header: 'TIME', align: 'right' },
-      { header: 'HOW' },
-    ],
+  const table = renderTable(
+    [{ header: 'APPROACH' }, { header: 'TIME', align: 'right' }, { header: 'FOUND' }],
     rows.map((r) => [
       r.approach,
-      names(r.found) + (r.problems.length > 0 ? ` (+${r.problems.length} refused)` : ''),
       formatMs(r.ms),
-      r.note,
+      names(r.found) + (r.problems.length > 0 ? ` (+${r.problems.length} refused)` : ''),
     ]),
     { title: `Discovery: finding the ${POLLSTER} plugins`, ...options },
   );
+  // How each approach found them: a sentence, so a line of its own rather than a column.
+  const how = rows.map((r) => `  ${options.palette.bold(r.approach)}: ${r.note}`);
+  return `${table}${how.join('\n')}\n`;
 }

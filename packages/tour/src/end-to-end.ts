@@ -37,7 +37,8 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
 
   const fixture = loadNotificationFixture();
   const dispatched = await host.notifications.dispatchAll(fixture.notifications);
-  const { samples: fromNotifications, problems } = harvest(dispatched.outcomes);
+  const broken = new Set(fixture.defects.map((defect) => defect.messageId));
+  const { samples: fromNotifications, problems } = harvest(dispatched.outcomes, broken);
   await store(fromNotifications);
 
   const polled = await pollCycles(host.pollsters, { write: store }, options);
@@ -64,20 +65,25 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
  * a handler answered something that is not samples (kept out of the batch, so
  * one bad answer cannot make the storage refuse everyone's samples).
  */
-function harvest(outcomes: readonly EventOutcome<Notification, Sample[]>[]): {
+function harvest(
+  outcomes: readonly EventOutcome<Notification, Sample[]>[],
+  broken: ReadonlySet<string>,
+): {
   samples: Sample[];
   problems: CallFailure[];
 } {
   const samples: Sample[] = [];
   const problems: CallFailure[] = [];
   for (const outcome of outcomes) {
+    // The fixture lists the events it breaks on purpose; any other failure is real.
+    const deliberate = broken.has(messageIdOf(outcome.event));
     if (outcome.status !== 'routed') {
-      problems.push(callFailure(outcome.error, `(${outcome.status} event)`));
+      problems.push({ ...callFailure(outcome.error, `(${outcome.status} event)`), deliberate });
       continue;
     }
     for (const delivery of outcome.deliveries) {
       if (!delivery.ok) {
-        problems.push(callFailure(delivery.error, delivery.plugin));
+        problems.push({ ...callFailure(delivery.error, delivery.plugin), deliberate });
         continue;
       }
       const verdict = sampleArrayCheck(delivery.value);
@@ -86,4 +92,9 @@ function harvest(outcomes: readonly EventOutcome<Notification, Sample[]>[]): {
     }
   }
   return { samples, problems };
+}
+
+function messageIdOf(event: unknown): string {
+  const id = (event as { message_id?: unknown } | null)?.message_id;
+  return typeof id === 'string' ? id : '';
 }

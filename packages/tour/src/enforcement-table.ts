@@ -30,6 +30,7 @@ import { callFailure } from './call-failure.ts';
 import { pollsterContract } from './host-contracts.ts';
 import { FAULTY, POLLSTER } from './plugin-host.ts';
 import { pollsterSchemaContract } from './pollster-schema.ts';
+import { deliberateMark } from './render-format.ts';
 import { sampleArrayCheck } from './sample-results.ts';
 import type { EnforcementRow, EnforcementVerdict } from './tour-result.ts';
 
@@ -112,7 +113,7 @@ async function guardVerdict(
 
 export function renderEnforcementTable(
   rows: readonly EnforcementRow[],
-  options: { palette: Palette; maxWidth?: number | undefined },
+  options: { palette: Palette; maxWidth?: number | undefined; deliberate?: ReadonlySet<string> },
 ): string {
   const c = options.palette;
   const plugins = rows[0]?.verdicts.map((v) => v.plugin) ?? [];
@@ -138,7 +139,10 @@ export function renderEnforcementTable(
       const v = r.verdicts.find((x) => x.plugin === plugin);
       if (v?.outcome === 'caught') ways.set(v.detail, [...(ways.get(v.detail) ?? []), r.way]);
     }
-    return [...ways].map(([detail, by]) => `  ${c.bold(plugin)} (${by.join(', ')}): ${detail}`);
+    const mark = deliberateMark(options.deliberate?.has(plugin), c);
+    return [...ways].map(
+      ([detail, by]) => `  ${c.bold(plugin)}${mark} (${by.join(', ')}): ${detail}`,
+    );
   });
   return `${table}${details.join('\n')}\n`;
 }

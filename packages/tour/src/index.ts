@@ -3,4 +3,4 @@ export { pluginHost } from './plugin-host.ts';
 export { type RenderOptions, renderTour } from './render.ts';
 export { runTour, TOUR_ROOT, type TourOptions } from './run-tour.ts';
 export type * from './tour-result.ts';
-export { DEFAULT_STORAGE_FILE, DEFAULT_STORAGE_URL } from './tour-storage.ts';
+export { DEFAULT_STORAGE_PREFIX } from './tour-storage.ts';

@@ -3,35 +3,43 @@
  * each contained failure once, with the typed error that contained it.
  */
 import { type Palette, renderTable } from '@plugin-patterns/cli';
+import { deliberateMark } from './render-format.ts';
 import type { InvocationRow } from './tour-result.ts';
 
 export function renderInvocationTable(
   rows: readonly InvocationRow[],
-  options: { palette: Palette; maxWidth?: number | undefined },
+  options: { palette: Palette; maxWidth?: number | undefined; deliberate?: ReadonlySet<string> },
 ): string {
   const c = options.palette;
   const table = renderTable(
     [
       { header: 'PATTERN' },
       { header: 'CALLS', align: 'right' },
+      { header: 'FAILED', align: 'right' },
       { header: 'RESULTS' },
-      { header: 'FAILURES CONTAINED' },
       { header: 'INPUT' },
     ],
-    rows.map((r) => [r.pattern, String(r.calls), r.results, failureCell(r, c), r.input]),
-    { title: 'Invocation: driver, dispatcher, iterator on the same pollsters', ...options },
+    rows.map((r) => [r.pattern, String(r.calls), failureCell(r, c), r.results, r.input]),
+    {
+      title: 'Invocation: driver, dispatcher, iterator on the same pollsters',
+      palette: c,
+      maxWidth: options.maxWidth,
+    },
   );
+  // Each failure once, below: the FAILED column counts them, every one contained.
   const seen = new Set<string>();
   const details: string[] = [];
   for (const failure of rows.flatMap((r) => r.failures)) {
-    const line = `  ${c.bold(failure.plugin)}: ${failure.error}: ${failure.message}`;
+    const mark = deliberateMark(options.deliberate?.has(failure.plugin), c);
+    const line = `  ${c.bold(failure.plugin)}${mark}: ${failure.error}: ${failure.message}`;
     if (!seen.has(line)) details.push(line);
     seen.add(line);
   }
   return `${table}${details.join('\n')}\n`;
 }
 
+/** How many calls failed, all contained; a failure that escaped is what the tour exists to catch. */
 function failureCell(row: InvocationRow, c: Palette): string {
-  if (!row.contained) return c.red(`NOT contained: ${row.failures[0]?.message ?? ''}`);
-  return row.failures.length === 0 ? '—' : row.failures.map((f) => c.red(f.plugin)).join(', ');
+  if (!row.contained) return c.red('NOT contained');
+  return row.failures.length === 0 ? '—' : c.red(String(row.failures.length));
 }

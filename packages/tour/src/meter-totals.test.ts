@@ -20,9 +20,14 @@ describe('totalsOf', () => {
     expect(
       totalsOf([sample('vcpus', 2, 'notification:compute'), sample('cpu', 1), sample('cpu', 2.5)]),
     ).toEqual([
-      { meter: 'cpu', origin: 'pollster', count: 2, sum: 3.5 },
-      { meter: 'vcpus', origin: 'notification', count: 1, sum: 2 },
+      { meter: 'cpu', origin: 'pollster', unit: 'x', count: 2, sum: 3.5 },
+      { meter: 'vcpus', origin: 'notification', unit: 'x', count: 1, sum: 2 },
     ]);
+  });
+
+  it('names every unit of a meter whose samples disagree on it', () => {
+    const bytes = { ...sample('m', 1), unit: 'B' };
+    expect(totalsOf([bytes, sample('m', 2)])[0]?.unit).toBe('B + x');
   });
 
   it('gives the same sum whatever order the samples come in', () => {

@@ -11,21 +11,27 @@ import type { MeterTotal } from './tour-result.ts';
 
 /** Totals per meter, sorted by meter. Notification meters come from the fixture; the rest from this machine. */
 export function totalsOf(samples: readonly Sample[]): MeterTotal[] {
-  const byMeter = new Map<string, { origin: MeterTotal['origin']; volumes: number[] }>();
+  const byMeter = new Map<
+    string,
+    { origin: MeterTotal['origin']; units: Set<string>; volumes: number[] }
+  >();
   for (const sample of samples) {
     let entry = byMeter.get(sample.meter);
     if (entry === undefined) {
       const origin = sample.source.startsWith('notification:') ? 'notification' : 'pollster';
-      entry = { origin, volumes: [] };
+      entry = { origin, units: new Set(), volumes: [] };
       byMeter.set(sample.meter, entry);
     }
+    entry.units.add(sample.unit);
     entry.volumes.push(sample.volume);
   }
   return [...byMeter.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([meter, { origin, volumes }]) => ({
+    .map(([meter, { origin, units, volumes }]) => ({
       meter,
       origin,
+      // A sum only means something in one unit; mixed units are all named.
+      unit: [...units].sort().join(' + '),
       count: volumes.length,
       sum: exactSum(volumes),
     }));

@@ -4,25 +4,32 @@
  * the storage next to what was written.
  */
 import { type Palette, renderTable } from '@plugin-patterns/cli';
-import { formatNumber, names } from './render-format.ts';
+import { deliberateMark, formatNumber, names } from './render-format.ts';
 import type { EndToEnd, StorageFacts } from './tour-result.ts';
 
 export function renderEndToEnd(
   run: EndToEnd,
   storage: StorageFacts,
-  options: { palette: Palette; maxWidth?: number | undefined },
+  options: { palette: Palette; maxWidth?: number | undefined; deliberate?: ReadonlySet<string> },
 ): string {
   const c = options.palette;
+  const faulty = options.deliberate;
   const n = run.notifications;
   const p = run.polling;
   const lines = [
-    `Storage: ${storage.url}  (driver ${storage.driver}${storage.file === undefined ? '' : `, file ${storage.file}`})`,
-    `Notifications: ${n.events} events -> ${n.routed} routed, ${n.unrouted} unrouted, ${n.malformed} malformed;` +
-      ` ${n.deliveries} deliveries, ${n.failed} failed; ${n.samples} samples`,
-    ...n.problems.map((f) => `  ${c.yellow('!')} ${f.plugin}: ${f.error}: ${f.message}`),
-    `Polling: ${p.cycles} cycles every ${p.intervalMs} ms over ${names(p.pollsters)}; ${p.samples} samples,` +
-      ` ${p.failures.length} failed calls`,
-    ...p.failures.map((f) => `  ${c.red('x')} ${f.plugin}: ${f.message}`),
+    `Storage: driver ${storage.driver}, URL ${storage.url}`,
+    ...(storage.file === undefined ? [] : [`  file: ${storage.file}`]),
+    `Notifications: ${n.events} events -> ${n.routed} routed, ${n.unrouted} unrouted, ${n.malformed} malformed`,
+    `  ${n.deliveries} deliveries to handlers, ${n.failed} failed; ${n.samples} samples`,
+    ...n.problems.map(
+      (f) =>
+        `  ${c.yellow('!')} ${f.plugin}${deliberateMark(f.deliberate, c)}: ${f.error}: ${f.message}`,
+    ),
+    `Polling: ${p.cycles} cycles, one every ${p.intervalMs} ms, over ${names(p.pollsters)}`,
+    `  ${p.samples} samples, ${p.failures.length} failed calls`,
+    ...p.failures.map(
+      (f) => `  ${c.red('x')} ${f.plugin}${deliberateMark(faulty?.has(f.plugin), c)}: ${f.message}`,
+    ),
     `Written: ${run.written.samples} samples in ${run.written.batches} batches`,
     '',
   ];
@@ -33,23 +40,29 @@ export function renderEndToEnd(
     return [
       t.meter,
       t.origin,
-      String(t.count),
+      `${t.count} ${t.count === 1 ? 'sample' : 'samples'}`,
       formatNumber(t.sum),
+      t.unit,
       same ? c.green('yes') : c.red('NO'),
     ];
   });
   const matches =
-    run.readBack.length === run.writtenTotals.length && rows.every((r) => r[4] === c.green('yes'));
+    run.readBack.length === run.writtenTotals.length && rows.every((r) => r[5] === c.green('yes'));
   const table = renderTable(
     [
       { header: 'METER' },
       { header: 'FROM' },
       { header: 'COUNT', align: 'right' },
       { header: 'SUM', align: 'right' },
+      { header: 'UNIT' },
       { header: '= WRITTEN' },
     ],
     rows,
-    { title: 'Totals read back from the storage', palette: c, maxWidth: options.maxWidth },
+    {
+      title: "Totals read back from the storage (SUM is in UNIT; pollster sums are this machine's)",
+      palette: c,
+      maxWidth: options.maxWidth,
+    },
   );
   const verdict = matches
     ? c.green('Every total read back equals what was written.')

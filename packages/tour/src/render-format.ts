@@ -23,3 +23,20 @@ export function names(list: readonly string[]): string {
 export function heading(text: string, bold: (text: string) => string): string {
   return `${bold(text)}\n${'='.repeat(text.length)}\n`;
 }
+
+/** The line under a heading that says which section of the essay it shows, and where to read more. */
+export function seeAlso(
+  essay: string,
+  pages: readonly string[],
+  c: { readonly dim: (text: string) => string },
+): string {
+  return `${c.dim(`Essay: ${essay}. Read: ${pages.join(', ')}`)}\n`;
+}
+
+/** The mark of a failure caused on purpose by the demo. */
+export function deliberateMark(
+  deliberate: boolean | undefined,
+  c: { readonly dim: (text: string) => string },
+): string {
+  return deliberate === true ? ` ${c.dim('(deliberate)')}` : '';
+}

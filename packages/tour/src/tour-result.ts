@@ -53,6 +53,8 @@ export interface MeterTotal {
   readonly meter: string;
   /** Notification meters come from the fixture (fixed); pollster meters from this machine. */
   readonly origin: 'notification' | 'pollster';
+  /** The samples' unit (`%`, `B`, `instance`…): what the sum is counted in. */
+  readonly unit: string;
   readonly count: number;
   readonly sum: number;
 }
@@ -61,6 +63,8 @@ export interface CallFailure {
   readonly plugin: string;
   readonly error: string;
   readonly message: string;
+  /** Caused on purpose by the demo (a faulty sample plugin, a broken event of the fixture). */
+  readonly deliberate?: boolean;
 }
 
 export interface EndToEnd {

@@ -1,31 +1,27 @@
 /**
  * Where the tour keeps its samples. By default an SQLite file through Node's
- * built-in `node:sqlite` (no dependency, survives the run so it can be looked
- * at afterwards), always at the same path so the output is the same on every
- * run; `--storage URL` chooses another driver by its scheme.
+ * built-in `node:sqlite` (no dependency), in a folder made for this run alone
+ * under the system's temp folder: two tours at once never share a database,
+ * and the file survives the run so it can be looked at afterwards (the tour
+ * prints its path). `--storage URL` chooses another driver by its scheme.
  *
- * The default file is the tour's own scratch space, so it is emptied at the
- * start of each run. A URL the user gives is never emptied: the tour reads
- * what was there before and totals only what it added (`meter-totals.ts`).
+ * A URL the user gives is never emptied: the tour reads what was there before
+ * and totals only what it added (`meter-totals.ts`).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const DEFAULT_STORAGE_FILE: string = join(tmpdir(), 'plugin-patterns-tour', 'meter.db');
+/** The prefix of each run's own folder under the temp folder. */
+export const DEFAULT_STORAGE_PREFIX = 'plugin-patterns-tour-';
 
-/** `sqlite:///…/meter.db`: the file path as the path of a three-slash URL. */
-export const DEFAULT_STORAGE_URL: string = `sqlite://${pathToFileURL(DEFAULT_STORAGE_FILE).pathname}`;
-
-/** The URL to use; for the default, an empty file in a folder that exists. */
+/** The URL to use; for the default, `sqlite:///…/meter.db` in a fresh, empty folder. */
 export function prepareStorage(url: string | undefined): string {
   if (url !== undefined) return url;
-  mkdirSync(join(DEFAULT_STORAGE_FILE, '..'), { recursive: true });
-  for (const suffix of ['', '-wal', '-shm', '-journal']) {
-    rmSync(`${DEFAULT_STORAGE_FILE}${suffix}`, { force: true });
-  }
-  return DEFAULT_STORAGE_URL;
+  const file = join(mkdtempSync(join(tmpdir(), DEFAULT_STORAGE_PREFIX)), 'meter.db');
+  // The file path as the path of a three-slash URL.
+  return `sqlite://${pathToFileURL(file).pathname}`;
 }
 
 /** The file behind a file-backed URL (`sqlite:///…`, `jsonl:///…`), for the printout. */

@@ -224,6 +224,68 @@ describe('rendering', () => {
 
   it('names the storage file it wrote to', () => {
     expect(first.storage.file).toBe(storage.replace('sqlite://', ''));
-    expect(renderTour(first)).toContain(`file ${first.storage.file}`);
+    expect(renderTour(first, { verbose: true })).toContain(`file: ${first.storage.file}`);
+  });
+
+  it('fits 100 columns by default, and the width it is given', () => {
+    for (const width of [undefined, 100, 80]) {
+      const lines = renderTour(first, { maxWidth: width }).split('\n');
+      const widest = Math.max(...lines.map((line) => [...line].length));
+      expect(widest).toBeLessThanOrEqual(width ?? 100);
+    }
+  });
+
+  it('cuts long lines by default and wraps them whole with verbose', () => {
+    const reason = states(first, 'meter.faulty').get('import-fails')?.reason ?? '';
+    expect(reason.length).toBeGreaterThan(100);
+    const cut = renderTour(first);
+    expect(cut).toContain('…');
+    expect(cut).not.toContain(reason.slice(-30));
+    const whole = renderTour(first, { verbose: true });
+    expect(whole).not.toContain('…');
+    expect(whole.replace(/\n\s+/g, ' ')).toContain(reason);
+    const widest = Math.max(...whole.split('\n').map((line) => [...line].length));
+    expect(widest).toBeLessThanOrEqual(100);
+  });
+
+  it("names, for each section, the essay's section and the docs page it shows", () => {
+    const text = renderTour(first, { verbose: true });
+    const sections = text.split(/\n(?=\d\. |Discovery: |Enabling: |Enforcement: |Invocation: )/);
+    expect(sections.length).toBeGreaterThanOrEqual(9);
+    const unnamed = sections
+      .slice(1)
+      .filter((section) => !/Essay: [^\n]*Read: docs\/[a-z-]+\.md/.test(section))
+      .map((section) => section.split('\n')[0]);
+    expect(unnamed).toEqual([]);
+  });
+
+  it('marks every deliberate failure as deliberate, and no plugin that failed by chance', () => {
+    const text = renderTour(first, { verbose: true });
+    for (const name of ['import-fails', 'breaks-contract', 'throws', 'never-settles']) {
+      expect(text).toContain(`${name} (deliberate)`);
+    }
+    expect(text).not.toContain('hypervisor (deliberate)');
+    expect(text).not.toContain('uptime (deliberate)');
+    const problems = first.endToEnd.notifications.problems;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.deliberate === true)).toBe(true);
+  });
+
+  it('gives every total its unit, and every count its noun', () => {
+    const units = new Map(first.endToEnd.readBack.map((t) => [t.meter, t.unit]));
+    expect(units.get('cpu.util')).toBe('%');
+    expect(units.get('image.size')).toBe('B');
+    expect(units.get('vcpus')).toBe('vcpu');
+    const text = renderTour(first);
+    expect(text).toMatch(/cpu\.util\s+pollster\s+3 samples\s+\S+\s+%\s+yes/);
+    expect(text).toMatch(/Written: \d+ samples in \d+ batches/);
+  });
+
+  it('ends by saying what to try next', () => {
+    const text = renderTour(first).trimEnd();
+    const next = text.slice(text.lastIndexOf('What to try next'));
+    expect(next).toContain('plugin-patterns explain');
+    expect(next).toContain('--verbose');
+    expect(next).toContain('docs/from-the-essay.md');
   });
 });

@@ -6,7 +6,9 @@ import { fakeScan, tempProject } from '../test-fakes.ts';
 import type { TourModule } from './tour.ts';
 
 /** A stand-in tour: reports two steps, returns a small result, renders it in one line. */
-function fakeTour(calls: { storage?: string | undefined; palette?: boolean }[]): TourModule {
+function fakeTour(
+  calls: { storage?: string | undefined; palette?: boolean; verbose?: boolean | undefined }[],
+): TourModule {
   return {
     async runTour(options) {
       calls.push({ storage: options.storage });
@@ -15,14 +17,14 @@ function fakeTour(calls: { storage?: string | undefined; palette?: boolean }[]):
       return { answer: 42 };
     },
     renderTour(result, options) {
-      calls.push({ palette: options.palette.enabled });
+      calls.push({ palette: options.palette.enabled, verbose: options.verbose });
       return `rendered ${JSON.stringify(result)}\n`;
     },
   };
 }
 
 async function runTourCommand(args: string[], io = recordingIo({ cwd: tempProject() })) {
-  const calls: { storage?: string | undefined; palette?: boolean }[] = [];
+  const calls: { storage?: string | undefined; palette?: boolean; verbose?: boolean }[] = [];
   const code = await main(['tour', ...args], {
     io,
     scanProject: fakeScan(),
@@ -36,7 +38,12 @@ describe('tour command', () => {
     const { code, calls, out } = await runTourCommand(['--storage', 'memory:']);
     expect(code).toBe(EXIT.ok);
     expect(out).toBe('rendered {"answer":42}\n');
-    expect(calls).toEqual([{ storage: 'memory:' }, { palette: false }]);
+    expect(calls).toEqual([{ storage: 'memory:' }, { palette: false, verbose: false }]);
+  });
+
+  it('asks for every line in full with --verbose', async () => {
+    const { calls } = await runTourCommand(['--verbose']);
+    expect(calls[1]).toEqual({ palette: false, verbose: true });
   });
 
   it('prints the result as JSON with --json', async () => {

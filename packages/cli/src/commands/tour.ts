@@ -30,7 +30,11 @@ export interface TourModule {
   }): Promise<unknown>;
   renderTour(
     result: unknown,
-    options: { readonly palette: Palette; readonly maxWidth?: number | undefined },
+    options: {
+      readonly palette: Palette;
+      readonly maxWidth?: number | undefined;
+      readonly verbose?: boolean | undefined;
+    },
   ): string;
 }
 
@@ -44,7 +48,12 @@ export const tourCommand: Command = {
         type: 'string',
         valueName: 'URL',
         description:
-          'where the samples go: sqlite:///path (default: a file under the system temp folder), memory:, jsonl:///path, postgres://…',
+          'where the samples go: sqlite:///path (default: a new file under the system temp folder), memory:, jsonl:///path, postgres://…',
+      },
+      verbose: {
+        type: 'boolean',
+        description:
+          'print every reason in full, wrapped to the width, instead of cutting long lines',
       },
       ...COMMON_OPTIONS,
     },
@@ -53,7 +62,11 @@ export const tourCommand: Command = {
         'import there. It is private to the plugin-patterns repository: run "pnpm tour" at its root.\n' +
         'It imports and runs the sample plugins, including the deliberately faulty ones.',
     ],
-    examples: ['pnpm tour', 'plugin-patterns tour --cwd packages/tour --storage memory: --json'],
+    examples: [
+      'pnpm tour',
+      'pnpm tour --verbose',
+      'plugin-patterns tour --cwd packages/tour --storage memory: --json',
+    ],
   },
 
   async run(args: ParsedCommand, context: CommandContext): Promise<ExitCode> {
@@ -76,7 +89,10 @@ export const tourCommand: Command = {
       if (progress !== undefined) io.stderr('\r\u001b[K');
     }
     if (args.boolean('json')) printJson(io, result);
-    else io.stdout(tour.renderTour(result, { palette, maxWidth: io.columns }));
+    else {
+      const verbose = args.boolean('verbose');
+      io.stdout(tour.renderTour(result, { palette, maxWidth: io.columns, verbose }));
+    }
     return EXIT.ok;
   },
 };
