@@ -1,9 +1,12 @@
 /**
  * The docs site, as a reader gets it: built with VitePress, served over HTTP,
  * opened in a real browser. Every page must render (a heading, no script or
- * console error), every internal link must lead to something the server has,
- * every page must be reachable from the introduction, and the code samples
- * must be on the page.
+ * console error), every internal link must lead to something the server has
+ * (the crawl follows them all, the pages built for source files included),
+ * every external link must be a well-formed https URL to a real host, every
+ * page must be reachable from the introduction, and the code samples must be
+ * on the page. Every diagram must be drawn (an SVG), at a desktop and at a
+ * phone's width, and nothing may overflow its column.
  *
  * The browser is Debian's Chromium at /usr/bin/chromium
  * (scripts/system-packages.sh installs it). Without it this test fails: a
@@ -21,10 +24,16 @@ import { type StaticServer, startStaticServer } from './test-support/static-serv
 const CHROMIUM = '/usr/bin/chromium';
 const docsDir = import.meta.dirname;
 const repoRoot = resolve(docsDir, '..');
-/** The pages VitePress builds (its config leaves examples and READMEs out). */
+/** The pages VitePress builds (its config leaves examples and READMEs out; `[file].md` is a template). */
 const pages = listPages(docsDir).filter(
-  (page) => !/^(examples|test-support)\//.test(page) && !page.endsWith('README.md'),
+  (page) =>
+    !/^(examples|test-support)\//.test(page) && !page.endsWith('README.md') && !page.includes('['),
 );
+/** The widths a reader brings: a desktop, and a phone held upright. */
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'mobile', width: 375, height: 812 },
+] as const;
 
 interface VisitedPage {
   readonly status: number | undefined;
@@ -44,6 +53,35 @@ const BROWSER = {
   links: "[...document.querySelectorAll('a[href]')].map((a) => a.href)",
   text: 'document.body.innerText',
   ids: "[...document.querySelectorAll('[id]')].map((element) => element.id)",
+  /** Diagrams on the page, and how many of them hold a drawn SVG. */
+  diagrams: `(() => {
+    const all = [...document.querySelectorAll('.vp-doc div.mermaid')];
+    return { total: all.length, drawn: all.filter((d) => d.querySelector('svg')).length };
+  })()`,
+  /**
+   * What sticks out of its column: the page scrolling sideways, or a diagram,
+   * image or table wider than the content column (a code block or a table
+   * that scrolls inside itself does not count).
+   */
+  overflow: `(() => {
+    const out = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) {
+      out.push('the page scrolls sideways: ' + doc.scrollWidth + 'px in ' + window.innerWidth + 'px');
+    }
+    const column = document.querySelector('.vp-doc');
+    if (column === null) return out;
+    const edge = column.getBoundingClientRect();
+    // A table is its own scroll box (VitePress styles it so): its box must fit, its rows may scroll.
+    for (const element of column.querySelectorAll('div.mermaid svg, img, table')) {
+      const box = element.getBoundingClientRect();
+      if (box.left < edge.left - 1 || box.right > edge.right + 1) {
+        const what = element.tagName.toLowerCase();
+        out.push(what + ' ' + Math.round(box.width) + 'px wide in a ' + Math.round(edge.width) + 'px column');
+      }
+    }
+    return out;
+  })()`,
 } as const;
 
 let outDir: string | undefined;
@@ -54,6 +92,10 @@ const visited = new Map<string, VisitedPage>();
 const linkStatus = new Map<string, { status: number; from: string }>();
 /** Every same-origin link with a fragment: the page, the fragment, a page linking it. */
 const fragmentLinks = new Map<string, { page: string; fragment: string; from: string }>();
+/** Every link to another site, and a page linking it. */
+const externalLinks = new Map<string, string>();
+/** Per page with diagrams, per viewport: how many there are, how many drew, what overflows. */
+const layouts = new Map<string, { total: number; drawn: number; overflow: string[] }>();
 
 /** Why the site could not be built, served or crawled; every test reports it. */
 let setupError: unknown;
@@ -64,7 +106,7 @@ beforeAll(async () => {
   } catch (error) {
     setupError = error;
   }
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -89,6 +131,47 @@ describe('the built site', () => {
       .filter(([, { status }]) => status !== 200)
       .map(([target, { status, from }]) => `${target} answers ${status} (linked from ${from})`);
     expect(broken).toEqual([]);
+  });
+});
+
+describe('links to other sites', () => {
+  it('are well-formed https URLs to real hosts', () => {
+    requireSite();
+    const bad = [...externalLinks]
+      .filter(([href]) => whyNotRealHttps(href) !== undefined)
+      .map(([href, from]) => `${href} (linked from ${from}): ${whyNotRealHttps(href)}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('are checked by a rule that can fail', () => {
+    expect(whyNotRealHttps('https://doughellmann.com/posts/')).toBeUndefined();
+    expect(whyNotRealHttps('http://doughellmann.com/')).toBe('not https');
+    expect(whyNotRealHttps('https://example.invalid/x')).toBe('a reserved host name');
+    expect(whyNotRealHttps('https://localhost:3000/')).toBe('a reserved host name');
+    expect(whyNotRealHttps('https://nodots/')).toBe('not a public host name');
+    expect(whyNotRealHttps('not a url')).toBe('not a URL');
+  });
+});
+
+describe.each(pages.filter((page) => diagramsIn(page) > 0))('the diagrams of %s', (page) => {
+  it.each(VIEWPORTS)('are drawn at $name width ($width px), inside their column', ({ name }) => {
+    requireSite();
+    const layout = layouts.get(`${urlPathOf(page)} ${name}`);
+    expect(layout, `${page} was not opened at ${name} width`).toBeDefined();
+    expect(layout?.total).toBe(diagramsIn(page));
+    expect(layout?.drawn).toBe(diagramsIn(page));
+    expect(layout?.overflow).toEqual([]);
+  });
+});
+
+describe.each(VIEWPORTS)('every page at $name width', ({ name }) => {
+  it('fits its column', () => {
+    requireSite();
+    const overflowing = pages
+      .map((page) => [page, layouts.get(`${urlPathOf(page)} ${name}`)?.overflow] as const)
+      .filter(([, overflow]) => overflow === undefined || overflow.length > 0)
+      .map(([page, overflow]) => `${page}: ${overflow?.join('; ') ?? 'not opened'}`);
+    expect(overflowing).toEqual([]);
   });
 });
 
@@ -159,6 +242,64 @@ async function setUp(): Promise<void> {
     ],
   });
   await crawl(browser, server.url);
+  for (const viewport of VIEWPORTS) await measure(browser, server.url, viewport);
+}
+
+/**
+ * Opens every page at one viewport and waits for its diagrams to be drawn
+ * (Mermaid draws in the browser, after the page has loaded), then records
+ * how many there are, how many drew, and what overflows its column.
+ */
+async function measure(
+  chromiumBrowser: Browser,
+  origin: string,
+  viewport: (typeof VIEWPORTS)[number],
+): Promise<void> {
+  const context = await chromiumBrowser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+  });
+  const tab = await context.newPage();
+  for (const page of pages) {
+    const path = urlPathOf(page);
+    await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
+    await tab.waitForFunction(BROWSER.hydrated, undefined, { timeout: 10_000 }).catch(() => {});
+    const expected = diagramsIn(page);
+    if (expected > 0) {
+      await tab
+        .waitForFunction(`${BROWSER.diagrams}.drawn >= ${expected}`, undefined, { timeout: 20_000 })
+        .catch(() => {}); // the test reports what was drawn
+    }
+    const { total, drawn } = await tab.evaluate<{ total: number; drawn: number }>(BROWSER.diagrams);
+    const overflow = await tab.evaluate<string[]>(BROWSER.overflow);
+    layouts.set(`${path} ${viewport.name}`, { total, drawn, overflow });
+  }
+  await context.close();
+}
+
+/** How many Mermaid diagrams the page's Markdown holds. */
+function diagramsIn(page: string): number {
+  return readBlocks(docsDir, page).filter((block) => block.lang === 'mermaid').length;
+}
+
+/**
+ * Why a link to another site is not a well-formed https URL to a real host,
+ * or undefined. The test machine has no internet, so hosts are judged by
+ * their names: https only, a dotted public name, none of the names reserved
+ * for examples and tests (RFC 2606, RFC 6761).
+ */
+function whyNotRealHttps(href: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return 'not a URL';
+  }
+  if (url.protocol !== 'https:') return 'not https';
+  const host = url.hostname.toLowerCase();
+  const reserved = /(^|\.)(localhost|invalid|test|example|local)$|^example\.(com|net|org)$/;
+  if (reserved.test(host)) return 'a reserved host name';
+  if (!/^([a-z0-9-]+\.)+[a-z]{2,}$/.test(host)) return 'not a public host name';
+  return undefined;
 }
 
 /** Runs `vitepress build` in its own process (it brings its own Vite) into `dir`. */
@@ -212,7 +353,10 @@ async function crawl(chromiumBrowser: Browser, origin: string): Promise<void> {
     });
     for (const href of hrefs) {
       const url = new URL(href);
-      if (url.origin !== origin) continue;
+      if (url.origin !== origin) {
+        if (!externalLinks.has(href)) externalLinks.set(href, path);
+        continue;
+      }
       const target = url.pathname === '/index.html' ? '/' : url.pathname;
       const fragment = decodeURIComponent(url.hash.slice(1));
       if (fragment !== '' && isPage(target)) {

@@ -2,10 +2,23 @@
  * The docs site: one page per stage of the plugin pipeline and one per
  * invocation pattern, in the order a reader meets them. Base `/` and plain
  * `.html` URLs keep the built site servable by any static file server, which
- * is what the browser test does.
+ * is what the browser test does. Diagrams are Mermaid blocks, drawn in the
+ * browser by vitepress-plugin-mermaid; each linked source file gets a page of
+ * its own (source/[file].paths.ts).
+ *
+ * The sidebar is made of the lists below: a new page is one line in the list
+ * it belongs to.
  */
 import { defineConfig } from 'vitepress';
+import { withMermaid } from 'vitepress-plugin-mermaid';
 import { sourceLinks } from './source-links.ts';
+
+const start = [
+  { text: 'What this is', link: '/' },
+  { text: 'From the essay', link: '/from-the-essay' },
+  { text: 'If you know stevedore', link: '/if-you-know-stevedore' },
+  { text: 'Plugin hosts compared', link: '/hosts' },
+];
 
 const stages = [
   { text: 'Discovery', link: '/discovery' },
@@ -33,36 +46,40 @@ const guides = [
   { text: 'How tapable gets its speed', link: '/how-tapable-gets-its-speed' },
 ];
 
-export default defineConfig({
-  title: 'plugin-patterns',
-  description:
-    'How an application loads plugins: discovery, enabling, importing, integration, enforcement and invocation, as runnable TypeScript.',
-  base: '/',
-  cleanUrls: false,
-  lastUpdated: false,
-  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
-  // Test files and example sources live beside the pages; they are not pages.
-  srcExclude: ['**/README.md', 'examples/**', 'test-support/**'],
-  markdown: {
-    // Links to sources outside docs/ work on a repository host as they are;
-    // on the site they become links to the repository.
-    config: (md) => sourceLinks(md),
-  },
-  themeConfig: {
-    nav: [
-      { text: 'Introduction', link: '/' },
-      { text: 'Stages', link: '/discovery' },
-      { text: 'Patterns', link: '/invocation' },
-      { text: 'Choosing a pattern', link: '/choosing-a-pattern' },
-      { text: 'Writing a plugin', link: '/writing-a-plugin' },
-    ],
-    sidebar: [
-      { text: 'Introduction', items: [{ text: 'What this is', link: '/' }] },
-      { text: 'The six stages', items: stages },
-      { text: 'The three patterns', items: patterns },
-      { text: 'Guides', items: guides },
-    ],
-    outline: { level: [2, 3] },
-    search: { provider: 'local' },
-  },
-});
+export default withMermaid(
+  defineConfig({
+    title: 'plugin-patterns',
+    description:
+      'How an application loads plugins: discovery, enabling, importing, integration, enforcement and invocation, as runnable TypeScript.',
+    base: '/',
+    cleanUrls: false,
+    lastUpdated: false,
+    head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
+    // Test files and example sources live beside the pages; they are not pages.
+    srcExclude: ['**/README.md', 'examples/**', 'test-support/**'],
+    markdown: {
+      // Links to sources outside docs/ work on a repository host as they are;
+      // on the site they lead to the site's own page for that file.
+      config: (md) => sourceLinks(md),
+    },
+    themeConfig: {
+      nav: [
+        { text: 'Introduction', link: '/' },
+        { text: 'Stages', link: '/discovery' },
+        { text: 'Patterns', link: '/invocation' },
+        { text: 'Choosing a pattern', link: '/choosing-a-pattern' },
+        { text: 'Writing a plugin', link: '/writing-a-plugin' },
+      ],
+      sidebar: [
+        { text: 'Introduction', items: start },
+        { text: 'The six stages', items: stages },
+        { text: 'The three patterns', items: patterns },
+        { text: 'Guides', items: guides },
+      ],
+      outline: { level: [2, 3] },
+      search: { provider: 'local' },
+    },
+    // Drawn in the browser; strict: no HTML or scripts inside a diagram's labels.
+    mermaid: { securityLevel: 'strict' },
+  }),
+);
