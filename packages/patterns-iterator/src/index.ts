@@ -20,3 +20,5 @@ export { OrderCycleError, type OrderProblem, type OrderSpec } from './ordering.t
 export type { PipelineResult, PipelineStep } from './pipeline.ts';
 // The scheduled poller.
 export { type CycleReport, Poller, type PollerOptions, type Sink } from './poller.ts';
+// Around-advice for every run.
+export type { Wrapper } from './wrap.ts';

@@ -11,10 +11,11 @@
  * the plan at once; one disabled through its record directly leaves it at the
  * next `refresh()`.
  */
-import type { Extension, ExtensionSet } from '@plugin-patterns/loader';
+import { Extension, type ExtensionSet } from '@plugin-patterns/loader';
 import {
   checkTimeLimit,
   type CallOptions as GuardOptions,
+  isThenable,
 } from '@plugin-patterns/loader/invocation';
 import {
   EmptyNamespaceError,
@@ -29,6 +30,7 @@ import type { Outcome } from './outcome.ts';
 import { checkConcurrency, runParallel } from './parallel.ts';
 import { type PipelineResult, type PipelineStep, runPipeline } from './pipeline.ts';
 import { type Plan, planOf } from './plan.ts';
+import { runWrapped, type WrappedRun, type Wrapper } from './wrap.ts';
 
 /** How one run treats failures, an empty namespace and slow plugins. */
 export interface CallOptions {
@@ -47,21 +49,31 @@ export interface ParallelOptions extends CallOptions {
   readonly concurrency?: number;
 }
 
-/** Manager options: defaults for every run, and how to order the plugins. */
-export interface IteratorOptions extends CallOptions, OrderOptions {}
+/** Manager options: defaults for every run, how to order the plugins, and the wrappers. */
+export interface IteratorOptions extends CallOptions, OrderOptions {
+  /** Plugins that wrap every run (wrap.ts), the first in their order outermost. */
+  readonly wrappers?: ExtensionSet<Wrapper>;
+}
 
 export class IteratorManager<T> {
   readonly set: ExtensionSet<T>;
   readonly namespace: string;
   readonly #order: OrderOptions;
   readonly #policy: RunPolicy;
+  readonly #wrapperSet: ExtensionSet<Wrapper> | undefined;
+  // Plugins added at run time (`add`), beside the set's.
+  readonly #added: Extension<T>[] = [];
+  // Calls to replay to every plugin added later (`historic`).
+  readonly #historic: ((extension: Extension<T>) => void)[] = [];
   #plan: Plan<T> | undefined;
+  #wrappers: Plan<Wrapper> | undefined;
   #problems: readonly OrderProblem[] = [];
 
   constructor(set: ExtensionSet<T>, options: IteratorOptions = {}) {
     this.set = set;
     this.namespace = set.namespace;
     this.#order = options;
+    this.#wrapperSet = options.wrappers;
     this.#policy = resolvePolicy(
       {
         namespace: set.namespace,
@@ -84,6 +96,7 @@ export class IteratorManager<T> {
     // the other plugins' modules are never evaluated, their failures never recorded.
     const names = this.wantedNames();
     await (names === undefined ? this.set.loadAll() : this.set.loadNamed(names));
+    await this.#wrapperSet?.loadAll();
     this.refresh();
     return this;
   }
@@ -92,13 +105,19 @@ export class IteratorManager<T> {
   refresh(): void {
     // A plugin found by two sources runs once: the set has turned its repeat
     // off (found-twice) when it made the records.
-    const candidates = this.select(this.set.enabled());
+    const added = this.#added.filter((e) => e.isEnabled);
+    const candidates = this.select([...this.set.enabled(), ...added]);
     // Reading `object` throws a typed error for a plugin that is not loaded yet:
     // silently skipping it would hide "why is my plugin not running?".
     for (const extension of candidates) void extension.object;
     const { ordered, problems } = orderExtensions(candidates, this.#order, this.namespace);
     this.#plan = planOf(ordered);
     this.#problems = problems;
+    const wrappers = this.#wrapperSet?.enabled() ?? [];
+    this.#wrappers =
+      wrappers.length === 0
+        ? undefined
+        : planOf(orderExtensions(wrappers, {}, this.#wrapperSet?.namespace ?? '').ordered);
   }
 
   /**
@@ -107,13 +126,62 @@ export class IteratorManager<T> {
    * that name here). Returns false when nothing matched.
    */
   disable(plugin: string | Extension<T>, by: string, reason: string): boolean {
-    const matching =
-      typeof plugin === 'string'
-        ? this.select(this.set.named(plugin))
-        : this.set.extensions.filter((e) => e === plugin);
+    const matching = this.#matching(plugin);
     for (const extension of matching) extension.disable(by, reason);
     if (matching.length > 0 && this.#plan !== undefined) this.refresh();
     return matching.length > 0;
+  }
+
+  /**
+   * Adds a plugin object at run time (pytest's conftest-style sub-plugin): it
+   * joins the plan, ordered by the same rules, from the next run on, and every
+   * historic call is replayed to it. Returns its record.
+   */
+  add(name: string, object: T): Extension<T> {
+    const extension = Extension.preloaded(this.namespace, name, object);
+    this.#added.push(extension);
+    if (this.#plan !== undefined) this.refresh();
+    for (const replay of this.#historic) replay(extension);
+    return extension;
+  }
+
+  /**
+   * Removes a plugin (an extension, or every plugin of a name here) and
+   * replans. A run already under way keeps its plan: the removal counts from
+   * the next run. A plugin of the set is turned off on its record (by
+   * `removed`); one added at run time is dropped. Returns false when nothing
+   * matched.
+   */
+  remove(plugin: string | Extension<T>): boolean {
+    const matching = this.#matching(plugin);
+    for (const extension of matching) {
+      const at = this.#added.indexOf(extension);
+      if (at === -1) extension.disable('removed', 'removed at run time');
+      else this.#added.splice(at, 1);
+    }
+    if (matching.length > 0 && this.#plan !== undefined) this.refresh();
+    return matching.length > 0;
+  }
+
+  /**
+   * A map whose call is remembered and replayed to every plugin added later
+   * (pluggy's historic call). `onResult` gets this run's result, then one
+   * result per plugin added later, each once settled. Returns this run's.
+   */
+  historic<R>(
+    call: PluginCall<T, R>,
+    onResult: (result: MapResult<T, Awaited<R>>) => void,
+  ): Outcome<R, MapResult<T, Awaited<R>>> {
+    const deliver = (result: MapResult<T, Awaited<R>> | Promise<MapResult<T, Awaited<R>>>) => {
+      if (isThenable(result)) void result.then(onResult);
+      else onResult(result);
+    };
+    const result = this.map(call);
+    deliver(result);
+    this.#historic.push((extension) => {
+      deliver(runMap(planOf([extension]), call, this.#policy));
+    });
+    return result;
   }
 
   /** The plugins a run calls, in call order. */
@@ -134,10 +202,13 @@ export class IteratorManager<T> {
 
   /** Calls every plugin and keeps every answer. Sync when every plugin answers synchronously. */
   map<R>(call: PluginCall<T, R>, options?: CallOptions): Outcome<R, MapResult<T, Awaited<R>>> {
-    return runMap(this.#planned(), call, this.policyFor(options)) as Outcome<
-      R,
-      MapResult<T, Awaited<R>>
-    >;
+    const plan = this.#planned();
+    const policy = this.policyFor(options);
+    if (this.#wrappers === undefined) {
+      return runMap(plan, call, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
+    }
+    const run = () => runMap(plan, call, policy);
+    return this.#wrapped('map', policy, run) as Outcome<R, MapResult<T, Awaited<R>>>;
   }
 
   /** Calls plugins in order until one returns something other than `undefined`. */
@@ -145,7 +216,10 @@ export class IteratorManager<T> {
     call: PluginCall<T, R>,
     options?: CallOptions,
   ): Outcome<R, FirstResult<T, Exclude<Awaited<R>, undefined>>> {
-    return runFirst(this.#planned(), call, this.policyFor(options)) as Outcome<
+    const plan = this.#planned();
+    const policy = this.policyFor(options);
+    const run = () => runFirst(plan, call, policy);
+    return this.#wrapped('first', policy, run) as Outcome<
       R,
       FirstResult<T, Exclude<Awaited<R>, undefined>>
     >;
@@ -157,10 +231,10 @@ export class IteratorManager<T> {
     step: PipelineStep<T, V, R>,
     options?: CallOptions,
   ): Outcome<R, PipelineResult<T, V>> {
-    return runPipeline(this.#planned(), initial, step, this.policyFor(options)) as Outcome<
-      R,
-      PipelineResult<T, V>
-    >;
+    const plan = this.#planned();
+    const policy = this.policyFor(options);
+    const run = () => runPipeline(plan, initial, step as PipelineStep<T, V, unknown>, policy);
+    return this.#wrapped('pipeline', policy, run) as Outcome<R, PipelineResult<T, V>>;
   }
 
   /** Calls every plugin at once (at most `concurrency` in flight); answers in plan order. */
@@ -170,7 +244,10 @@ export class IteratorManager<T> {
   ): Promise<MapResult<T, Awaited<R>>> {
     try {
       const concurrency = checkConcurrency(options.concurrency ?? Number.POSITIVE_INFINITY);
-      return runParallel(this.#planned(), call, this.policyFor(options), concurrency);
+      const plan = this.#planned();
+      const policy = this.policyFor(options);
+      const run = () => runParallel<T, Awaited<R>>(plan, call, policy, concurrency);
+      return Promise.resolve(this.#wrapped('parallel', policy, run));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -189,6 +266,24 @@ export class IteratorManager<T> {
   /** What an empty run failed to find, for EmptyNamespaceError. */
   protected describeWanted(): string {
     return 'plugin';
+  }
+
+  /** Every plugin `plugin` names here: that extension, or every one of that name. */
+  #matching(plugin: string | Extension<T>): Extension<T>[] {
+    if (typeof plugin !== 'string') {
+      return [...this.set.extensions, ...this.#added].filter((e) => e === plugin);
+    }
+    return this.select([
+      ...this.set.named(plugin),
+      ...this.#added.filter((e) => e.name === plugin),
+    ]);
+  }
+
+  /** A run, inside the wrappers when there are any. */
+  #wrapped<Out>(mode: WrappedRun['mode'], policy: RunPolicy, run: () => Out): Out {
+    const wrappers = this.#wrappers;
+    if (wrappers === undefined) return run();
+    return runWrapped(wrappers, run, policy, { namespace: this.namespace, mode });
   }
 
   #planned(): Plan<T> {

@@ -25,3 +25,4 @@ export {
 } from '../poll-cycle.ts';
 export type { Scheduler } from '../poller.ts';
 export { type SortOutcome, stableTopoSort } from '../stable-topo-sort.ts';
+export { runWrapped, type WrappedRun } from '../wrap.ts';
