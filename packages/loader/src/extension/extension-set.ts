@@ -189,10 +189,7 @@ export class ExtensionSet<T = unknown> {
    * Only these records are made: the cheap way to look at one plugin.
    */
   named(name: string): Extension<T>[] {
-    const indexes = indexesOf(this.#found, name);
-    const records: Extension<T>[] = [];
-    for (let k = 0; k < indexes.length; k++) records.push(this.#record(indexes[k] as number));
-    return records;
+    return this.#recordsAt(indexesOf(this.#found, name));
   }
 
   /** Distinct names of every extension found, enabled or not. Makes no record. */
@@ -314,26 +311,35 @@ export class ExtensionSet<T = unknown> {
     });
   }
 
-  /**
-   * Record `i`, made on first use; every later use gets the same record. A
-   * name declared more than once has its records made together, so that a
-   * repeat is set aside before anyone can see it enabled.
-   */
+  /** Record `i`, made on first use (with the other records of its name); every later use gets the same record. */
   #record(i: number): Extension<T> {
     const made = this.#records.get(i);
     if (made !== undefined) return made;
-    const indexes = indexesOf(this.#found, (this.#found[i] as EntryPoint).name);
+    this.#recordsAt(indexesOf(this.#found, (this.#found[i] as EntryPoint).name));
+    return this.#records.get(i) as Extension<T>;
+  }
+
+  /**
+   * The records at `indexes`, the declarations of one name, made on first use.
+   * They are made together, so that a repeat is set aside before anyone can
+   * see it enabled: a plugin found by two sources is loaded once, from its
+   * first record, since loading the repeat would integrate it again (a second
+   * instance, a second `setup(host)` registering everything twice). The
+   * repeat is turned off, saying which record is used (claimants.ts).
+   */
+  #recordsAt(indexes: readonly number[]): Extension<T>[] {
     const records: Extension<T>[] = [];
-    for (const k of indexes.length > 1 ? indexes : [i]) {
-      const record = this.#make(k);
-      this.#records.set(k, record);
+    let madeNow = false;
+    for (const k of indexes) {
+      let record = this.#records.get(k);
+      if (record === undefined) {
+        record = this.#make(k);
+        this.#records.set(k, record);
+        madeNow = true;
+      }
       records.push(record);
     }
-    // A plugin found by two sources is loaded once, from its first record:
-    // loading the repeat would integrate it again (a second instance, a second
-    // `setup(host)` registering everything twice). The repeat is turned off,
-    // saying which record is used (claimants.ts).
-    if (records.length > 1) setAsideRepeats(records.filter((e) => e.isEnabled));
-    return this.#records.get(i) as Extension<T>;
+    if (madeNow && records.length > 1) setAsideRepeats(records.filter((e) => e.isEnabled));
+    return records;
   }
 }

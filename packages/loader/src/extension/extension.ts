@@ -40,9 +40,6 @@ export class Extension<T = unknown> {
   readonly #history: HistoryEntry[] = [];
   #object: T | undefined;
   #loaded = false;
-  // `isReady` is read before every guarded call, so it is kept as one boolean
-  // instead of being derived from `#loaded` and `#state` each time.
-  #ready = false;
   #loading: Promise<T> | undefined;
   #lastError: PluginError | undefined;
 
@@ -72,7 +69,6 @@ export class Extension<T = unknown> {
     );
     extension.#object = object;
     extension.#loaded = true;
-    extension.#ready = true;
     extension.#loading = Promise.resolve(object);
     extension.pass('integration', 'in-memory', 'handed in by the host');
     return extension;
@@ -93,14 +89,12 @@ export class Extension<T = unknown> {
 
   /** True once `load()` has produced the object, and the plugin is still enabled. */
   get isReady(): boolean {
-    return this.#ready;
+    return this.#loaded && this.#state.status === 'enabled';
   }
 
   /** The object the host calls. Throws a typed error until the extension is loaded. */
   get object(): T {
-    // `!== true` rather than `!`: one comparison on every guarded call, where
-    // `!` makes V8 test for every falsy value (it does not know this is a boolean).
-    if (this.#loaded !== true) {
+    if (!this.#loaded) {
       throw this.#unavailable('it has not been loaded yet (call load() first)');
     }
     return this.#object as T;
@@ -127,7 +121,6 @@ export class Extension<T = unknown> {
       (object) => {
         this.#object = object;
         this.#loaded = true;
-        this.#ready = this.#state.status === 'enabled';
         return object;
       },
       (thrown: unknown) => {
@@ -160,7 +153,6 @@ export class Extension<T = unknown> {
     this.#push({ stage, by, outcome: 'disabled', detail: reason });
     if (this.#state.status === 'enabled') {
       this.#state = { status: 'disabled', by, reason };
-      this.#ready = false;
     }
   }
 
@@ -175,7 +167,6 @@ export class Extension<T = unknown> {
     this.#push({ stage: error.stage, by, outcome: 'failed', detail: error.detail });
     if (error.stage !== 'invocation' && this.#state.status !== 'failed') {
       this.#state = { status: 'failed', stage: error.stage, error };
-      this.#ready = false;
     }
   }
 

@@ -118,12 +118,12 @@ function gather(
 /**
  * Where each name is in `found`: the indexes of its declarations, in order.
  *
- * The first name asked of a list is found by one pass of comparisons: a
- * driver asks one name in its process's life, and an index of every name
- * would cost it far more than the pass (a thousand entries in a map, each
- * with its array, made while the code that makes them is still cold). A list
- * asked a second name (a dispatcher indexing every plugin, a host loading
- * several) is indexed then, and every later lookup is one probe of the map.
+ * A list asked for names more than once (a dispatcher indexing every plugin,
+ * a host loading several, every set built from one frozen scan report) gets
+ * an index of every name, built once, and each lookup is one probe of it.
+ * The first name asked is found by one pass instead: a driver asks one name
+ * in its process's life, and indexing all names for it cost about 0.3 ms of
+ * its first load of 2.4-2.8 ms with 1,000 plugins installed.
  */
 export function indexesOf(found: readonly EntryPoint[], name: string): readonly number[] {
   const known = learnedAbout(found);

@@ -5,15 +5,10 @@
  *
  * The answer is `await`'s own: an object or a function with a `then` method
  * (a primitive is never awaited as a thenable, whatever its prototype holds).
- * `then` is read first: for the plain numbers and arrays most plugins answer
- * with, V8 then knows the lookup finds nothing and skips the type test.
  * Reading `then` can run the plugin's code (a getter) or throw (a revoked
  * proxy); callers that must blame the plugin for that wrap the call in a try.
  */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value != null &&
-    typeof (value as { then?: unknown }).then === 'function' &&
-    (typeof value === 'object' || typeof value === 'function')
-  );
+  const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
+  return isObject && typeof (value as { then?: unknown }).then === 'function';
 }
