@@ -1,3 +1,6 @@
+// First, so that an unsupported Node.js is named before anything else runs.
+import '../shared/check-node.ts';
+
 // @plugin-patterns/loader/discovery: the rest of discovery, for a host that
 // configures a source in detail or writes a source of its own. The four
 // sources themselves are in the package's front door.

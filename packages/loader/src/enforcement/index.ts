@@ -1,3 +1,6 @@
+// First, so that an unsupported Node.js is named before anything else runs.
+import '../shared/check-node.ts';
+
 // @plugin-patterns/loader/enforcement: the contracts' options, and the parts
 // of a contract of your own.
 

@@ -1,3 +1,6 @@
+// First, so that an unsupported Node.js is named before anything else runs.
+import '../shared/check-node.ts';
+
 // @plugin-patterns/loader/extension: the details of an extension record, for
 // a host that reads its state and history (a CLI, a status page), and the
 // options of a namespace.

@@ -1,3 +1,6 @@
+// First, so that an unsupported Node.js is named before anything else runs.
+import '../shared/check-node.ts';
+
 // @plugin-patterns/loader/importing: how a declared reference becomes code.
 // An extension set imports by itself; these parts are for a host that checks
 // references on its own (a CLI, a linter) or replaces the import (tests).

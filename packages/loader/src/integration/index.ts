@@ -1,3 +1,6 @@
+// First, so that an unsupported Node.js is named before anything else runs.
+import '../shared/check-node.ts';
+
 // @plugin-patterns/loader/integration: the integrations' options, and the
 // hook registry a host hands to plugins that register themselves (`setup`).
 export type { ConstructOptions } from './construct.ts';

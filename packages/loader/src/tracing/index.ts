@@ -1,3 +1,6 @@
+// First, so that an unsupported Node.js is named before anything else runs.
+import '../shared/check-node.ts';
+
 export { type ArgShape, shapeOf } from './arg-shape.ts';
 export {
   CALL_CHANNEL,
