@@ -6,6 +6,7 @@
 export { EmptyNamespaceError } from './error-policy.ts';
 export type { FirstResult } from './first.ts';
 export { HookManager } from './hook-manager.ts';
+export { HookCaller } from './hook-caller.ts';
 // The managers and their options.
 export {
   type CallOptions,

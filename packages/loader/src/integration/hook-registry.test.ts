@@ -81,3 +81,65 @@ describe('createHookRegistry: checks', () => {
     );
   });
 });
+
+describe('createHookRegistry: a plugin’s hooks go with it', () => {
+  /** A stand-in for the plugin's extension record, as the set hands it to setup. */
+  const recordOf = () => {
+    const record = {
+      isEnabled: true,
+      lastError: undefined,
+      pass: () => {},
+      fail: () => {},
+      disable: (by: string, reason: string) => {
+        record.isEnabled = false;
+        record.disabledBy = `${by}: ${reason}`;
+      },
+      disabledBy: '',
+    };
+    return record;
+  };
+
+  it('leaves out every registration of a plugin whose record is disabled', () => {
+    const registry = createHookRegistry<Hooks>();
+    const alphaRecord = recordOf();
+    const a = registry.open({ ...alpha, record: alphaRecord });
+    a.host.register('format', () => 'a');
+    a.host.register('sample.received', () => {});
+    a.commit();
+    const b = registry.open({ ...beta, record: recordOf() });
+    b.host.register('format', () => 'b');
+    b.commit();
+    alphaRecord.disable('deny-list', 'listed');
+    expect(registry.registered('format').map((r) => r.plugin)).toEqual(['beta']);
+    expect(registry.registered('sample.received')).toEqual([]);
+    // still listed as what it registered, for reports
+    expect(registry.byPlugin('alpha')).toHaveLength(2);
+  });
+
+  it('disable() turns the plugin’s record off, or removes hooks registered by hand', () => {
+    const registry = createHookRegistry<Hooks>();
+    const alphaRecord = recordOf();
+    const a = registry.open({ ...alpha, record: alphaRecord });
+    a.host.register('format', () => 'a');
+    a.commit();
+    const b = registry.open(beta); // by hand: no record
+    b.host.register('format', () => 'b');
+    b.commit();
+    expect(registry.disable('alpha', 'host', 'replaced')).toBe(true);
+    expect(alphaRecord.disabledBy).toBe('host: replaced');
+    expect(registry.disable('beta', 'host', 'gone')).toBe(true);
+    expect(registry.registrations.map((r) => r.plugin)).toEqual(['alpha']);
+    expect(registry.registered('format')).toEqual([]);
+    expect(registry.disable('nobody', 'host', 'x')).toBe(false);
+  });
+
+  it('remove() drops every registration of a plugin and returns them', () => {
+    const registry = createHookRegistry<Hooks>();
+    const a = registry.open(alpha);
+    a.host.register('format', () => 'a');
+    a.host.register('sample.received', () => {});
+    a.commit();
+    expect(registry.remove('alpha').map((r) => r.hook)).toEqual(['format', 'sample.received']);
+    expect(registry.registrations).toEqual([]);
+  });
+});

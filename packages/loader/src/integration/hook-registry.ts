@@ -9,9 +9,15 @@
  * throws halfway leaves nothing behind. A plugin that keeps `host.register`
  * and calls it later is refused: what a plugin provides is decided once, at
  * load time, where the host can see and report it.
+ *
+ * A plugin's hooks go with it: once its extension record is disabled (by a
+ * policy, by the host, by `disable` here) or it is removed, none of its
+ * registrations is listed by `registered` any more. The iterator calls the
+ * registrations of one hook with the same ordering and containment as any
+ * plugins (`HookCaller` in `@plugin-patterns/iterator`).
  */
 import { closestName } from '../shared/closest-name.ts';
-import type { IntegrationContext } from './integration.ts';
+import type { IntegrationContext, IntegrationRecord } from './integration.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: hook signatures are the host's to choose
 export type HookFn = (...args: any[]) => unknown;
@@ -43,10 +49,17 @@ export interface HookSession<Hooks extends object> {
 export interface HookRegistry<Hooks extends object = Record<string, HookFn>> {
   /** Every registration, in the order setups finished and, within one, were made. */
   readonly registrations: readonly Registration[];
-  /** The registrations for one hook, in order: what a host calls. */
+  /** The registrations for one hook, in order, of plugins still enabled: what a host calls. */
   registered<K extends keyof Hooks & string>(hook: K): Registration<Hooks[K]>[];
   /** What one plugin registered. */
   byPlugin(plugin: string, namespace?: string): Registration[];
+  /**
+   * Turns a plugin off: its record is disabled (who and why kept there), so
+   * none of its hooks is called again. Returns false when it registered nothing.
+   */
+  disable(plugin: string, by: string, reason: string, namespace?: string): boolean;
+  /** Removes every registration of a plugin, and returns them. */
+  remove(plugin: string, namespace?: string): readonly Registration[];
   /** Opens a registration session for one plugin (used by the `setup` integration). */
   open(context: IntegrationContext): HookSession<Hooks>;
 }
@@ -61,13 +74,31 @@ export function createHookRegistry<Hooks extends object = Record<string, HookFn>
 ): HookRegistry<Hooks> {
   const known = options.hooks === undefined ? undefined : new Set<string>(options.hooks);
   const registrations: Registration[] = [];
+  // Each registration's plugin record, when setup ran through a set (not by hand).
+  const records = new WeakMap<Registration, IntegrationRecord>();
+  const isOn = (r: Registration) => records.get(r)?.isEnabled !== false;
+  const byPlugin = (plugin: string, namespace?: string) =>
+    registrations.filter(
+      (r) => r.plugin === plugin && (namespace === undefined || r.namespace === namespace),
+    );
   return {
     registrations,
-    registered: (hook) => registrations.filter((r) => r.hook === hook) as Registration<never>[],
-    byPlugin: (plugin, namespace) =>
-      registrations.filter(
-        (r) => r.plugin === plugin && (namespace === undefined || r.namespace === namespace),
-      ),
+    registered: (hook) =>
+      registrations.filter((r) => r.hook === hook && isOn(r)) as Registration<never>[],
+    byPlugin,
+    disable(plugin, by, reason, namespace) {
+      const mine = byPlugin(plugin, namespace);
+      const withRecords = new Set(mine.map((r) => records.get(r)));
+      for (const record of withRecords) record?.disable(by, reason);
+      // Registered by hand, with no record to turn off: the hooks go.
+      if (withRecords.has(undefined)) this.remove(plugin, namespace);
+      return mine.length > 0;
+    },
+    remove(plugin, namespace) {
+      const mine = byPlugin(plugin, namespace);
+      for (const registration of mine) registrations.splice(registrations.indexOf(registration), 1);
+      return Object.freeze(mine);
+    },
     open(context) {
       const pending: Registration[] = [];
       let open = true;
@@ -96,6 +127,8 @@ export function createHookRegistry<Hooks extends object = Record<string, HookFn>
         host,
         commit() {
           open = false;
+          const record = context.record;
+          if (record !== undefined) for (const r of pending) records.set(r, record);
           registrations.push(...pending);
           return Object.freeze([...pending]);
         },

@@ -26,6 +26,8 @@ export interface IntegrationRecord {
   fail(error: PluginError, by?: string): void;
   disable(by: string, reason: string, stage?: Stage): void;
   readonly lastError: PluginError | undefined;
+  /** False once the plugin is disabled or failed: the setup registry leaves its hooks out then. */
+  readonly isEnabled: boolean;
 }
 
 export interface Integration<T> {
