@@ -13,7 +13,9 @@
  * relative to the manifest.
  */
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
+// A property read, not a named import: Node.js older than 22.14 lacks it, and a
+// missing named import fails the whole import before the version check can speak.
+import * as nodeModule from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ReferenceEscapeError } from '../errors/kinds.ts';
@@ -152,7 +154,7 @@ function problemOf(problem: DiscoveryProblem, packages: PackageTable): ManifestP
 /** Whether an import of `name` from `dir` finds the package at `root`. */
 function seesPackage(dir: string, name: string, root: string): boolean {
   try {
-    const found = findPackageJSON(name, pathToFileURL(join(dir, 'manifest.js')));
+    const found = nodeModule.findPackageJSON(name, pathToFileURL(join(dir, 'manifest.js')));
     return found !== undefined && realpathSync.native(dirname(found)) === root;
   } catch {
     return false;
