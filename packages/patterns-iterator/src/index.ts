@@ -1,25 +1,27 @@
 // @plugin-patterns/iterator: call every plugin of a namespace in turn.
+//
+//   IteratorManager, HookManager   the managers: map, first, pipeline, parallel
+//   HookCaller                     the same over the setup registry's hooks
+//   *Result, PluginCall, *Step     what a run takes and gives back
+//   EmptyNamespaceError            when no plugin is there to call
+//   OrderSpec, OrderCycleError     call order
+//   Wrapper                        around-advice for every run
+//   Poller                         pollsters on a schedule, into a sink
+//
 // The pieces the managers are built from are at '@plugin-patterns/iterator/parts';
 // map compiled per plan, an opt-in, at '@plugin-patterns/iterator/compiled'.
-
-// When plugins fail, or none is there.
 export { EmptyNamespaceError } from './error-policy.ts';
 export type { FirstResult } from './first.ts';
-export { HookManager } from './hook-manager.ts';
 export { HookCaller } from './hook-caller.ts';
-// The managers and their options.
+export { HookManager } from './hook-manager.ts';
 export {
   type CallOptions,
   IteratorManager,
   type IteratorOptions,
   type ParallelOptions,
 } from './iterator-manager.ts';
-// What a run gives back, mode by mode.
 export type { MapResult, PluginCall } from './map.ts';
-// Call order.
 export { OrderCycleError, type OrderProblem, type OrderSpec } from './ordering.ts';
 export type { PipelineResult, PipelineStep } from './pipeline.ts';
-// The scheduled poller.
 export { type CycleReport, Poller, type PollerOptions, type Sink } from './poller.ts';
-// Around-advice for every run.
 export type { Wrapper } from './wrap.ts';
