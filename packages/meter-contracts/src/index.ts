@@ -47,4 +47,17 @@ export {
   type StorageDriver,
   type StorageDriverClass,
   type StorageOptions,
+  type WriteOptions,
 } from './storage.ts';
+export {
+  type ConsumeOptions,
+  type Consumer,
+  type DeadLetteredMessage,
+  InvalidTransportUrlError,
+  messageIdOf,
+  TRANSPORT_NAMESPACE,
+  type Transport,
+  type TransportClass,
+  type TransportMessage,
+  type TransportOptions,
+} from './transport.ts';

@@ -23,12 +23,25 @@ export interface StorageDriver {
    * ones; the valid samples are stored whole or not at all. When some were
    * invalid, it then throws InvalidSampleError naming each one (`refused`)
    * and how many were stored (`stored`). A volume of -0 is stored as 0.
+   *
+   * With `options.messageId` (the notification the samples came from), the
+   * write is idempotent: a batch with an id already stored stores nothing
+   * and resolves. A message delivered twice (at-least-once) is then stored once.
    */
-  write(samples: readonly Sample[]): Promise<void>;
+  write(samples: readonly Sample[], options?: WriteOptions): Promise<void>;
   /** Samples matching every given field, oldest first (by timestamp, then write order). */
   query(query?: SampleQuery): Promise<Sample[]>;
   /** Flushes and releases the store. Writing after close throws. */
   close(): Promise<void>;
+}
+
+export interface WriteOptions {
+  /**
+   * The id of the message the batch came from. The id is stored with the
+   * batch, in the same transaction; a later batch with the same id is a
+   * redelivery and stores nothing.
+   */
+  readonly messageId?: string;
 }
 
 /** What the host passes to a storage driver's constructor. */

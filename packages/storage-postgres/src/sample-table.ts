@@ -36,7 +36,28 @@ export function createTable(table: string): string {
     "timestamp" text NOT NULL,
     source text NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS ${index} ON ${t} (meter, taken_at, id)`;
+  CREATE INDEX IF NOT EXISTS ${index} ON ${t} (meter, taken_at, id);
+  CREATE TABLE IF NOT EXISTS ${escapeIdentifier(messagesTable(table))} (
+    message_id text PRIMARY KEY
+  )`;
+}
+
+/**
+ * The ids of the messages whose samples are stored, beside the samples: an id
+ * is inserted in the same transaction as its samples, so a redelivered
+ * message finds it and stores nothing.
+ */
+export function messagesTable(table: string): string {
+  return `${table}_messages`;
+}
+
+/** Records a message id; it inserts no row (rowCount 0) when the id is there already. */
+export function recordMessage(table: string, messageId: string): Statement {
+  return {
+    text: `INSERT INTO ${escapeIdentifier(messagesTable(table))} (message_id) VALUES ($1)
+      ON CONFLICT DO NOTHING`,
+    values: [messageId],
+  };
 }
 
 export function insertSamples(table: string, samples: readonly Sample[]): Statement {

@@ -93,6 +93,13 @@ describe('the kit catches a broken driver', () => {
     expect(error.message).toContain('expected 50 sample(s), got 40');
   });
 
+  it('that stores a redelivered message again', async () => {
+    const error = await failureOf('a batch with a message id already stored is stored once', {
+      ignoresMessageId: true,
+    });
+    expect(error.message).toContain('after a message written twice: expected 4 sample(s), got 6');
+  });
+
   it('whose store is not empty when the check starts', async () => {
     const dirty = new ReferenceStore();
     await new ReferenceDriver(dirty).write([sampleAt({ source: 'earlier' })]);

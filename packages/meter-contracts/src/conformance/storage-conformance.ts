@@ -165,6 +165,18 @@ export const storageConformanceChecks: readonly StorageConformanceCheck[] = [
     expectSamples(await driver.query({ meter: 'cpu.util', resourceId: 'host-3' }), cpu, 'a filter');
   }),
 
+  check('a batch with a message id already stored is stored once', async (driver) => {
+    const first = [sampleAt({ at: 1 }), sampleAt({ at: 2 })];
+    await driver.write(first, { messageId: 'message-1' });
+    // The same message delivered again (at-least-once): nothing more is stored.
+    await driver.write(first, { messageId: 'message-1' });
+    const other = [sampleAt({ at: 3 })];
+    await driver.write(other, { messageId: 'message-2' });
+    await driver.write(other);
+    const stored = [...first, ...other, ...other];
+    expectSamples(await driver.query(), stored, 'query() after a message written twice');
+  }),
+
   checkOwnLifecycle('refuses to write after close', async (makeDriver) => {
     const driver = await openEmpty(makeDriver);
     await driver.write([sampleAt()]);

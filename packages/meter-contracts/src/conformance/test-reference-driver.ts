@@ -4,7 +4,7 @@
  * pass the honest driver and catch every broken one.
  */
 import { InvalidSampleError, readSamples, type Sample, sampleProblems } from '../sample.ts';
-import type { SampleQuery, StorageDriver } from '../storage.ts';
+import type { SampleQuery, StorageDriver, WriteOptions } from '../storage.ts';
 
 export interface Faults {
   readonly ignoresTo?: boolean;
@@ -16,11 +16,14 @@ export interface Faults {
   readonly writesAfterClose?: boolean;
   readonly forgetsOnClose?: boolean;
   readonly capsBatchesAt?: number;
+  /** Stores a redelivered message again. */
+  readonly ignoresMessageId?: boolean;
 }
 
 /** The rows outlive a driver, so a second driver over them is a "reopen". */
 export class ReferenceStore {
   rows: Sample[] = [];
+  messageIds = new Set<string>();
 }
 
 export class ReferenceDriver implements StorageDriver {
@@ -33,8 +36,13 @@ export class ReferenceDriver implements StorageDriver {
     this.#faults = faults;
   }
 
-  async write(samples: readonly Sample[]): Promise<void> {
+  async write(samples: readonly Sample[], options: WriteOptions = {}): Promise<void> {
     if (this.#closed && !this.#faults.writesAfterClose) throw new Error('closed');
+    const id = options.messageId;
+    if (id !== undefined && !this.#faults.ignoresMessageId) {
+      if (this.#store.messageIds.has(id)) return;
+      this.#store.messageIds.add(id);
+    }
     if (this.#faults.readsTwice) {
       for (const sample of samples) {
         if (sampleProblems(sample).length === 0) this.#store.rows.push({ ...sample });

@@ -5,7 +5,7 @@
  * line, like any line that is not a valid sample, is skipped and reported,
  * never allowed to make the whole file unreadable.
  */
-import { type Sample, sampleProblems } from '@plugin-patterns/meter-contracts';
+import { readSample as checkedCopy, type Sample } from '@plugin-patterns/meter-contracts';
 
 export interface SkippedLine {
   readonly file: string;
@@ -19,6 +19,8 @@ export interface SkippedLine {
 export interface ReadLines {
   readonly samples: Sample[];
   readonly skipped: SkippedLine[];
+  /** The message ids the lines carry (`messageId`, beside the sample's fields). */
+  readonly messageIds: Set<string>;
 }
 
 export function readSampleLines(text: string, file: string): ReadLines {
@@ -27,33 +29,43 @@ export function readSampleLines(text: string, file: string): ReadLines {
   const tail = lines.pop() ?? '';
   const samples: Sample[] = [];
   const skipped: SkippedLine[] = [];
+  const messageIds = new Set<string>();
+  const keep = (read: { sample: Sample; messageId: string | undefined }) => {
+    samples.push(read.sample);
+    if (read.messageId !== undefined) messageIds.add(read.messageId);
+  };
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     const read = readSample(line);
-    if (read.ok) samples.push(read.sample);
+    if (read.ok) keep(read);
     else skipped.push({ file, line: index + 1, reason: read.problem, torn: false });
   });
   // A tail that is a whole sample lost only its newline; anything else was cut short.
   if (tail.trim() !== '') {
     const read = readSample(tail);
-    if (read.ok) samples.push(read.sample);
+    if (read.ok) keep(read);
     else {
       const reason = 'the last line is cut short: an append was interrupted (a crash?)';
       skipped.push({ file, line: lines.length + 1, reason, torn: true });
     }
   }
-  return { samples, skipped };
+  return { samples, skipped, messageIds };
 }
 
-/** One line parsed once: the sample it holds, or why it holds none. */
-function readSample(line: string): { ok: true; sample: Sample } | { ok: false; problem: string } {
+/** One line parsed once: the sample it holds (a copy of its fields alone), or why it holds none. */
+function readSample(
+  line: string,
+): { ok: true; sample: Sample; messageId: string | undefined } | { ok: false; problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     return { ok: false, problem: 'it is not JSON' };
   }
-  const problems = sampleProblems(value);
-  if (problems.length === 0) return { ok: true, sample: value as Sample };
-  return { ok: false, problem: `it is not a valid sample (${problems.join('; ')})` };
+  const read = checkedCopy(value);
+  if (!read.ok) {
+    return { ok: false, problem: `it is not a valid sample (${read.problems.join('; ')})` };
+  }
+  const id = (value as { messageId?: unknown }).messageId;
+  return { ok: true, sample: read.sample, messageId: typeof id === 'string' ? id : undefined };
 }

@@ -139,3 +139,21 @@ describe('JsonlStorage URL and lifecycle', () => {
     await expect(store.write([sample(1)])).rejects.toThrow(StorageClosedError);
   });
 });
+
+describe('JsonlStorage and message ids', () => {
+  it('keeps the id on each line, reads it back after a reopen, and stores a redelivery once', async () => {
+    const path = newPath();
+    const first = open(path);
+    await first.write([sample(1), sample(2)], { messageId: 'm-1' });
+    await first.close();
+    const line = JSON.parse(readFileSync(path, 'utf8').split('\n')[0] as string);
+    expect(line.messageId).toBe('m-1');
+    const again = open(path);
+    await again.write([sample(1), sample(2)], { messageId: 'm-1' });
+    await again.write([sample(3)], { messageId: 'm-2' });
+    const stored = await again.query();
+    expect(stored.map((s) => s.volume)).toEqual([1, 2, 3]);
+    expect(Object.keys(stored[0] as object)).not.toContain('messageId');
+    await again.close();
+  });
+});

@@ -12,6 +12,10 @@
  * skips and reports such a line (see jsonl-lines.ts). When every batch must be
  * all-or-nothing even across a crash, use the sqlite driver.
  *
+ * A batch written with a message id carries it on each of its lines
+ * (`"messageId"`, beside the sample's fields); the ids are read from the file
+ * once, at the first such write, so a redelivered message appends nothing.
+ *
  * A query reads the whole file: no index, which is the trade for a format any
  * tool can read. It suits the thousands of samples of a demo or a day's log.
  */
@@ -24,6 +28,7 @@ import {
   StorageClosedError,
   type StorageDriver,
   type StorageOptions,
+  type WriteOptions,
 } from '@plugin-patterns/meter-contracts';
 import { readSampleLines, type SkippedLine } from './jsonl-lines.ts';
 import { selectSamples } from './select-samples.ts';
@@ -57,6 +62,8 @@ export class JsonlStorage implements StorageDriver {
   #wrote = false;
   #closed = false;
   #skipped: readonly SkippedLine[] = [];
+  /** The message ids in the file; read at the first write that names one. */
+  #messageIds: Set<string> | undefined;
 
   constructor(options: JsonlStorageOptions) {
     this.url = options?.url;
@@ -69,24 +76,38 @@ export class JsonlStorage implements StorageDriver {
     return this.#skipped;
   }
 
-  async write(samples: readonly Sample[]): Promise<void> {
+  async write(samples: readonly Sample[], options: WriteOptions = {}): Promise<void> {
     this.#assertOpen('write');
     // Each sample read once into a checked copy: the valid ones are appended, the others named.
     const { samples: valid, refused } = readSamples(samples);
-    if (valid.length > 0) await this.#append(valid);
-    if (refused.length > 0) throw new InvalidSampleError(refused, valid.length);
+    const stored = valid.length > 0 ? await this.#append(valid, options.messageId) : true;
+    if (stored && refused.length > 0) throw new InvalidSampleError(refused, valid.length);
   }
 
-  #append(samples: readonly Sample[]): Promise<void> {
-    const text = `${samples.map((s) => JSON.stringify(s)).join('\n')}\n`;
-    return this.#inTurn(async () => {
+  /** False when the message id is in the file already: a redelivery, nothing appended. */
+  async #append(samples: readonly Sample[], messageId: string | undefined): Promise<boolean> {
+    const lines = samples.map((s) =>
+      JSON.stringify(messageId === undefined ? s : { ...s, messageId }),
+    );
+    const text = `${lines.join('\n')}\n`;
+    let appended = true;
+    await this.#inTurn(async () => {
+      if (messageId !== undefined) {
+        this.#messageIds ??= readSampleLines(await readOrEmpty(this.path), this.path).messageIds;
+        if (this.#messageIds.has(messageId)) {
+          appended = false;
+          return;
+        }
+      }
       // Never glue the first new line onto a torn one: start on a fresh line.
       const prefix = this.#tailUnchecked && (await endsMidLine(this.path)) ? '\n' : '';
       this.#tailUnchecked = true; // until this append is known to have finished
       await appendFile(this.path, prefix + text, 'utf8');
       this.#tailUnchecked = false;
       this.#wrote = true;
+      if (messageId !== undefined) this.#messageIds?.add(messageId);
     });
+    return appended;
   }
 
   async query(query: SampleQuery = {}): Promise<Sample[]> {

@@ -12,6 +12,7 @@ import {
   StorageClosedError,
   type StorageDriver,
   type StorageOptions,
+  type WriteOptions,
 } from '@plugin-patterns/meter-contracts';
 import { selectSamples } from './select-samples.ts';
 import { requireExactUrl } from './storage-url.ts';
@@ -21,14 +22,21 @@ const RULE = { driver: 'MemoryStorage', scheme: 'memory', expected: '"memory:"' 
 export class MemoryStorage implements StorageDriver {
   readonly url: string;
   #samples: Sample[] = [];
+  /** The message ids already stored: a redelivered message stores nothing. */
+  #messageIds = new Set<string>();
   #closed = false;
 
   constructor(options: StorageOptions) {
     this.url = requireExactUrl(options?.url, 'memory:', RULE);
   }
 
-  async write(samples: readonly Sample[]): Promise<void> {
+  async write(samples: readonly Sample[], options: WriteOptions = {}): Promise<void> {
     this.#assertOpen('write');
+    const id = options.messageId;
+    if (id !== undefined) {
+      if (this.#messageIds.has(id)) return;
+      this.#messageIds.add(id);
+    }
     // Each sample read once into a checked copy: the valid ones are kept, the others named.
     const { samples: valid, refused } = readSamples(samples);
     for (const sample of valid) this.#samples.push(sample);
@@ -44,6 +52,7 @@ export class MemoryStorage implements StorageDriver {
   async close(): Promise<void> {
     this.#closed = true;
     this.#samples = [];
+    this.#messageIds = new Set();
   }
 
   #assertOpen(operation: string): void {

@@ -144,3 +144,17 @@ describe('SqliteStorage after close', () => {
     );
   });
 });
+
+describe('SqliteStorage and message ids', () => {
+  it('stores a redelivered message once, also after a reopen', async () => {
+    const url = newUrl();
+    const first = new SqliteStorage({ url });
+    await first.write([sample(1), sample(2)], { messageId: 'm-1' });
+    await first.close();
+    const again = new SqliteStorage({ url });
+    await again.write([sample(1), sample(2)], { messageId: 'm-1' });
+    await again.write([sample(3)], { messageId: 'm-2' });
+    expect((await again.query()).map((s) => s.volume)).toEqual([1, 2, 3]);
+    await again.close();
+  });
+});

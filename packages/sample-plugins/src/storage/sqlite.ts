@@ -20,6 +20,7 @@ import {
   type StorageDriver,
   type StorageOptions,
   sampleFromRow,
+  type WriteOptions,
 } from '@plugin-patterns/meter-contracts';
 import { timeBounds } from './select-samples.ts';
 import { filePathOf } from './storage-url.ts';
@@ -34,7 +35,9 @@ const RULE = {
 // for equal timestamps. `epoch_ms` is the timestamp as a number, so ranges and
 // ordering compare instants; the text is kept to return it unchanged. Each
 // index ends, implicitly, with the rowid `seq`, so `ORDER BY epoch_ms, seq`
-// is read straight from the index.
+// is read straight from the index. `messages` holds the id of each message
+// whose samples were written, in the same transaction as its samples: a
+// redelivered message finds its id there and stores nothing.
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS samples (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -51,6 +54,7 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS samples_by_meter    ON samples (meter, epoch_ms);
   CREATE INDEX IF NOT EXISTS samples_by_resource ON samples (resource_id, epoch_ms);
   CREATE INDEX IF NOT EXISTS samples_by_time     ON samples (epoch_ms);
+  CREATE TABLE IF NOT EXISTS messages (message_id TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
 
 const COLUMNS = 'meter, type, unit, volume, resource_id, project_id, timestamp, source';
@@ -62,6 +66,7 @@ export class SqliteStorage implements StorageDriver {
   readonly #db: DatabaseSync;
   /** Prepared once: every batch runs the same insert. */
   readonly #insert: StatementSync;
+  readonly #recordMessage: StatementSync;
   #closed = false;
 
   constructor(options: StorageOptions) {
@@ -84,6 +89,9 @@ export class SqliteStorage implements StorageDriver {
       this.#insert = this.#db.prepare(
         `INSERT INTO samples (${COLUMNS}, epoch_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      this.#recordMessage = this.#db.prepare(
+        'INSERT OR IGNORE INTO messages (message_id) VALUES (?)',
+      );
     } catch (cause) {
       this.#db.close();
       throw new Error(
@@ -95,26 +103,33 @@ export class SqliteStorage implements StorageDriver {
     }
   }
 
-  async write(samples: readonly Sample[]): Promise<void> {
+  async write(samples: readonly Sample[], options: WriteOptions = {}): Promise<void> {
     this.#assertOpen('write');
     // Each sample read once into a checked copy: what was checked is what is inserted.
     const { samples: valid, refused } = readSamples(samples);
-    if (valid.length > 0) this.#insertAll(valid);
-    if (refused.length > 0) throw new InvalidSampleError(refused, valid.length);
+    const id = options.messageId;
+    const stored = valid.length > 0 || id !== undefined ? this.#insertAll(valid, id) : true;
+    if (stored && refused.length > 0) throw new InvalidSampleError(refused, valid.length);
   }
 
-  #insertAll(samples: readonly Sample[]): void {
+  /** False when the message id was stored before: a redelivery, nothing inserted. */
+  #insertAll(samples: readonly Sample[], messageId: string | undefined): boolean {
     const insert = this.#insert;
     // One transaction per batch: its valid samples are stored whole or not at
     // all, and there is one sync to disk instead of one per row.
     this.#db.exec('BEGIN IMMEDIATE');
     try {
+      if (messageId !== undefined && this.#recordMessage.run(messageId).changes === 0) {
+        this.#db.exec('COMMIT');
+        return false;
+      }
       for (const s of samples) {
         const { meter, type, unit, volume, resourceId, projectId, timestamp, source } = s;
         const epochMs = Date.parse(timestamp);
         insert.run(meter, type, unit, volume, resourceId, projectId, timestamp, source, epochMs);
       }
       this.#db.exec('COMMIT');
+      return true;
     } catch (error) {
       // Some failures (a full disk) make SQLite roll back by itself.
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
