@@ -253,7 +253,14 @@ async function releaseTo(url: string, token: string): Promise<void> {
     ) {
       throw new Error(`importing the loader on Node.js ${old.version}:\n${loader.stderr}`);
     }
-    const bin = join(npmProject, 'node_modules', '@plugin-patterns', 'cli', 'bin', 'plugin-patterns.js');
+    const bin = join(
+      npmProject,
+      'node_modules',
+      '@plugin-patterns',
+      'cli',
+      'bin',
+      'plugin-patterns.js',
+    );
     const cli = run(old.path, [bin, 'list'], npmProject);
     const line = `plugin-patterns: @plugin-patterns/loader ${needs}; this is Node.js ${old.version}. Install a newer Node.js (https://nodejs.org).\n`;
     if (cli.status !== 1 || cli.stderr !== line || cli.stdout !== '') {
