@@ -25,3 +25,5 @@ export { type InterfaceCounters, NetworkPollster, parseNetDev } from './pollster
 export { JsonlStorage, type JsonlStorageOptions, type SkippedLine } from './storage/jsonl.ts';
 export { MemoryStorage } from './storage/memory.ts';
 export { SqliteStorage } from './storage/sqlite.ts';
+export { FixtureTransport } from './transport/fixture.ts';
+export { MemoryTransport } from './transport/memory.ts';

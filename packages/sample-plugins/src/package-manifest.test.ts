@@ -28,6 +28,7 @@ describe('entryPoints', () => {
     );
     expect(names).toEqual({
       'meter.storage': ['memory', 'sqlite', 'jsonl'],
+      'meter.transport': ['fixture', 'memory'],
       'meter.notification': ['compute', 'volume', 'image'],
       'meter.pollster': ['cpu', 'memory', 'disk', 'network', 'hypervisor'],
       'meter.faulty': [
