@@ -17,6 +17,7 @@ const start = [
   { text: 'What this is', link: '/' },
   { text: 'From the essay', link: '/from-the-essay' },
   { text: 'If you know stevedore', link: '/if-you-know-stevedore' },
+  { text: 'Coming from pluggy or tapable', link: '/coming-from-pluggy-or-tapable' },
   { text: 'Plugin hosts compared', link: '/hosts' },
 ];
 

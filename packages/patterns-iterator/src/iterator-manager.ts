@@ -179,7 +179,8 @@ export class IteratorManager<T> {
     const result = this.map(call);
     deliver(result);
     this.#historic.push((extension) => {
-      deliver(runMap(planOf([extension]), call, this.#policy));
+      const plan = planOf([extension]);
+      deliver(this.#wrapped('map', this.#policy, () => runMap(plan, call, this.#policy)));
     });
     return result;
   }
