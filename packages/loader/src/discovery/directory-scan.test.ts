@@ -28,7 +28,11 @@ describe('one plugin per file', () => {
       name: 'cpu',
       reference: 'cpu.js',
       source: { kind: 'file', path: join(pluginDir, 'cpu.js'), via: 'directory-scan' },
-      target: { url: pathToFileURL(join(pluginDir, 'cpu.js')).href, exportName: 'default' },
+      target: {
+        url: pathToFileURL(join(pluginDir, 'cpu.js')).href,
+        exportName: 'default',
+        within: realpathSync(pluginDir),
+      },
     });
   });
 

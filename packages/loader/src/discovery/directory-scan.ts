@@ -10,13 +10,18 @@
  * level (no subfolders), only the listed extensions, and never dotfiles,
  * tests (`*.test.*`, `*.spec.*`) or type declarations (`*.d.ts`). Plugins
  * come back sorted by name, so the order does not depend on the file system.
+ *
+ * And it keeps to its folder, as a package's references keep to their
+ * package: a file in it that is a link is followed only to a file inside the
+ * folder's real path; one that leads out is refused (ReferenceEscapeError),
+ * and the importer checks again just before importing.
  */
 import type { Dirent } from 'node:fs';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DiscoveryError } from '../errors/kinds.ts';
-import { resolveFile } from '../shared/resolve.ts';
+import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
+import { isInside, resolveFile } from '../shared/resolve.ts';
 import { exportNameProblem, namespaceProblem, pluginNameProblem } from './declared-names.ts';
 import type {
   DiscoveryProblem,
@@ -72,8 +77,10 @@ function scan({ namespace, directory, exportName, extensions }: Scan): Discovery
   const entryPoints: EntryPoint[] = [];
   const problems: DiscoveryProblem[] = [];
   let files: Dirent[];
+  let realDirectory: string;
   try {
     files = readdirSync(directory, { withFileTypes: true });
+    realDirectory = realpathSync.native(directory);
   } catch (cause) {
     const why = `plugin folder ${directory} cannot be read: ${describeFsError(cause)}`;
     const error = new DiscoveryError(why, { namespace, cause });
@@ -93,9 +100,12 @@ function scan({ namespace, directory, exportName, extensions }: Scan): Discovery
   for (const { name, file } of candidates) {
     const path = join(directory, file);
     const badName = pluginNameProblem(name);
-    const refuse = (why: string, cause?: unknown) => {
+    const refuse = (why: string, cause?: unknown, escapes = false) => {
       const known = badName === undefined ? name : undefined;
-      const error = new DiscoveryError(why, { namespace, name: known, cause });
+      const who = { namespace, name: known, cause };
+      const error = escapes
+        ? new ReferenceEscapeError(file, why, who)
+        : new DiscoveryError(why, who);
       const source = { kind: 'file', path, via: 'directory-scan' } as const;
       problems.push({ namespace, name: known, origin: path, reference: file, source, error });
     };
@@ -115,12 +125,17 @@ function scan({ namespace, directory, exportName, extensions }: Scan): Discovery
       refuse(resolved.why, resolved.cause);
       continue;
     }
+    const real = fileURLToPath(resolved.target.url);
+    if (!isInside(real, realDirectory)) {
+      refuse(`it resolves to ${real}, outside the plugin folder ${realDirectory}`, undefined, true);
+      continue;
+    }
     entryPoints.push({
       namespace,
       name,
       reference: exportName === 'default' ? file : `${file}:${exportName}`,
-      source: { kind: 'file', path: fileURLToPath(resolved.target.url), via: 'directory-scan' },
-      target: resolved.target,
+      source: { kind: 'file', path: real, via: 'directory-scan' },
+      target: { ...resolved.target, within: realDirectory },
     });
   }
   return { entryPoints, problems };

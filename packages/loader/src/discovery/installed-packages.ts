@@ -6,12 +6,19 @@
  *
  * Each dependency is found the way `import` would find it — in the
  * node_modules folders Node's own resolver searches, first match wins (see
- * package-lookup.ts) — so pnpm's symlinks, scoped packages, workspaces and
- * hoisting all behave as they do for `import`. Every package.json is read
+ * package-lookup.ts) — so pnpm's symlinks, scoped packages and workspaces
+ * behave as they do for `import`. With one narrowing: Node would also search
+ * the node_modules of every parent folder, up to the root of the disk, and
+ * whoever can write a folder above the host could then add plugins to it.
+ * So by default the host's dependencies are looked up in its own
+ * node_modules only, and a dependency's in its own folder and the
+ * node_modules folder that holds it (where pnpm puts its siblings);
+ * `hoisted: true` lets a workspace whose packages are hoisted to its root
+ * search parent folders as Node does. Every package.json is read
  * once (a diamond is met twice but read once, by real path) and whatever goes
  * wrong with one package is an issue; the walk goes on with the next.
  */
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { typeName } from '../shared/type-name.ts';
 import { type Fingerprint, FingerprintBuilder } from './cache/fingerprint.ts';
 import { isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
@@ -66,6 +73,8 @@ export interface WalkOptions {
   readonly include: readonly DependencyField[];
   /** Levels of dependencies-of-dependencies to follow: 0 for the declared ones only. */
   readonly levels: number;
+  /** Search the node_modules of parent folders too, as Node does (hoisted workspaces). */
+  readonly hoisted?: boolean;
 }
 
 const IN_NODE_MODULES = `${sep}node_modules${sep}`;
@@ -113,12 +122,17 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   /** Finds one declared package and reads it, unless it was met before. */
   function visit(name: string, from: Visit, list: DependencyField, where: string): void {
     if (name === from.ownName) return; // Node resolves it to the declaring package itself
-    from.folders ??= lookupFolders(from.manifestPath, name);
+    from.folders ??= options.hoisted
+      ? lookupFolders(from.manifestPath, name)
+      : ownFolders(lookupFolders(from.manifestPath, name), from.manifestPath, options.cwd);
     const found = locatePackage(name, from.folders);
     if (found === undefined) {
       fingerprint.unresolved(name, from.manifestPath);
       if (REQUIRED.has(list)) {
-        const why = `"${name}" is declared in ${where} but Node cannot find it (not installed, or a broken link)`;
+        const parents = options.hoisted
+          ? ''
+          : '; parent folders are searched only with hoisted: true';
+        const why = `"${name}" is declared in ${where} but Node cannot find it (not installed, or a broken link${parents})`;
         issues.push({ origin: from.manifestPath, why });
       }
       return;
@@ -199,6 +213,29 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   }
   packages.sort((a, b) => compare(a.name, b.name) || compare(a.root, b.root));
   return { packages, issues, packagesRead, fingerprint: fingerprint.build() };
+}
+
+/**
+ * The lookup folders a scan may use without `hoisted`: those inside the host's
+ * folder, inside the declaring package's own folder, or the node_modules
+ * folder that holds the declaring package. Never a parent folder's.
+ */
+function ownFolders(folders: string[], manifestPath: string, host: string): string[] {
+  const home = dirname(manifestPath);
+  const holder = holdingModules(home);
+  return folders.filter(
+    (folder) => isWithin(folder, host) || isWithin(folder, home) || folder === holder,
+  );
+}
+
+/** The nearest `node_modules` folder above `folder`, or undefined. */
+function holdingModules(folder: string): string | undefined {
+  const at = folder.lastIndexOf(IN_NODE_MODULES);
+  return at === -1 ? undefined : folder.slice(0, at + IN_NODE_MODULES.length - 1);
+}
+
+function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(`${folder}${sep}`);
 }
 
 /** What the walk knows about one folder that holds packages. */

@@ -1,5 +1,5 @@
 import { realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { type Layout, makeProject, type ProjectSpec } from '../../test-fixtures/make-project.ts';
@@ -116,6 +116,7 @@ describe('resolution is deferred until load', () => {
     expect(targetOf(sqlite)).toEqual({
       url: pathToFileURL(file).href,
       exportName: 'SqliteStorage',
+      within: dirname(file),
     });
   });
 

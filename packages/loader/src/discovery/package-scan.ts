@@ -26,8 +26,19 @@ export interface PackageScanOptions {
   readonly include?: readonly DependencyField[];
   /** Also scan dependencies of dependencies: `true` for all levels, a number for that many. */
   readonly transitive?: boolean | number;
-  /** Where to keep the scan between runs (default `node_modules/.cache/plugin-patterns/`), or `false`. */
+  /**
+   * Where to keep the scan between runs (default `node_modules/.cache/plugin-patterns/`), or
+   * `false`. Operators can also turn it off without code: `PLUGIN_PATTERNS_DISCOVERY_CACHE=off`
+   * in the environment, or a file named `disabled` in the cache folder.
+   */
   readonly cache?: { readonly dir?: string } | false;
+  /**
+   * Also look for dependencies in the node_modules of the host's parent
+   * folders, as Node does: for a workspace whose packages are hoisted to its
+   * root (npm, yarn). Default `false`: only the host's own node_modules, so a
+   * folder above the host cannot add plugins to it.
+   */
+  readonly hoisted?: boolean;
 }
 
 /** How the last scan went: for reports, the tour's tables and benchmarks. */
@@ -118,19 +129,46 @@ interface Settings {
   readonly field: string;
   readonly include: readonly DependencyField[];
   readonly levels: number;
+  readonly hoisted: boolean;
   readonly cacheDir: string | undefined;
+}
+
+/** The environment variable that turns the discovery cache off (`off`, `0` or `false`). */
+export const CACHE_SWITCH = 'PLUGIN_PATTERNS_DISCOVERY_CACHE';
+/** A file of this name in the cache folder turns the cache off. */
+export const CACHE_OFF_MARKER = 'disabled';
+
+/**
+ * Why the cache is off although the host asked for it, or undefined: an
+ * operator's word, read at every scan, so turning it off needs no change of
+ * code and no restart of anything but the process.
+ */
+function turnedOff(cacheDir: string): string | undefined {
+  const switched = process.env[CACHE_SWITCH];
+  if (switched !== undefined && /^(off|0|false)$/i.test(switched)) {
+    return `turned off by ${CACHE_SWITCH}=${switched}`;
+  }
+  const marker = join(cacheDir, CACHE_OFF_MARKER);
+  return existsSync(marker) ? `turned off by ${marker}` : undefined;
 }
 
 function scanOrReuse(settings: Settings): { found: Findings; stats: Omit<ScanStats, 'ms'> } {
   const cwd = realOrResolved(settings.cwd);
   const walkOptions = { ...settings, cwd };
-  if (settings.cacheDir === undefined) {
+  const off = settings.cacheDir === undefined ? undefined : turnedOff(settings.cacheDir);
+  if (settings.cacheDir === undefined || off !== undefined) {
     const walk = walkInstalledPackages(walkOptions);
     const found = withEntryPoints(readFields(walk, settings.field));
     const stats = { fromCache: false, packagesRead: walk.packagesRead, cache: 'off' as const };
-    return { found, stats: { ...stats, cacheNote: undefined, cacheFile: undefined } };
+    return { found, stats: { ...stats, cacheNote: off, cacheFile: undefined } };
   }
-  const key = JSON.stringify([cwd, settings.field, settings.include, String(settings.levels)]);
+  const key = JSON.stringify([
+    cwd,
+    settings.field,
+    settings.include,
+    String(settings.levels),
+    ...(settings.hoisted ? ['hoisted'] : []),
+  ]);
   const identity = { key, host: cwd, field: settings.field };
   const file = cacheFileFor(settings.cacheDir, key);
   const cached = readScanCache(file, identity);
@@ -177,7 +215,9 @@ function settle(options: PackageScanOptions): Settings {
   }
   const cache = options.cache ?? {};
   const cacheDir = cache === false ? undefined : resolve(cwd, cache.dir ?? defaultCacheDir(cwd));
-  return { cwd, field, include: [...include], levels, cacheDir };
+  const hoisted = options.hoisted ?? false;
+  if (typeof hoisted !== 'boolean') throw new TypeError('packageScan: "hoisted" must be a boolean');
+  return { cwd, field, include: [...include], levels, hoisted, cacheDir };
 }
 
 /** `<cwd>/node_modules/.cache/plugin-patterns`, where build tools keep their caches. */

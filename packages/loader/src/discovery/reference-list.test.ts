@@ -44,7 +44,11 @@ describe.each<Layout>(['npm', 'pnpm'])('references the host lists (%s layout)', 
         version: '1.0.0',
         root,
       },
-      target: { url: pathToFileURL(join(root, 'storage.js')).href, exportName: 'MemoryStorage' },
+      target: {
+        url: pathToFileURL(join(root, 'storage.js')).href,
+        exportName: 'MemoryStorage',
+        within: root,
+      },
     });
     expect(sqlite?.source).toMatchObject({ packageName: '@acme/extra-storage', version: '2.1.0' });
   });

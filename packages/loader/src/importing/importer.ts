@@ -5,8 +5,10 @@
  * deep inside the host.
  */
 
+import { fileURLToPath } from 'node:url';
 import { PluginImportError } from '../errors/kinds.ts';
 import type { ImportTarget } from '../shared/import-target.ts';
+import { isInside, realBelow } from '../shared/resolve.ts';
 
 export interface ImportWho {
   readonly namespace: string;
@@ -17,7 +19,35 @@ export interface ImportWho {
 /** Swappable for tests; the default is `importExport`. */
 export type Importer = (target: ImportTarget, who: ImportWho) => Promise<unknown>;
 
-export const importExport: Importer = (target, who) =>
+export const importExport: Importer = (target, who) => {
+  const moved = target.within === undefined ? undefined : movedOut(target.url, target.within);
+  if (moved !== undefined) {
+    const { namespace, name } = who;
+    return Promise.reject(
+      new PluginImportError(who.reference, { namespace, name, cause: undefined, detail: moved }),
+    );
+  }
+  return importAndTake(target, who);
+};
+
+/**
+ * Check, then swap: the module was checked to lie inside its folder when it
+ * was resolved, maybe long before, and a file can be replaced by a link to
+ * anywhere in between. So its containment is checked again here, immediately
+ * before the import (one `lstat` per part of the path below the folder).
+ */
+function movedOut(url: string, within: string): string | undefined {
+  let real: string;
+  try {
+    real = realBelow(within, fileURLToPath(url));
+  } catch {
+    return undefined; // gone: the import itself fails, and says so
+  }
+  if (isInside(real, within)) return undefined;
+  return `it now resolves to ${real}, outside ${within}, where it was checked to lie: the file was replaced after it was checked`;
+}
+
+const importAndTake = (target: ImportTarget, who: ImportWho): Promise<unknown> =>
   (target.import === undefined ? import(target.url) : Promise.resolve().then(target.import)).then(
     (module) => exportOf(module as Record<string, unknown>, target, who),
     (cause: unknown) => {

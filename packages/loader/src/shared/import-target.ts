@@ -13,4 +13,10 @@ export interface ImportTarget {
    * it instead of importing `url`.
    */
   readonly import?: () => Promise<unknown>;
+  /**
+   * The real folder the module was checked to lie inside (its package, or a
+   * scanned plugin folder). The importer checks again, just before importing:
+   * a file swapped for a link after the check is refused, not followed.
+   */
+  readonly within?: string;
 }

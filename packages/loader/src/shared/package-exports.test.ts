@@ -99,7 +99,11 @@ describe('resolvePackageModule with an ESM-only package', () => {
     });
     expect(result).toEqual({
       ok: true,
-      target: { url: `file://${join(root, 'lib', 'plugin.mjs')}`, exportName: 'Plugin' },
+      target: {
+        url: `file://${join(root, 'lib', 'plugin.mjs')}`,
+        exportName: 'Plugin',
+        within: root,
+      },
     });
   });
 });

@@ -35,7 +35,7 @@ describe('resolvePackageModule: the exports map handed in', () => {
     const result = resolvePackageModule(ref(root, { exports: { './a': './lib/a.js' } }));
     expect(result).toEqual({
       ok: true,
-      target: { url: pathToFileURL(join(root, 'lib', 'a.js')).href, exportName: 'A' },
+      target: { url: pathToFileURL(join(root, 'lib', 'a.js')).href, exportName: 'A', within: root },
     });
   });
 

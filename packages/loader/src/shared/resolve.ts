@@ -70,7 +70,10 @@ export function resolvePackageModule(ref: PackageModule): ResolveResult {
       escapes: true,
     };
   }
-  return { ok: true, target: { url: fileUrlOf(file), exportName: ref.exportName } };
+  return {
+    ok: true,
+    target: { url: fileUrlOf(file), exportName: ref.exportName, within: ref.root },
+  };
 }
 
 /** Through the `exports` map: the caller's copy, or the manifest's, read now. */
@@ -88,7 +91,7 @@ function exportedFile(ref: PackageModule): string {
  * itself when no part of it below `root` is a link, otherwise what the
  * system's `realpath` says. Throws as `realpath` does (a missing file, say).
  */
-function realBelow(root: string, file: string): string {
+export function realBelow(root: string, file: string): string {
   try {
     for (let end = file.indexOf(sep, root.length + 1); ; end = file.indexOf(sep, end + 1)) {
       if (lstatSync(end === -1 ? file : file.slice(0, end)).isSymbolicLink()) break;

@@ -3,8 +3,16 @@
  * the scan's own (`checkDeclaration`): what a scan writes, and nothing else,
  * may come back.
  */
+import { realpathSync } from 'node:fs';
+import { basename, dirname, sep } from 'node:path';
 import { hasControlCharacter } from '../../shared/reference.ts';
-import { isPlainObject, namespaceProblem, pluginNameProblem } from '../declared-names.ts';
+import {
+  isPlainObject,
+  namespaceProblem,
+  packageNameProblem,
+  pluginNameProblem,
+  shorten,
+} from '../declared-names.ts';
 import type { FieldIssue } from '../entry-point-field.ts';
 import type { WalkIssue } from '../installed-packages.ts';
 
@@ -48,4 +56,52 @@ export function isStringPair(value: unknown): value is [string, string] {
 
 export function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
   return Array.isArray(value) && value.every(check);
+}
+
+/** A version as a scan writes it: a plain version string, or one of its two stand-ins. */
+const SCANNED_VERSION =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  /^(?:[0-9A-Za-z.+-]{1,256}|\(no version\)|\(invalid version [^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]{1,100}\))$/;
+
+/**
+ * Why a package row of a cache file is not one a scan writes, or undefined.
+ * The cache is input like any manifest: its name and version are cleaned
+ * again (they reach reports and terminals), and its folder, where plugins
+ * will be imported from, must be one the scan could have found: inside the
+ * host's node_modules, or the real folder a link in one of the folders the
+ * scan watched (`holders`) leads to, as a workspace package is.
+ */
+export function packageRowProblem(
+  name: string,
+  version: string,
+  root: string,
+  modules: string,
+  holders: readonly string[],
+): string | undefined {
+  const badName = packageNameProblem(name);
+  if (badName !== undefined) return badName;
+  if (!SCANNED_VERSION.test(version)) {
+    return `the version of package "${name}" ("${shorten(version)}") is not one a scan writes`;
+  }
+  if (root.startsWith(modules) || isLinkedFrom(root, name, holders)) return undefined;
+  return `the folder of package "${name}" (${root}) is not one the scan found`;
+}
+
+/** True when a link `<holder>/<name>` in a watched holder leads to `root`. */
+function isLinkedFrom(root: string, name: string, holders: readonly string[]): boolean {
+  const scope = name.includes('/') ? name.slice(0, name.indexOf('/')) : undefined;
+  const base = name.slice(name.indexOf('/') + 1);
+  for (const holder of holders) {
+    const fits =
+      scope === undefined
+        ? basename(holder) === 'node_modules'
+        : basename(holder) === scope && basename(dirname(holder)) === 'node_modules';
+    if (!fits) continue;
+    try {
+      if (realpathSync.native(`${holder}${sep}${base}`) === root) return true;
+    } catch {
+      // not there: try the next holder
+    }
+  }
+  return false;
 }

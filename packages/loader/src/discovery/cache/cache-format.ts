@@ -38,6 +38,7 @@
  * it is rebuilt. Only the walk over a manifest's nested objects is skipped.
  */
 
+import { sep } from 'node:path';
 import { isPlainReference } from '../../shared/reference.ts';
 import { isPlainPluginName } from '../declared-names.ts';
 import type { EntryPoint } from '../entry-point.ts';
@@ -57,6 +58,7 @@ import {
   isArrayOf,
   isStringPair,
   isWalkIssue,
+  packageRowProblem,
 } from './cache-checks.ts';
 import {
   type Columns,
@@ -143,12 +145,18 @@ export function decodeFingerprint(
   };
 }
 
-/** The findings kept in the file, checked again; undefined when the file is not sound. */
+/**
+ * The findings kept in the file, checked again; undefined when the file is
+ * not of the right shape, or a string saying which value a scan would not
+ * have written (then the cache is refused, rebuilt, and the reason reported).
+ * `holders` are the folders of packages the fingerprint watched.
+ */
 export function decodeScan(
   data: Record<string, unknown>,
   host: string,
   field: string,
-): Findings | undefined {
+  holders: readonly string[],
+): Findings | string | undefined {
   const { issues, namespaces, references, fieldIssues } = data;
   if (!isArrayOf(issues, isWalkIssue) || !isArrayOf(namespaces, isAcceptedNamespace)) {
     return undefined;
@@ -169,9 +177,13 @@ export function decodeScan(
     refused: [],
   };
   let next = 0; // the package's first declaration
+  const modules = fromHost(host, `node_modules${sep}`);
   for (let row = 0; row < rows.count; row++) {
     const declares = rows.declares(row);
     if (declares === undefined || declares > plugins.name.length - next) return undefined;
+    const pkg = rows.packageAt(row);
+    const problem = packageRowProblem(pkg.name, pkg.version, pkg.root, modules, holders);
+    if (problem !== undefined) return problem;
     if (declares > 0 && !readDeclarations(read, rows, row, next, next + declares)) {
       return undefined;
     }

@@ -86,8 +86,13 @@ export function readScanCache(file: string, identity: CacheIdentity): CacheRead 
   if (fingerprint === undefined) return misshapen;
   const changed = whatChanged(fingerprint);
   if (changed !== undefined) return { state: 'stale', why: changed };
-  const findings = decodeScan(data, identity.host, identity.field);
-  return findings === undefined ? misshapen : { state: 'hit', findings };
+  const holders = fingerprint.stamps.map(([path]) => path);
+  const findings = decodeScan(data, identity.host, identity.field, holders);
+  if (findings === undefined) return misshapen;
+  if (typeof findings === 'string') {
+    return { state: 'invalid', why: `${file} was refused and is rebuilt: ${findings}` };
+  }
+  return { state: 'hit', findings };
 }
 
 /** Writes the cache atomically. Returns why it could not, or undefined on success. */
