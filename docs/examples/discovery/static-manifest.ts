@@ -30,7 +30,7 @@ console.log(`start: ${driver.constructor.name}, fingerprint checked: ${source.la
 // Installing or upgrading a plugin changes the host's package.json or its
 // lockfile; a changed hash stands in for that here. The manifest is stale,
 // and it is refused, never used silently.
-const changed = { ...manifest, fingerprint: [['package.json', 'changed'] as const] };
+const changed = { ...manifest, fingerprint: [['package.json', 'changed', 0] as const] };
 try {
   staticManifest(changed, { cwd: host }).discover('meter.storage');
 } catch (error) {

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { fingerprintFiles, fingerprintOf, hashFile } from './manifest-fingerprint.ts';
+import { fingerprintFiles, fingerprintOf, hashFile, whatChanged } from './manifest-fingerprint.ts';
 
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'manifest-fingerprint-'));
@@ -34,7 +34,21 @@ describe('the fingerprint of a static manifest', () => {
       '../../packages/plugin/package.json',
     ]);
     expect(fingerprintOf(dir, ['pnpm-lock.yaml'])).toEqual([
-      ['pnpm-lock.yaml', hashFile(join(dir, 'pnpm-lock.yaml'))],
+      ['pnpm-lock.yaml', hashFile(join(dir, 'pnpm-lock.yaml')), expect.any(Number)],
     ]);
+  });
+
+  it('notices a change of content, not a new time on the same content (a fresh checkout)', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'package.json'), '{"dependencies":{"a":"1.0.0"}}');
+    const fingerprint = fingerprintOf(dir, ['package.json', 'bun.lock']);
+    expect(whatChanged(dir, fingerprint)).toBeUndefined();
+    utimesSync(join(dir, 'package.json'), new Date(2001, 1, 1), new Date(2001, 1, 1));
+    expect(whatChanged(dir, fingerprint)).toBeUndefined();
+    writeFileSync(join(dir, 'package.json'), '{"dependencies":{"a":"1.0.1"}}');
+    expect(whatChanged(dir, fingerprint)).toBe('package.json');
+    writeFileSync(join(dir, 'bun.lock'), '');
+    writeFileSync(join(dir, 'package.json'), '{"dependencies":{"a":"1.0.0"}}');
+    expect(whatChanged(dir, fingerprint)).toBe('bun.lock');
   });
 });

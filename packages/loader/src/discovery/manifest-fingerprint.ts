@@ -12,7 +12,7 @@
  * file is new but none has changed. The paths are kept relative to the host's
  * folder for the same reason.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fnv1a } from '../shared/fnv1a.ts';
 
@@ -34,12 +34,38 @@ export function fingerprintFiles(cwd: string, linkedManifests: readonly string[]
   return [...new Set(files)];
 }
 
-/** `[file, hash]` for each file, as a manifest keeps them. */
-export function fingerprintOf(
-  cwd: string,
-  files: readonly string[],
-): (readonly [file: string, hash: string])[] {
-  return files.map((file) => [file, hashFile(join(cwd, file))] as const);
+/** `[file, size and hash, mtime]` of each file, as a manifest keeps them. */
+export type FileStamp = readonly [file: string, hash: string, mtimeMs: number];
+
+export function fingerprintOf(cwd: string, files: readonly string[]): FileStamp[] {
+  return files.map((file) => {
+    const path = join(cwd, file);
+    return [file, hashFile(path), statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1];
+  });
+}
+
+/** The first file that changed since the fingerprint was taken, or undefined. */
+export function whatChanged(cwd: string, fingerprint: readonly FileStamp[]): string | undefined {
+  for (const [file, hash, mtimeMs] of fingerprint) {
+    const path = join(cwd, file);
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      stats = undefined;
+    }
+    if (stats === undefined) {
+      if (hash !== 'absent') return file;
+      continue;
+    }
+    // Where it was written (a developer's machine, the CI job that bundles),
+    // the file still has its size and time: one stat instead of reading and
+    // hashing it, and an application's lockfile can be megabytes. Elsewhere
+    // (a fresh checkout), the content decides.
+    if (stats.mtimeMs === mtimeMs && hash.startsWith(`${stats.size}:`)) continue;
+    if (hashFile(path) !== hash) return file;
+  }
+  return undefined;
 }
 
 /** The file's size and hash (`1234:9f0c44a1`), or `absent` for a file that cannot be read. */

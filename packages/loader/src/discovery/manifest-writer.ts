@@ -65,11 +65,11 @@ export function renderStaticManifest(options: WriteManifestOptions): RenderedMan
     '// the fingerprint is checked, and a stale manifest is reported, never used.',
     '//',
     '// packages: [name, version, folder relative to the host]',
-    '// plugins:  [name, reference as declared, package (index), specifier, its import]',
+    '// plugins:  [name, reference as declared, package (index), specifier, export, its import]',
     typed ? "import type { StaticManifest } from '@plugin-patterns/loader/static-manifest';\n" : '',
     typed ? 'const manifest: StaticManifest = {' : 'export default {',
     `  format: ${q(MANIFEST_FORMAT)},`,
-    `  fingerprint: [${fingerprint.map(([f, h]) => `[${q(f)}, ${q(h)}]`).join(', ')}],`,
+    `  fingerprint: [${fingerprint.map(([f, h, t]) => `[${q(f)}, ${q(h)}, ${t}]`).join(', ')}],`,
     '  packages: [',
     ...packages.rows().map((row) => `    [${row.map(q).join(', ')}],`),
     '  ],',
@@ -120,12 +120,12 @@ function pluginLine(
       packages,
     );
   }
-  const { module } = splitAtExport(entry.reference);
+  const { module, exportName } = splitAtExport(entry.reference);
   const byName = source.packageName + module.slice(1);
   const specifier = seesPackage(outDir, source.packageName, source.root)
     ? byName
     : relativeSpecifier(outDir, fileURLToPath(url));
-  const fields = [q(entry.name), q(entry.reference), String(index), q(specifier)];
+  const fields = [q(entry.name), q(entry.reference), String(index), q(specifier), q(exportName)];
   return `      [${fields.join(', ')}, () => import(${q(specifier)})],`;
 }
 

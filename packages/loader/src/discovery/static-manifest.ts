@@ -24,14 +24,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
-import { splitAtExport } from '../shared/reference.ts';
 import type {
   DiscoveryProblem,
   DiscoveryReport,
   DiscoverySource,
   EntryPoint,
 } from './entry-point.ts';
-import { hashFile } from './manifest-fingerprint.ts';
+import { type FileStamp, whatChanged } from './manifest-fingerprint.ts';
 import type { ScannedSource } from './package-entry-point.ts';
 
 /** The version of the module's shape; a manifest of another is refused. */
@@ -40,12 +39,13 @@ export const MANIFEST_FORMAT = 'plugin-patterns/static-manifest@1';
 /** `[name, version, folder relative to the host]` of a declaring package. */
 export type ManifestPackage = readonly [name: string, version: string, root: string];
 
-/** `[plugin name, reference as declared, index in packages, specifier, its import]`. */
+/** `[plugin name, reference as declared, index in packages, specifier, export, its import]`. */
 export type ManifestPlugin = readonly [
   name: string,
   reference: string,
   packageIndex: number,
   specifier: string,
+  exportName: string,
   load: () => Promise<unknown>,
 ];
 
@@ -64,8 +64,8 @@ export interface ManifestProblem {
 /** What a manifest module exports as its default. */
 export interface StaticManifest {
   readonly format: typeof MANIFEST_FORMAT;
-  /** `[file relative to the host, hash of its content]`, as when written. */
-  readonly fingerprint: readonly (readonly [file: string, hash: string])[];
+  /** `[file relative to the host, its size and hash, its mtime]`, as when written. */
+  readonly fingerprint: readonly FileStamp[];
   readonly packages: readonly ManifestPackage[];
   /** Namespace -> its plugins. */
   readonly plugins: Readonly<Record<string, readonly ManifestPlugin[]>>;
@@ -144,10 +144,9 @@ class ManifestSource implements StaticManifestSource {
       this.#when === 'always' ||
       (this.#when === 'installed' && existsSync(join(this.#cwd, 'node_modules')));
     if (!wanted) return { checked: false, stale: undefined };
-    for (const [file, hash] of this.#manifest.fingerprint) {
-      if (hashFile(join(this.#cwd, file)) !== hash) {
-        return { checked: true, stale: `${file} changed since the manifest was written` };
-      }
+    const changed = whatChanged(this.#cwd, this.#manifest.fingerprint);
+    if (changed !== undefined) {
+      return { checked: true, stale: `${changed} changed since the manifest was written` };
     }
     return { checked: true, stale: undefined };
   }
@@ -158,8 +157,7 @@ class ManifestSource implements StaticManifestSource {
     const namespaces = namespace === undefined ? Object.keys(this.#manifest.plugins) : [namespace];
     for (const ns of namespaces) {
       const plugins = Object.hasOwn(this.#manifest.plugins, ns) ? this.#manifest.plugins[ns] : [];
-      for (const [name, reference, index, specifier, load] of plugins ?? []) {
-        const { exportName } = splitAtExport(reference);
+      for (const [name, reference, index, specifier, exportName, load] of plugins ?? []) {
         entryPoints.push({
           namespace: ns,
           name,
