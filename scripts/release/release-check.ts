@@ -240,11 +240,14 @@ async function releaseTo(url: string, token: string): Promise<void> {
   );
 
   const old = olderNode();
+  // The user's Node.js runs the built files, whatever source condition this process has.
+  const { NODE_OPTIONS: _, ...plain } = process.env;
   check(`Node.js ${old.version} (the machine's own) is told which Node.js to use`, () => {
     const loader = run(
       old.path,
       ['--input-type=module', '-e', "await import('@plugin-patterns/loader')"],
       npmProject,
+      plain,
     );
     const needs = 'needs Node.js 22.18.0 or later (22.18+ or 24)';
     if (
@@ -261,7 +264,7 @@ async function releaseTo(url: string, token: string): Promise<void> {
       'bin',
       'plugin-patterns.js',
     );
-    const cli = run(old.path, [bin, 'list'], npmProject);
+    const cli = run(old.path, [bin, 'list'], npmProject, plain);
     const line = `plugin-patterns: @plugin-patterns/loader ${needs}; this is Node.js ${old.version}. Install a newer Node.js (https://nodejs.org).\n`;
     if (cli.status !== 1 || cli.stderr !== line || cli.stdout !== '') {
       throw new Error(
