@@ -44,7 +44,11 @@ export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     valueName: 'DIR',
     description: 'the project to inspect (its package.json); default: the current directory',
   },
-  json: { type: 'boolean', description: 'print JSON for machines instead of tables' },
+  json: {
+    type: 'boolean',
+    description: 'print JSON for machines instead of tables; an error is JSON on stdout too',
+  },
+  'no-color': { type: 'boolean', description: 'no colour, even on a terminal' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
 

@@ -44,8 +44,12 @@ export function mainHelp(commands: readonly CommandSpec[], version: string): str
     'Options:',
     ...aligned([
       ['-h, --help', "show this help (or a command's: plugin-patterns <command> --help)"],
-      ['--version', 'print the version'],
+      ['-v, --version', 'print the version'],
+      ['--json', 'print JSON for machines, errors included (on stdout, with the same exit code)'],
+      ['--no-color', 'no colour, even on a terminal or with FORCE_COLOR set'],
     ]),
+    '',
+    'Colour: on for a terminal; FORCE_COLOR=1 forces it on, NO_COLOR=1 or --no-color turns it off.',
     '',
     EXIT_CODE_HELP,
   ];

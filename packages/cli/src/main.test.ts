@@ -24,10 +24,11 @@ describe('main: routing and help', () => {
     expect(out).toContain('Exit codes:');
   });
 
-  it('prints the help and exits 2 without a command', async () => {
-    const { code, out } = await run([]);
-    expect(code).toBe(EXIT.usage);
+  it('prints the help and exits 0 without a command: asking is not a mistake', async () => {
+    const { code, out, err } = await run([]);
+    expect(code).toBe(EXIT.ok);
     expect(out).toContain('Usage: plugin-patterns <command>');
+    expect(err).toBe('');
   });
 
   it('suggests the closest command', async () => {
@@ -42,9 +43,19 @@ describe('main: routing and help', () => {
     expect(out).toContain('explain IMPORTS the plugin it explains');
   });
 
-  it('prints the version', async () => {
-    const { out } = await run(['--version']);
-    expect(out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  it('prints the version with --version and with -v', async () => {
+    for (const flag of ['--version', '-v']) {
+      const { code, out } = await run([flag]);
+      expect(code).toBe(EXIT.ok);
+      expect(out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    }
+  });
+
+  it('lists -v, --json and --no-color in the help', async () => {
+    const { out } = await run(['--help']);
+    expect(out).toContain('-v, --version');
+    expect(out).toContain('--json');
+    expect(out).toContain('--no-color');
   });
 });
 
@@ -54,7 +65,8 @@ describe('main: list', () => {
     expect(code).toBe(EXIT.ok);
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+STATE\s+SOURCE\s+REASON$/);
-    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 3))).toEqual([
+    const rows = lines.slice(1).filter((line) => line.startsWith('meter.'));
+    expect(rows.map((l) => l.split(/\s+/).slice(0, 3))).toEqual([
       ['meter.pollster', 'cpu', 'enabled'],
       ['meter.pollster', 'broken', 'enabled'],
       ['meter.pollster', 'escapee', 'failed'],

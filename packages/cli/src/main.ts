@@ -12,7 +12,7 @@ import { PluginError } from '@plugin-patterns/loader';
 import { closestName } from '@plugin-patterns/loader/invocation';
 import { type CliIo, processIo } from './cli-io.ts';
 import { parseCommand } from './command-spec.ts';
-import type { Command, CommandContext } from './commands/command.ts';
+import { type Command, type CommandContext, printJson } from './commands/command.ts';
 import { explainCommand } from './commands/explain.ts';
 import { listCommand } from './commands/list.ts';
 import { manifestCommand } from './commands/manifest.ts';
@@ -40,10 +40,13 @@ export interface MainOptions {
 
 export async function main(argv: readonly string[], options: MainOptions): Promise<ExitCode> {
   const io = options.io ?? processIo();
-  const palette = createPalette(shouldUseColour({ isTTY: io.stdoutIsTTY, env: io.env }));
-  const errors = createPalette(shouldUseColour({ isTTY: io.stderrIsTTY, env: io.env }));
+  const { args: rest0, noColor, json } = globalFlags(argv);
+  const colour = (isTTY: boolean) => shouldUseColour({ isTTY, env: io.env, noColorFlag: noColor });
+  const palette = createPalette(colour(io.stdoutIsTTY));
+  const errors = createPalette(colour(io.stderrIsTTY));
   try {
-    const [name, ...rest] = argv;
+    const [name, ...rest] = rest0;
+    // Run with nothing, the CLI says what it can do: asking is not a mistake.
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.stdout(
         mainHelp(
@@ -51,9 +54,9 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
           version(),
         ),
       );
-      return name === undefined ? EXIT.usage : EXIT.ok;
+      return EXIT.ok;
     }
-    if (name === '--version') {
+    if (name === '--version' || name === '-v') {
       io.stdout(`${version()}\n`);
       return EXIT.ok;
     }
@@ -71,8 +74,47 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
       importTour: options.importTour,
     });
   } catch (error) {
-    return report(error, io, errors);
+    return json ? reportJson(error, io) : report(error, io, errors);
   }
+}
+
+/**
+ * The flags every command and the bare CLI take, wherever they stand before
+ * `--`: `--no-color` is taken out here (it decides the palette before any
+ * command runs); `--json` stays for the command, and is noted so that an
+ * error, too, comes out as JSON.
+ */
+function globalFlags(argv: readonly string[]): { args: string[]; noColor: boolean; json: boolean } {
+  const end = argv.indexOf('--');
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  const args = argv.filter((arg, i) => arg !== '--no-color' || (end !== -1 && i > end));
+  return { args, noColor: flags.includes('--no-color'), json: flags.includes('--json') };
+}
+
+/**
+ * With `--json`, a script reads stdout: an error is a JSON object there too,
+ * `{ "error": { kind, message, hint?, exitCode } }`, and the exit code is the
+ * same as without `--json`. Nothing goes to stderr, so `2>/dev/null` hides
+ * nothing a script needs.
+ */
+function reportJson(error: unknown, io: CliIo): ExitCode {
+  let exitCode: ExitCode = EXIT.error;
+  let body: Record<string, unknown>;
+  if (error instanceof CliError) {
+    exitCode = error.exitCode;
+    body = {
+      kind: exitCode === EXIT.usage ? 'usage' : 'error',
+      message: error.message,
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+    };
+  } else if (error instanceof PluginError) {
+    body = { kind: 'plugin', message: error.message, stage: error.stage };
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    body = { kind: 'internal', message: `a bug in plugin-patterns, please report it: ${message}` };
+  }
+  printJson(io, { error: { ...body, exitCode } });
+  return exitCode;
 }
 
 /** Messages carry paths, names and plugins' words: each is escaped (escapeText) before it is printed. */

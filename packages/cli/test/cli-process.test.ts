@@ -14,9 +14,11 @@ const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
 const TOUR_DIR = fileURLToPath(new URL('../../tour', import.meta.url));
 
 function cli(args: string[], env: Record<string, string> = {}) {
+  // A FORCE_COLOR in the test runner's own environment would colour every pipe here.
+  const { FORCE_COLOR: _, ...inherited } = process.env;
   const run = spawnSync(process.execPath, ['--conditions=@plugin-patterns/source', BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...inherited, ...env },
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
@@ -33,6 +35,7 @@ describe('plugin-patterns list (child process, temp project)', () => {
       .trimEnd()
       .split('\n')
       .slice(1)
+      .filter((line) => line.startsWith('meter.'))
       .map((l) => l.split(/\s+/).slice(0, 4));
     expect(rows).toEqual([
       ['meter.pollster', 'cpu', 'enabled', 'demo-meters@1.2.3'],
@@ -114,6 +117,35 @@ describe('host profile (child process, temp project)', () => {
     expect(out).toMatch(/enforcement\s+pollster convention\s+passed/);
     expect(out).toMatch(/enabling\s+asks-the-plugin\s+passed\s+available here/);
     expect(out).not.toContain('not checked');
+  });
+});
+
+describe("a newcomer's first commands (child process)", () => {
+  it('prints the help and exits 0 when run with nothing', () => {
+    const { code, out } = cli([]);
+    expect(code).toBe(0);
+    expect(out).toContain('Usage: plugin-patterns <command>');
+  });
+
+  it('prints the version with -v', () => {
+    const { code, out } = cli(['-v']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('colours a pipe with FORCE_COLOR, and not with --no-color as well', () => {
+    const project = makeTempProject();
+    expect(cli(['list', '--cwd', project], { FORCE_COLOR: '1' }).out).toContain('\u001b[');
+    const plain = cli(['list', '--cwd', project, '--no-color'], { FORCE_COLOR: '1' });
+    expect(plain.code).toBe(0);
+    expect(plain.out).not.toContain('\u001b[');
+  });
+
+  it('with --json, writes an error as JSON on stdout and exits non-zero', () => {
+    const { code, out, err } = cli(['list', 'nope', '--cwd', makeTempProject(), '--json']);
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    expect(JSON.parse(out)).toMatchObject({ error: { kind: 'error', exitCode: 1 } });
   });
 });
 

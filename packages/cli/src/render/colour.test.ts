@@ -11,6 +11,21 @@ describe('shouldUseColour', () => {
   it('treats an empty NO_COLOR as unset, as no-color.org says', () => {
     expect(shouldUseColour({ isTTY: true, env: { NO_COLOR: '' } })).toBe(true);
   });
+
+  it('is on with FORCE_COLOR even in a pipe and over NO_COLOR, unless it is 0 or false', () => {
+    expect(shouldUseColour({ isTTY: false, env: { FORCE_COLOR: '1' } })).toBe(true);
+    expect(shouldUseColour({ isTTY: false, env: { FORCE_COLOR: '' } })).toBe(true);
+    expect(shouldUseColour({ isTTY: false, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).toBe(true);
+    expect(shouldUseColour({ isTTY: true, env: { FORCE_COLOR: '0' } })).toBe(false);
+    expect(shouldUseColour({ isTTY: true, env: { FORCE_COLOR: 'false' } })).toBe(false);
+  });
+
+  it('is off with --no-color, whatever the terminal and FORCE_COLOR say', () => {
+    expect(shouldUseColour({ isTTY: true, env: {}, noColorFlag: true })).toBe(false);
+    expect(shouldUseColour({ isTTY: true, env: { FORCE_COLOR: '1' }, noColorFlag: true })).toBe(
+      false,
+    );
+  });
 });
 
 describe('createPalette', () => {

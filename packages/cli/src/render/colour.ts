@@ -1,12 +1,17 @@
 /**
- * Colour, only where a person reads it: stdout must be a terminal and
- * `NO_COLOR` (https://no-color.org) must be unset or empty. Piped output,
- * files and CI logs get plain text, so what a script parses never holds
- * escape codes.
+ * Colour, only where a person reads it, unless asked otherwise. The rule, in
+ * order: `--no-color` turns it off; `FORCE_COLOR` turns it on (off when it is
+ * `0` or `false`), for a CI log or a pager that shows colour; a non-empty
+ * `NO_COLOR` (https://no-color.org) turns it off; otherwise colour is on when
+ * the stream is a terminal. Piped output gets plain text by default, so what
+ * a script parses never holds escape codes.
  *
  * A palette is a set of functions; the plain palette returns its input, so
- * renderers call `c.green(text)` without asking whether colour is on.
+ * renderers call `c.green(text)` without asking whether colour is on. The
+ * colours are Node's own `styleText`, told not to second-guess the decision
+ * made here.
  */
+import { styleText } from 'node:util';
 
 export interface Palette {
   readonly enabled: boolean;
@@ -20,10 +25,15 @@ export interface Palette {
 export interface ColourContext {
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** `--no-color` was given. */
+  readonly noColorFlag?: boolean;
 }
 
 /** The rule, on its own so it can be tested and documented. */
 export function shouldUseColour(context: ColourContext): boolean {
+  if (context.noColorFlag === true) return false;
+  const force = context.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   const noColour = context.env.NO_COLOR;
   return context.isTTY && (noColour === undefined || noColour === '');
 }
@@ -32,11 +42,11 @@ export function createPalette(enabled: boolean): Palette {
   if (!enabled) return PLAIN;
   return {
     enabled: true,
-    bold: sgr(1, 22),
-    dim: sgr(2, 22),
-    red: sgr(31, 39),
-    green: sgr(32, 39),
-    yellow: sgr(33, 39),
+    bold: style('bold'),
+    dim: style('dim'),
+    red: style('red'),
+    green: style('green'),
+    yellow: style('yellow'),
   };
 }
 
@@ -64,6 +74,6 @@ const PLAIN: Palette = {
   yellow: identity,
 };
 
-function sgr(on: number, off: number): (text: string) => string {
-  return (text) => (text === '' ? text : `\u001b[${on}m${text}\u001b[${off}m`);
+function style(format: 'bold' | 'dim' | 'red' | 'green' | 'yellow'): (text: string) => string {
+  return (text) => (text === '' ? text : styleText(format, text, { validateStream: false }));
 }

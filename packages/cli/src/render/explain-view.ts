@@ -99,11 +99,13 @@ export function renderExplain(
         ...unchecked.map(([stage, why]) => `  ${c.dim(`${stage}:`)} ${escapeText(why)}`),
       );
     }
+    // Each reason is told once: in the row of the stage that gave it, when there is one.
+    const told = r.history.find((h) => h.outcome !== 'passed' && h.detail !== '');
     lines.push(
       '',
       ...aligned([
-        ['state', stateLine(r)],
-        ['last error', r.lastError ?? 'none'],
+        ['state', stateLine(r, told)],
+        ['last error', lastErrorLine(r, told)],
       ]),
     );
     parts.push(`${lines.join('\n')}\n`);
@@ -143,9 +145,30 @@ function notConfigured(stage: Stage, pipeline: PipelineNames): string {
     : `not checked: the host profile (${host}) configures no ${stage} for this namespace`;
 }
 
-function stateLine(r: ExtensionReport): string {
-  if (r.status === 'failed') return `failed at ${r.stage ?? 'an unknown stage'}: ${shortReason(r)}`;
-  return r.reason ?? (r.loaded ? 'enabled, loaded' : 'enabled');
+type HistoryEntry = ExtensionReport['history'][number];
+
+/** The state; its reason only when no row of the story above already gives it. */
+function stateLine(r: ExtensionReport, told: HistoryEntry | undefined): string {
+  const shown = told !== undefined && shortReason(r).endsWith(told.detail);
+  if (r.status === 'failed') {
+    const at = `failed at ${r.stage ?? 'an unknown stage'}`;
+    return shown ? `${at} (why: the ${told.stage} row above)` : `${at}: ${shortReason(r)}`;
+  }
+  if (r.status === 'disabled') {
+    return shown
+      ? `disabled by ${told.by} (why: the ${told.stage} row above)`
+      : (r.reason ?? 'disabled');
+  }
+  return r.loaded ? 'enabled, loaded' : 'enabled';
+}
+
+/** The last error, unless it is the failure a row above already tells. */
+function lastErrorLine(r: ExtensionReport, told: HistoryEntry | undefined): string {
+  if (r.lastError === undefined || r.lastError === null) return 'none';
+  if (told !== undefined && told.detail !== '' && r.lastError.endsWith(told.detail)) {
+    return `the ${told.stage} failure above`;
+  }
+  return r.lastError;
 }
 
 function outcomeText(outcome: string, c: Palette): string {

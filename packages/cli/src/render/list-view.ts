@@ -51,6 +51,12 @@ export function renderList(view: ListView, options: ListRenderOptions): string {
       empty: `no plugins found (${view.scannedBy} of ${escapeText(view.root)})`,
     },
   );
+  // "enabled" here is a promise, not a result: say what was and was not tried.
+  if (view.extensions.length > 0) {
+    text += ENABLED_MEANS.split('\n')
+      .map((line) => `${c.dim(line)}\n`)
+      .join('');
+  }
   for (const problem of view.problems) {
     text += `${c.red('problem')} ${escapeText(`${problem.origin}: ${problem.error.message}`)}\n`;
   }
@@ -65,11 +71,22 @@ export function renderList(view: ListView, options: ListRenderOptions): string {
   return text;
 }
 
+/**
+ * What `list` decided from, said once under the table: it reads declarations
+ * and applies policies, and runs no plugin code, so "enabled" cannot mean the
+ * plugin imports or meets its contract.
+ */
+export const ENABLED_MEANS =
+  'enabled: declared, and not refused by a policy. Import and contract are not tried yet:\n' +
+  '"plugin-patterns explain NAMESPACE NAME" tries them.';
+
 /** The `--json` shape: stable keys, errors as messages. */
 export function listJson(view: ListView): unknown {
   return {
     root: view.root,
     scannedBy: view.scannedBy,
+    // The stages behind each state, so a script does not read "enabled" as "works".
+    stages: { run: ['discovery', 'enabling'], notTried: ['import', 'integration', 'enforcement'] },
     extensions: view.extensions,
     deferred: view.deferred,
     problems: view.problems.map((p) => ({
