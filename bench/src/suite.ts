@@ -11,6 +11,9 @@ import { coldDiscovery } from './benchmarks/cold-discovery.ts';
 import { discoveryMemory } from './benchmarks/discovery-memory.ts';
 import { dispatchByName } from './benchmarks/dispatch-by-name.ts';
 import { driverCall } from './benchmarks/driver-call.ts';
+import { isolationCall } from './benchmarks/isolation-call.ts';
+import { isolationMemory } from './benchmarks/isolation-memory.ts';
+import { isolationStartup } from './benchmarks/isolation-startup.ts';
 import { iteratorMap } from './benchmarks/iterator-map.ts';
 import { lazyImport } from './benchmarks/lazy-import.ts';
 import { startup } from './benchmarks/startup.ts';
@@ -23,6 +26,9 @@ export const BENCHMARKS: readonly Benchmark[] = [
   dispatchByName,
   driverCall,
   asyncInvocation,
+  isolationCall,
+  isolationStartup,
+  isolationMemory,
   coldDiscovery,
   warmDiscovery,
   lazyImport,

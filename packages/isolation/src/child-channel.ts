@@ -62,6 +62,8 @@ export function startChild(options: ChildChannelOptions): Channel {
     stop: () => {
       // Held again until it has ended: a host waiting for that end has nothing else to wait on.
       child.ref();
+      // Its end is told at 'close', once its standard error has been read to the end.
+      (child.stderr as { ref?: () => void } | null)?.ref?.();
       child.kill('SIGKILL');
     },
   };

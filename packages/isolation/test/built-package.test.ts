@@ -46,12 +46,14 @@ afterAll(() => {
 const EXPECTED = [
   'worker steady: [{"meter":"untrusted.steady","volume":1}]',
   'worker loops-forever: PluginTimeoutError',
+  'worker closed',
   'child steady: [{"meter":"untrusted.steady","volume":1}]',
   'child loops-forever: PluginTimeoutError',
+  'child closed',
 ];
 
 describe('the workspace sources, in a plain Node process', () => {
-  it('hold the event loop while a stopped worker or child ends (no test runner holds it here)', () => {
+  it('hold the event loop while a stopped or closed worker or child ends (no test runner holds it here)', () => {
     // Resolved through the package's own name, to its TypeScript sources.
     const host = join(import.meta.dirname, 'published-host', 'host.mjs');
     const output = execFileSync(process.execPath, ['--conditions=@plugin-patterns/source', host], {

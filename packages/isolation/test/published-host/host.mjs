@@ -23,6 +23,8 @@ for (const mode of ['worker', 'child']) {
     );
     lines.push(`${mode} ${extension.name}: ${answer}`);
   }
-  isolated.close();
+  // Resolves once every worker or child has ended: nothing else holds this process meanwhile.
+  await isolated.close();
+  lines.push(`${mode} closed`);
 }
 console.log(lines.join('\n'));
