@@ -1,0 +1,2 @@
+export { AmqpTransport } from './amqp-transport.ts';
+export { type AmqpUrl, DEFAULT_QUEUE, parseAmqpUrl } from './amqp-url.ts';

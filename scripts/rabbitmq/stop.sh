@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Stops the throwaway RabbitMQ that scripts/rabbitmq/start.sh started (and its
+# epmd), and deletes its folder. Does nothing, successfully, when none is running.
+set -euo pipefail
+state="${PLUGIN_PATTERNS_AMQP_DIR:-${TMPDIR:-/tmp}/plugin-patterns-rabbitmq}"
+[ -d "$state" ] || exit 0
+if [ -f "$state/env" ]; then
+  # shellcheck disable=SC1091
+  . "$state/env"
+  /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1 || {
+    [ -f "$state/rabbitmq.pid" ] && kill -9 "$(cat "$state/rabbitmq.pid")" 2>/dev/null || true
+  }
+  epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
+fi
+rm -rf "$state" "$state.lock"
+echo "rabbitmq/stop.sh: stopped and removed $state" >&2
