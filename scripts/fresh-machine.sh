@@ -28,10 +28,15 @@ if [ "$task" = test ]; then
   pg_env="$(bash scripts/postgres/start.sh)"
   eval "$pg_env" # exports PLUGIN_PATTERNS_POSTGRES_URL
   trap 'bash scripts/postgres/stop.sh >/dev/null 2>&1 || true' EXIT
+  # A throwaway RabbitMQ on loopback for the bus: the amqp transport, the
+  # notification agents' scale-out test and the tour over amqp://.
+  amqp_env="$(bash scripts/rabbitmq/start.sh)"
+  eval "$amqp_env" # exports PLUGIN_PATTERNS_AMQP_URL
+  trap 'bash scripts/postgres/stop.sh >/dev/null 2>&1 || true; bash scripts/rabbitmq/stop.sh >/dev/null 2>&1 || true' EXIT
   # A throwaway npm registry (Verdaccio) on loopback for the release check:
   # `pnpm test:release` publishes every package to it and installs them back.
   registry_env="$(bash scripts/registry/start.sh)"
   eval "$registry_env" # exports PLUGIN_PATTERNS_REGISTRY_URL and _TOKEN
-  trap 'bash scripts/postgres/stop.sh >/dev/null 2>&1 || true; bash scripts/registry/stop.sh >/dev/null 2>&1 || true' EXIT
+  trap 'bash scripts/postgres/stop.sh >/dev/null 2>&1 || true; bash scripts/rabbitmq/stop.sh >/dev/null 2>&1 || true; bash scripts/registry/stop.sh >/dev/null 2>&1 || true' EXIT
 fi
 pnpm run "$task" "$@"

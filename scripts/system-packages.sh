@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the full test suite needs, when they are missing:
-# PostgreSQL (the postgres storage driver's conformance run) and Chromium (the
-# docs site's browser test). Needs root or sudo; does nothing when all are there.
+# PostgreSQL (the postgres storage driver's conformance run), RabbitMQ (the amqp
+# transport and the notification agents' tests) and Chromium (the docs site's
+# browser test). Needs root or sudo; does nothing when all are there.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages: ${missing[*]}"
 as_root=()
@@ -16,3 +18,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The package starts a system-wide RabbitMQ on every address; the tests start their own on loopback.
+if [[ " ${missing[*]} " == *" rabbitmq-server "* ]]; then
+  "${as_root[@]}" service rabbitmq-server stop >/dev/null 2>&1 || true
+fi
