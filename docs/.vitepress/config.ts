@@ -42,6 +42,7 @@ const guides = [
   { text: 'Writing a plugin', link: '/writing-a-plugin' },
   { text: 'Use it outside this repository', link: '/use-it-outside-this-repository' },
   { text: 'Security', link: '/security' },
+  { text: 'Isolation', link: '/isolation' },
   { text: 'Tracing', link: '/tracing' },
   { text: 'Benchmarks', link: '/benchmarks' },
   { text: 'How tapable gets its speed', link: '/how-tapable-gets-its-speed' },
