@@ -21,6 +21,8 @@ const policies: EnablingPolicy[] = [
   // Everything runs except what the configuration turns off.
   denyList(['hypervisor', 'network']),
   // Any rule over the declaration: here, only plugins from outside the project.
+  // packageName is the name the host installed the package under, not what its
+  // package.json claims, so a package cannot talk its way into (or out of) a scope.
   predicate('third-party', (entry) =>
     entry.source.kind === 'package' && !entry.source.packageName.startsWith('@plugin-patterns/')
       ? true

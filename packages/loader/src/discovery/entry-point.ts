@@ -10,7 +10,14 @@ import type { ImportTarget } from '../shared/import-target.ts';
 export type PluginSource =
   | {
       readonly kind: 'package';
+      /**
+       * The name the package was found under: the key of the dependency list
+       * that installed it (its folder in node_modules), or the package the
+       * host named. Never what its own package.json claims.
+       */
       readonly packageName: string;
+      /** What its package.json calls it, when that is another valid name (reports show both). */
+      readonly claimedName?: string;
       readonly version: string;
       /** Real path of the package's folder (symlinks resolved). */
       readonly root: string;

@@ -178,15 +178,16 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
     if (!declares && !walkOn) return;
     const facts = packageFacts(manifest, name);
     if (declares) {
-      const { name: packageName, version, hasExports } = facts;
-      packages.push({
+      const { name: packageName, version, hasExports, claimedName } = facts;
+      const pkg = {
         name: packageName,
         version,
         root,
         hasExports,
         exports: hasExports ? manifest.exports : undefined,
         field: manifest[options.field],
-      });
+      };
+      packages.push(claimedName === undefined ? pkg : { ...pkg, claimedName });
     }
     if (walkOn) {
       const label = `${facts.name}@${facts.version}`;

@@ -35,6 +35,12 @@ export interface PackageFacts {
   readonly version: string;
   /** With `exports`, modules resolve through them; without, relative to the folder. */
   readonly hasExports: boolean;
+  /**
+   * The name the package's own manifest claims, when it is a valid package
+   * name other than `name`: reports show it beside the name it was found
+   * under, and nothing decides by it.
+   */
+  readonly claimedName?: string;
 }
 
 /**
@@ -80,25 +86,30 @@ export function readManifest(path: string, options: { stamp?: boolean } = {}): M
 }
 
 /**
- * Name, version and `exports` presence. The name and version are the
- * package's own word, and they end up in every message and report about its
- * plugins, so they are held to what npm allows: a name that is not a valid
- * package name gives way to `fallbackName` (the name the package was found
- * under), and a version that is not a plain version string is shown escaped
- * and cut short. A manifest cannot put a terminal escape sequence, a forged
- * line or five thousand characters into the host's output.
+ * Name, version and `exports` presence, with provenance from where the
+ * package was found: its name is `foundUnder`, the name the declaring
+ * dependency list installed it under (its folder in node_modules), never what
+ * its manifest says. A manifest can say anything: `evil-x` can call itself
+ * `@plugin-patterns/sample-plugins`, and a rule that trusted the claim would
+ * trust the squatter. A valid claim that differs is kept as `claimedName`, so
+ * that reports show both. (`foundUnder` empty: the package is read on its
+ * own, by the conformance check, and its claim is all there is.)
+ *
+ * The version is the package's own word, and it ends up in every message and
+ * report about its plugins, so a version that is not a plain version string
+ * is shown escaped and cut short. A manifest cannot put a terminal escape
+ * sequence, a forged line or five thousand characters into the host's output.
  */
-export function packageFacts(
-  manifest: Record<string, unknown>,
-  fallbackName: string,
-): PackageFacts {
+export function packageFacts(manifest: Record<string, unknown>, foundUnder: string): PackageFacts {
   const name = Object.hasOwn(manifest, 'name') ? manifest.name : undefined;
   const version = Object.hasOwn(manifest, 'version') ? manifest.version : undefined;
-  return {
-    name: typeof name === 'string' && packageNameProblem(name) === undefined ? name : fallbackName,
+  const claimed = typeof name === 'string' && packageNameProblem(name) === undefined ? name : '';
+  const facts = {
+    name: foundUnder === '' ? claimed : foundUnder,
     version: versionOf(version),
     hasExports: Object.hasOwn(manifest, 'exports') && manifest.exports != null,
   };
+  return claimed === '' || claimed === facts.name ? facts : { ...facts, claimedName: claimed };
 }
 
 /** Letters, digits, `.`, `+`, `-`: every semver string, nothing a terminal would act on. */

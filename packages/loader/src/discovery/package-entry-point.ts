@@ -96,7 +96,13 @@ export class PackageEntryPoint implements EntryPoint {
   }
 }
 
-/** The source of a package found by a scan. */
-export function scannedSource(packageName: string, version: string, root: string): ScannedSource {
-  return { kind: 'package', via: 'package-scan', packageName, version, root };
+/** The source of a package found by a scan; `claimedName` is what its manifest says, if other. */
+export function scannedSource(
+  packageName: string,
+  version: string,
+  root: string,
+  claimedName?: string,
+): ScannedSource {
+  const source = { kind: 'package', via: 'package-scan', packageName, version, root } as const;
+  return claimedName === undefined ? source : { ...source, claimedName };
 }

@@ -116,13 +116,15 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   if (!read.ok) return refuse(new DiscoveryError(read.why, who));
   const facts = packageFacts(read.manifest, packageName);
   const root = dirname(manifestPath);
-  const source: PluginSource = {
+  const found = {
     kind: 'package',
     via: 'reference-list',
     packageName: facts.name,
     version: facts.version,
     root,
-  };
+  } as const;
+  const source: PluginSource =
+    facts.claimedName === undefined ? found : { ...found, claimedName: facts.claimedName };
   const resolved = resolvePackageModule({
     root,
     packageName: facts.name,

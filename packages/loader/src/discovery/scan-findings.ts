@@ -49,9 +49,11 @@ export interface Findings {
 /** Reads the field of every package the walk found, as untrusted input. */
 export function readFields(walk: PackageWalk, field: string): ScanFindings {
   const packages: PackageFindings[] = [];
-  for (const { name, version, root, hasExports, exports, field: value } of walk.packages) {
+  for (const found of walk.packages) {
+    const { name, version, root, hasExports, exports, claimedName, field: value } = found;
     // The raw field is not kept: once read, only what it declared is.
-    const pkg = { name, version, root, hasExports, exports };
+    const facts = { name, version, root, hasExports, exports };
+    const pkg = claimedName === undefined ? facts : { ...facts, claimedName };
     const reading = readEntryPointField(value, { field, packageLabel: packageLabel(pkg) });
     packages.push({ pkg, declarations: reading.declarations, issues: reading.issues });
   }
@@ -132,5 +134,5 @@ function problemOf(
 }
 
 function sourceOf(pkg: ScannedPackage): ScannedSource {
-  return scannedSource(pkg.name, pkg.version, pkg.root);
+  return scannedSource(pkg.name, pkg.version, pkg.root, pkg.claimedName);
 }

@@ -17,6 +17,16 @@ export interface PolicyVerdict {
   readonly disabled: readonly { readonly name: string; readonly reason: string }[];
   /** Names the host configured that match no plugin, with the closest existing one. */
   readonly unmatched?: readonly { readonly name: string; readonly closest: string | undefined }[];
+  /**
+   * Single declarations turned off, each with its reason, for a policy that
+   * judges each record on its own (a predicate over its provenance, say):
+   * other claimants of the same name are not touched, so refusing a squatter
+   * does not disable the honest package that declares the same plugin name.
+   */
+  readonly disabledEntries?: readonly {
+    readonly entry: EntryPoint;
+    readonly reason: string;
+  }[];
 }
 
 export interface EnablingPolicy {

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { fakeEntries, fakeEntry } from '../testing/fakes.ts';
+import type { PolicyVerdict } from './policy.ts';
 import { predicate } from './predicate.ts';
+
+/** The records a verdict turned off, as `name: reason`. */
+const off = (verdict: PolicyVerdict) =>
+  (verdict.disabledEntries ?? []).map(({ entry, reason }) => `${entry.name}: ${reason}`);
 
 describe('predicate: verdicts', () => {
   it('keeps an entry the rule answers true for, in discovery order', () => {
     const rule = predicate('no-experimental', (e) => !e.name.startsWith('experimental-'));
     const verdict = rule.select(fakeEntries(['b', 'experimental-x', 'a']));
     expect(verdict.enabled).toEqual(['b', 'a']);
-    expect(verdict.disabled).toEqual([{ name: 'experimental-x', reason: 'rejected by the rule' }]);
+    expect(off(verdict)).toEqual(['experimental-x: rejected by the rule']);
   });
 
   it('uses a returned string as the reason', () => {
@@ -18,7 +23,7 @@ describe('predicate: verdicts', () => {
     );
     const verdict = rule.select([fakeEntry('a')]);
     expect(verdict.enabled).toEqual([]);
-    expect(verdict.disabled).toEqual([{ name: 'a', reason: 'not an @acme package' }]);
+    expect(off(verdict)).toEqual(['a: not an @acme package']);
   });
 
   it('carries the name it was given', () => {
@@ -34,7 +39,7 @@ describe('predicate: a throwing rule', () => {
     });
     const verdict = rule.select(fakeEntries(['a', 'odd', 'b']));
     expect(verdict.enabled).toEqual(['a', 'b']);
-    expect(verdict.disabled).toEqual([{ name: 'odd', reason: 'the rule threw: cannot judge odd' }]);
+    expect(off(verdict)).toEqual(['odd: the rule threw: cannot judge odd']);
   });
 });
 
@@ -45,13 +50,12 @@ describe('predicate: a name claimed twice', () => {
     expect(verdict.enabled).toEqual(['a', 'b']);
   });
 
-  it('turns the name off when the rule rejects either claimant', () => {
+  it('turns off only the claimant the rule rejects, and keeps the name for the other', () => {
     const rule = predicate('no-second-copy', (e) => e.reference !== './second:default');
-    const verdict = rule.select([
-      fakeEntry('a'),
-      { ...fakeEntry('a'), reference: './second:default' },
-    ]);
-    expect(verdict.enabled).toEqual([]);
-    expect(verdict.disabled).toEqual([{ name: 'a', reason: 'rejected by the rule' }]);
+    const second = { ...fakeEntry('a'), reference: './second:default' };
+    const verdict = rule.select([fakeEntry('a'), second]);
+    expect(verdict.enabled).toEqual(['a']);
+    expect(verdict.disabled).toEqual([]);
+    expect(verdict.disabledEntries?.map((d) => d.entry)).toEqual([second]);
   });
 });

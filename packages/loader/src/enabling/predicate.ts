@@ -23,16 +23,15 @@ export function predicate(name: string, rule: EntryPredicate): EnablingPolicy {
     select(candidates): PolicyVerdict {
       // A Set keeps each name once, in the order it was first kept.
       const kept = new Set<string>();
-      const disabled: { name: string; reason: string }[] = [];
+      const disabledEntries: { entry: EntryPoint; reason: string }[] = [];
       for (const entry of candidates) {
         const reason = verdictOf(rule, entry);
         if (reason === undefined) kept.add(entry.name);
-        else disabled.push({ name: entry.name, reason });
+        else disabledEntries.push({ entry, reason });
       }
-      // One name may be claimed twice; if the rule rejected either claimant the
-      // name is off, since policies decide by name.
-      for (const { name } of disabled) kept.delete(name);
-      return { enabled: [...kept], disabled };
+      // The rule judged each declaration, so each is turned off on its own:
+      // a name claimed twice stays on for the claimant the rule kept.
+      return { enabled: [...kept], disabled: [], disabledEntries };
     },
   };
 }

@@ -5,10 +5,13 @@
  * extensions' histories, so a plugin that does not run can say which policy
  * turned it off and why.
  *
- * Policies decide by name, so the decisions are kept by name and written into
- * a record when the record is made (`recordDecisions`): every policy still
+ * Most policies decide by name, so the decisions are kept by name and written
+ * into a record when the record is made (`recordDecisions`): every policy still
  * sees every candidate, and its verdict is the same whether the host then
- * looks at one record or at all of them.
+ * looks at one record or at all of them. A policy that judges each record on
+ * its own (a predicate) turns single records off (`disabledEntries`): such a
+ * decision names its record (`only`), and the other claimants of the name
+ * go on.
  */
 import type { EntryPoint } from '../discovery/entry-point.ts';
 import type { EnablingPolicy } from '../enabling/policy.ts';
@@ -24,7 +27,13 @@ export interface UnmatchedName {
 /** One policy's word on one name; every record of that name is told the same. */
 export type PolicyDecision =
   | { readonly by: string; readonly kept: true }
-  | { readonly by: string; readonly kept: false; readonly reason: string };
+  | {
+      readonly by: string;
+      readonly kept: false;
+      readonly reason: string;
+      /** The one record (its index) this decision is about; every record of the name when absent. */
+      readonly only?: number;
+    };
 
 export interface PolicyOutcome {
   /** Indexes of the declarations still enabled, in the order the last policy chose. */
@@ -56,6 +65,10 @@ export function applyPolicies(
   for (const policy of policies) {
     const byName = groupByName(found, order);
     const verdict = policy.select(order.map((i) => found[i] as EntryPoint));
+    const offEntries = entriesTurnedOff(found, order, verdict.disabledEntries);
+    for (const [i, reason] of offEntries) {
+      decide((found[i] as EntryPoint).name, { by: policy.name, kept: false, reason, only: i });
+    }
     const off = new Set<string>();
     for (const { name, reason } of verdict.disabled) {
       if (!byName.has(name)) continue;
@@ -69,10 +82,12 @@ export function applyPolicies(
       if (claims === undefined || off.has(name) || keptNames.has(name)) continue;
       decide(name, { by: policy.name, kept: true });
       keptNames.add(name);
-      kept.push(...claims);
+      if (offEntries.size === 0) kept.push(...claims);
+      else for (const i of claims) if (!offEntries.has(i)) kept.push(i);
     }
     // A candidate the policy neither kept nor disabled was not selected: say so.
-    for (const name of byName.keys()) {
+    for (const [name, claims] of byName) {
+      if (offEntries.size > 0 && claims.every((i) => offEntries.has(i))) continue;
       if (!off.has(name) && !keptNames.has(name)) {
         decide(name, { by: policy.name, kept: false, reason: 'not selected' });
       }
@@ -88,16 +103,43 @@ export function applyPolicies(
   return { order, decisions, unmatched };
 }
 
-/** Writes a name's decisions into one of its records, as if it had been there. */
+/**
+ * Writes a name's decisions into its record number `index`, as if it had been
+ * there: a decision about another record of the name is skipped, and once
+ * this record was turned off on its own, later policies never saw it.
+ */
 export function recordDecisions<T>(
   extension: Extension<T>,
   decisions: readonly PolicyDecision[] | undefined,
+  index: number,
 ): void {
   if (decisions === undefined) return;
   for (const decision of decisions) {
-    if (decision.kept) extension.pass('enabling', decision.by, 'kept');
-    else extension.disable(decision.by, decision.reason);
+    if (decision.kept) {
+      extension.pass('enabling', decision.by, 'kept');
+      continue;
+    }
+    if (decision.only !== undefined && decision.only !== index) continue;
+    extension.disable(decision.by, decision.reason);
+    if (decision.only !== undefined) return;
   }
+}
+
+/** The records a verdict turned off one by one, by index, with their reasons. */
+function entriesTurnedOff(
+  found: readonly EntryPoint[],
+  order: readonly number[],
+  entries: readonly { readonly entry: EntryPoint; readonly reason: string }[] | undefined,
+): Map<number, string> {
+  const off = new Map<number, string>();
+  if (entries === undefined || entries.length === 0) return off;
+  const indexOf = new Map<EntryPoint, number>();
+  for (const i of order) indexOf.set(found[i] as EntryPoint, i);
+  for (const { entry, reason } of entries) {
+    const i = indexOf.get(entry);
+    if (i !== undefined && !off.has(i)) off.set(i, reason);
+  }
+  return off;
 }
 
 /** The indexes in `order`, grouped by their declaration's name (first-seen order). */

@@ -99,11 +99,16 @@ function whyNotRunning(state: ExtensionState): Pick<ExtensionReport, 'reason' | 
   }
 }
 
-/** `package@version`, or the file path, or `in-memory`. */
+/**
+ * `package@version` (and what its package.json claims, when that differs from
+ * the name it was found under), or the file path, or `in-memory`.
+ */
 export function describeSource(source: PluginSource): string {
   switch (source.kind) {
     case 'package':
-      return `${source.packageName}@${source.version}`;
+      return source.claimedName === undefined
+        ? `${source.packageName}@${source.version}`
+        : `${source.packageName}@${source.version} (its package.json says "${source.claimedName}")`;
     case 'file':
       return source.path;
     case 'object':

@@ -133,7 +133,7 @@ export class ExtensionSet<T = unknown> {
         extension.fail(refusal, foundBy(i));
       } else {
         extension.pass('discovery', foundBy(i), `declared "${entry.reference}"`);
-        if (decisions !== undefined) recordDecisions(extension, decisions.get(entry.name));
+        if (decisions !== undefined) recordDecisions(extension, decisions.get(entry.name), i);
       }
       return extension;
     };

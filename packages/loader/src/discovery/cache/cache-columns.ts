@@ -10,7 +10,14 @@ import type { ScannedPackage } from '../installed-packages.ts';
 import { type ScannedSource, scannedSource } from '../package-entry-point.ts';
 import type { PackageFolders, StoredRoot } from './cache-paths.ts';
 
-export const PACKAGE_COLUMNS = ['name', 'version', 'root', 'hasExports', 'declares'] as const;
+export const PACKAGE_COLUMNS = [
+  'name',
+  'version',
+  'root',
+  'hasExports',
+  'declares',
+  'claimed',
+] as const;
 export const PLUGIN_COLUMNS = ['namespace', 'name', 'reference'] as const;
 
 /** The columns of a table, as read back: arrays of one length, their values unchecked. */
@@ -72,9 +79,10 @@ export class PackageRows {
    * scan keeps.
    */
   declares(row: number): number | undefined {
-    const { name, version, root, hasExports, declares } = this.#columns;
+    const { name, version, root, hasExports, declares, claimed } = this.#columns;
     const count = declares[row];
     if (typeof name[row] !== 'string' || typeof version[row] !== 'string') return undefined;
+    if (!(claimed[row] === 0 || typeof claimed[row] === 'string')) return undefined;
     if (typeof hasExports[row] !== 'boolean') return undefined;
     if (!(root[row] === 0 || typeof root[row] === 'string')) return undefined;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return undefined;
@@ -94,16 +102,25 @@ export class PackageRows {
 
   sourceAt(row: number): ScannedSource {
     const name = this.#columns.name[row] as string;
-    return scannedSource(name, this.#columns.version[row] as string, this.#rootAt(row));
+    const version = this.#columns.version[row] as string;
+    return scannedSource(name, version, this.#rootAt(row), this.claimedAt(row));
+  }
+
+  /** What the package's manifest calls it, when that is another name. */
+  claimedAt(row: number): string | undefined {
+    const claimed = this.#columns.claimed[row];
+    return claimed === 0 ? undefined : (claimed as string);
   }
 
   packageAt(row: number): ScannedPackage {
-    return {
+    const pkg = {
       name: this.#columns.name[row] as string,
       version: this.#columns.version[row] as string,
       root: this.#rootAt(row),
       hasExports: this.hasExports(row),
     };
+    const claimedName = this.claimedAt(row);
+    return claimedName === undefined ? pkg : { ...pkg, claimedName };
   }
 
   #rootAt(row: number): string {

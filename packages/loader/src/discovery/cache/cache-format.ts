@@ -40,7 +40,7 @@
 
 import { sep } from 'node:path';
 import { isPlainReference } from '../../shared/reference.ts';
-import { isPlainPluginName } from '../declared-names.ts';
+import { isPlainPluginName, packageNameProblem } from '../declared-names.ts';
 import type { EntryPoint } from '../entry-point.ts';
 import { checkDeclaration, type FieldIssue } from '../entry-point-field.ts';
 import type { WalkIssue } from '../installed-packages.ts';
@@ -79,6 +79,8 @@ interface PackageTable {
   readonly hasExports: boolean[];
   /** How many of the `plugins` rows are the package's, after those of the packages before it. */
   readonly declares: number[];
+  /** What each package's manifest calls it, when that differs from its name; 0 when not. */
+  readonly claimed: (string | 0)[];
 }
 
 /** The declaration columns; `namespace` and `reference` index the file's tables. */
@@ -104,7 +106,14 @@ export function encodeScan(scan: ScanFindings, fingerprint: Fingerprint, host: s
   const folders = new PackageFolders(host);
   const namespaces = new StringTable();
   const references = new StringTable();
-  const packages: PackageTable = { name: [], version: [], root: [], hasExports: [], declares: [] };
+  const packages: PackageTable = {
+    name: [],
+    version: [],
+    root: [],
+    hasExports: [],
+    declares: [],
+    claimed: [],
+  };
   const plugins: PluginTable = { namespace: [], name: [], reference: [] };
   const fieldIssues: [number, FieldIssue][] = [];
   for (const [row, { pkg, declarations, issues }] of scan.packages.entries()) {
@@ -113,6 +122,7 @@ export function encodeScan(scan: ScanFindings, fingerprint: Fingerprint, host: s
     packages.root.push(folders.stored(pkg.name, pkg.root));
     packages.hasExports.push(pkg.hasExports);
     packages.declares.push(declarations.length);
+    packages.claimed.push(pkg.claimedName ?? 0);
     for (const { namespace, name, reference } of declarations) {
       plugins.namespace.push(namespaces.indexOf(namespace));
       plugins.name.push(name);
@@ -182,7 +192,9 @@ export function decodeScan(
     const declares = rows.declares(row);
     if (declares === undefined || declares > plugins.name.length - next) return undefined;
     const pkg = rows.packageAt(row);
-    const problem = packageRowProblem(pkg.name, pkg.version, pkg.root, modules, holders);
+    const problem =
+      packageRowProblem(pkg.name, pkg.version, pkg.root, modules, holders) ??
+      (pkg.claimedName === undefined ? undefined : packageNameProblem(pkg.claimedName));
     if (problem !== undefined) return problem;
     if (declares > 0 && !readDeclarations(read, rows, row, next, next + declares)) {
       return undefined;

@@ -28,7 +28,7 @@ import { type Fingerprint, whatChanged } from './fingerprint.ts';
 
 const FORMAT = 'plugin-patterns/package-scan';
 /** Bump when the file's shape or meaning changes: older files are then rebuilt. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** Which scan a cache file is for. */
 export interface CacheIdentity {
