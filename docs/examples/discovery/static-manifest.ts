@@ -19,7 +19,7 @@ const { default: manifest } = (await import(pathToFileURL(out).href)) as {
   default: StaticManifest;
 };
 const source = staticManifest(manifest, { cwd: host });
-const { driver } = await DriverManager.load({
+const { driver } = await DriverManager.load<object>({
   namespace: 'meter.storage',
   sources: [source],
   name: 'memory',
