@@ -120,8 +120,13 @@ function splitReference(text: unknown): ParseResult {
   if (text.length === 0) return refuse('the reference is empty');
   if (text.length > MAX_REFERENCE_LENGTH)
     return refuse(`it is longer than ${MAX_REFERENCE_LENGTH} characters`);
-  if (hasControlCharacter(text) || /[\\%]/.test(text))
-    return refuse('it contains a control character, a backslash or a percent sign');
+  // Three defences, each with its own message (and its own test).
+  if (hasControlCharacter(text)) return refuse('it contains a control character');
+  if (text.includes('\\')) {
+    return refuse('it contains a backslash (a reference separates folders with "/")');
+  }
+  if (text.includes('%'))
+    return refuse('it contains a percent sign (a reference is never URL-encoded)');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
   if (scheme !== undefined && (scheme.length === 1 || URL_SCHEMES.has(scheme.toLowerCase()))) {
     return refuse(

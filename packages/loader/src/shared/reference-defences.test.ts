@@ -1,0 +1,61 @@
+/**
+ * Each defence of the reference parser on its own. Every input below is
+ * refused by exactly one check, and the test asserts that check's own
+ * message: a test that fed a reference tripping several checks at once would
+ * still pass with any one of them taken out.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePackageReference, parseSpecifierReference } from './reference.ts';
+
+const refused = (text: string) => {
+  const result = parsePackageReference(text);
+  return result.ok ? 'accepted' : result.why;
+};
+
+describe('package references: one defence per test', () => {
+  it('refuses a backslash, which is a separator on Windows', () => {
+    expect(refused('./lib\\plugin:Plugin')).toBe(
+      'it contains a backslash (a reference separates folders with "/")',
+    );
+  });
+
+  it('refuses percent-encoding, which a URL would decode to "../"', () => {
+    expect(refused('./lib%2f%2e%2e:Plugin')).toBe(
+      'it contains a percent sign (a reference is never URL-encoded)',
+    );
+  });
+
+  it('refuses a control character, which would reach a terminal in messages', () => {
+    expect(refused('./lib/plug\u0007in:Plugin')).toBe('it contains a control character');
+    expect(refused('./lib/plugin\n:Plugin')).toBe('it contains a control character');
+  });
+
+  it('refuses a reference longer than 1024 characters', () => {
+    const long = `./${'a'.repeat(1100)}:Plugin`;
+    expect(refused(long)).toBe('it is longer than 1024 characters');
+    expect(refused(`./${'a'.repeat(1000)}:Plugin`)).toBe('accepted');
+  });
+
+  it('accepts the same references without the offending character', () => {
+    for (const ok of ['./lib/plugin:Plugin', './lib2f2e2e:Plugin', './lib/plugin:Plugin']) {
+      expect(refused(ok)).toBe('accepted');
+    }
+  });
+});
+
+describe('specifier references (a host’s list): the same defences', () => {
+  it.each([
+    [
+      'meter-plugins/lib\\x:Plugin',
+      'it contains a backslash (a reference separates folders with "/")',
+    ],
+    [
+      'meter-plugins/%2e%2e:Plugin',
+      'it contains a percent sign (a reference is never URL-encoded)',
+    ],
+    ['meter-plugins/x\u001b[2J:Plugin', 'it contains a control character'],
+  ])('refuses %j', (text, why) => {
+    const result = parseSpecifierReference(text);
+    expect(result.ok ? 'accepted' : result.why).toBe(why);
+  });
+});
