@@ -7,23 +7,30 @@
  * never thrown at the host.
  */
 import type { EventOutcome } from '@plugin-patterns/dispatch';
-import type { Notification, Sample } from '@plugin-patterns/meter-contracts';
+import type { DriverManager } from '@plugin-patterns/driver';
+import type { Notification, Sample, Transport } from '@plugin-patterns/meter-contracts';
 import { loadNotificationFixture } from '@plugin-patterns/sample-plugins';
+import { type BusRun, runOverBus } from './bus/bus-end-to-end.ts';
 import { callFailure } from './call-failure.ts';
 import type { TourHost } from './host-setup.ts';
 import { samplesAdded, totalsOf } from './meter-totals.ts';
 import { pollCycles } from './poll-cycles.ts';
 import { sampleArrayCheck } from './sample-results.ts';
-import type { CallFailure, EndToEnd } from './tour-result.ts';
+import type { BusFacts, CallFailure, EndToEnd } from './tour-result.ts';
 
 export interface EndToEndOptions {
+  /** Where the notifications come from; the fixture, read directly, when not given. */
+  readonly transport?: DriverManager<Transport> | undefined;
   readonly cycles: number;
   readonly intervalMs: number;
   /** How long one poll may take before it counts as failed. */
   readonly timeoutMs: number;
 }
 
-export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Promise<EndToEnd> {
+export async function runEndToEnd(
+  host: TourHost,
+  options: EndToEndOptions,
+): Promise<EndToEnd & { bus?: BusFacts }> {
   const storage = host.storage.driver;
   const before = await storage.query();
   const written: Sample[] = [];
@@ -36,10 +43,18 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
   };
 
   const fixture = loadNotificationFixture();
-  const dispatched = await host.notifications.dispatchAll(fixture.notifications);
+  // Over a bus, the agent writes each message's samples itself, with the message id.
+  let bus: BusRun | undefined;
+  if (options.transport !== undefined) bus = await runOverBus(host, options.transport, fixture);
+  const dispatched =
+    bus?.dispatched ?? (await host.notifications.dispatchAll(fixture.notifications));
   const broken = new Set(fixture.defects.map((defect) => defect.messageId));
   const { samples: fromNotifications, problems } = harvest(dispatched.outcomes, broken);
-  await store(fromNotifications);
+  if (bus === undefined) await store(fromNotifications);
+  else {
+    written.push(...fromNotifications);
+    batches += bus.written.batches;
+  }
 
   const polled = await pollCycles(host.pollsters, { write: store }, options);
 
@@ -56,6 +71,7 @@ export async function runEndToEnd(host: TourHost, options: EndToEndOptions): Pro
     written: { samples: written.length, batches },
     readBack,
     writtenTotals: totalsOf(written),
+    ...(bus === undefined ? {} : { bus: bus.facts }),
   };
 }
 

@@ -5,12 +5,17 @@
  */
 import { type Palette, renderTable } from '@plugin-patterns/cli';
 import { deliberateMark, formatNumber, names } from './render-format.ts';
-import type { EndToEnd, StorageFacts } from './tour-result.ts';
+import type { BusFacts, EndToEnd, StorageFacts } from './tour-result.ts';
 
 export function renderEndToEnd(
   run: EndToEnd,
   storage: StorageFacts,
-  options: { palette: Palette; maxWidth?: number | undefined; deliberate?: ReadonlySet<string> },
+  options: {
+    palette: Palette;
+    maxWidth?: number | undefined;
+    deliberate?: ReadonlySet<string>;
+    bus?: BusFacts | undefined;
+  },
 ): string {
   const c = options.palette;
   const faulty = options.deliberate;
@@ -19,6 +24,7 @@ export function renderEndToEnd(
   const lines = [
     `Storage: driver ${storage.driver}, URL ${storage.url}`,
     ...(storage.file === undefined ? [] : [`  file: ${storage.file}`]),
+    ...busLines(options.bus),
     `Notifications: ${n.events} events -> ${n.routed} routed, ${n.unrouted} unrouted, ${n.malformed} malformed`,
     `  ${n.deliveries} deliveries to handlers, ${n.failed} failed; ${n.samples} samples`,
     ...n.problems.map(
@@ -68,4 +74,13 @@ export function renderEndToEnd(
     ? c.green('Every total read back equals what was written.')
     : c.red('The totals read back differ from what was written.');
   return `${lines.join('\n')}\n${table}${verdict}\n`;
+}
+
+/** With `--transport`: the bus, and what the notification agent did with its messages. */
+function busLines(bus: BusFacts | undefined): string[] {
+  if (bus === undefined) return [];
+  return [
+    `Transport: driver ${bus.driver}, URL ${bus.url} (a notification agent consumed it)`,
+    `  ${bus.published} published, ${bus.acknowledged} acknowledged once stored, ${bus.deadLettered} dead-lettered, ${bus.redelivered} redelivered`,
+  ];
 }

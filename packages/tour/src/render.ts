@@ -49,7 +49,7 @@ export function renderTour(result: TourResult, options: RenderOptions = {}): str
       ['docs/driver.md', 'docs/dispatch.md', 'docs/iterator.md'],
       c,
     ),
-    renderEndToEnd(result.endToEnd, result.storage, opts),
+    renderEndToEnd(result.endToEnd, result.storage, { ...opts, bus: result.bus }),
     heading('3. Side by side: every approach of each stage, on the same plugins', c.bold),
     seeAlso('the six stages, one table each below', ['docs/index.md'], c),
     underTitle(

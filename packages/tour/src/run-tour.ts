@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { packageScan } from '@plugin-patterns/loader';
+import { withTransport } from './bus/with-transport.ts';
 import { runEndToEnd } from './end-to-end.ts';
 import { loadHost } from './host-setup.ts';
 import { hostStates } from './host-states.ts';
@@ -18,6 +19,11 @@ import { prepareStorage, storageFile } from './tour-storage.ts';
 export interface TourOptions {
   /** Storage URL; default an SQLite file under the system's temp folder. */
   readonly storage?: string;
+  /**
+   * Where the notifications come from: `fixture:`, `memory:`, `amqp://…`; a
+   * notification agent consumes them. Default: the fixture, dispatched directly.
+   */
+  readonly transport?: string;
   /** Called with a short description before each long step. */
   readonly progress?: (step: string) => void;
   /** The host's folder (its package.json dependencies are scanned). Default: the tour package. */
@@ -47,7 +53,9 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
   try {
     const discovered = hostStates(host);
     progress('Routing notifications and polling');
-    const endToEnd = await runEndToEnd(host, timing);
+    const { bus, ...endToEnd } = await withTransport(root, options.transport, (transport) =>
+      runEndToEnd(host, { ...timing, transport }),
+    );
     const stages = await compareStages({ root, progress, ...timing });
     progress('Running untrusted plugins in process, in workers and in child processes');
     const isolation = await compareIsolation();
@@ -61,6 +69,7 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
       endToEnd,
       stages,
       isolation,
+      ...(bus === undefined ? {} : { bus }),
     };
   } finally {
     await host.storage.driver.close();

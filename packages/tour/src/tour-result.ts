@@ -19,6 +19,19 @@ export interface TourResult {
   readonly stages: StageComparisons;
   /** Step 4: the untrusted plugins run in the host's process, in a worker, in a child process. */
   readonly isolation: IsolationComparison;
+  /** With `--transport`: the bus the notifications came over, and what the agent did. */
+  readonly bus?: BusFacts;
+}
+
+export interface BusFacts {
+  /** The transport's URL (any password redacted) and the driver it chose. */
+  readonly url: string;
+  readonly driver: string;
+  /** Notifications the tour published to the queue (0 for `fixture:`, which holds them). */
+  readonly published: number;
+  readonly acknowledged: number;
+  readonly deadLettered: number;
+  readonly redelivered: number;
 }
 
 export interface StorageFacts {

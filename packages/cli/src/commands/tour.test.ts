@@ -7,11 +7,20 @@ import type { TourModule } from './tour.ts';
 
 /** A stand-in tour: reports two steps, returns a small result, renders it in one line. */
 function fakeTour(
-  calls: { storage?: string | undefined; palette?: boolean; verbose?: boolean | undefined }[],
+  calls: {
+    storage?: string | undefined;
+    transport?: string | undefined;
+    palette?: boolean;
+    verbose?: boolean | undefined;
+  }[],
 ): TourModule {
   return {
     async runTour(options) {
-      calls.push({ storage: options.storage });
+      calls.push(
+        options.transport === undefined
+          ? { storage: options.storage }
+          : { storage: options.storage, transport: options.transport },
+      );
       options.progress?.('Step one');
       options.progress?.('Step two');
       return { answer: 42 };
@@ -24,7 +33,12 @@ function fakeTour(
 }
 
 async function runTourCommand(args: string[], io = recordingIo({ cwd: tempProject() })) {
-  const calls: { storage?: string | undefined; palette?: boolean; verbose?: boolean }[] = [];
+  const calls: {
+    storage?: string | undefined;
+    transport?: string | undefined;
+    palette?: boolean;
+    verbose?: boolean;
+  }[] = [];
   const code = await main(['tour', ...args], {
     io,
     scanProject: fakeScan(),
@@ -39,6 +53,11 @@ describe('tour command', () => {
     expect(code).toBe(EXIT.ok);
     expect(out).toBe('rendered {"answer":42}\n');
     expect(calls).toEqual([{ storage: 'memory:' }, { palette: false, verbose: false }]);
+  });
+
+  it('passes --transport on', async () => {
+    const { calls } = await runTourCommand(['--transport', 'memory:', '--storage', 'memory:']);
+    expect(calls[0]).toEqual({ storage: 'memory:', transport: 'memory:' });
   });
 
   it('asks for every line in full with --verbose', async () => {

@@ -26,6 +26,7 @@ export const TOUR_PACKAGE = '@plugin-patterns/tour';
 export interface TourModule {
   runTour(options: {
     readonly storage?: string;
+    readonly transport?: string;
     readonly progress?: (step: string) => void;
   }): Promise<unknown>;
   renderTour(
@@ -50,6 +51,12 @@ export const tourCommand: Command = {
         description:
           'where the samples go: sqlite:///path (default: a new file under the system temp folder), memory:, jsonl:///path, postgres://…',
       },
+      transport: {
+        type: 'string',
+        valueName: 'URL',
+        description:
+          'where the notifications come from, consumed by a notification agent: fixture:, memory:, amqp://… (default: the fixture, dispatched directly)',
+      },
       verbose: {
         type: 'boolean',
         description:
@@ -65,6 +72,7 @@ export const tourCommand: Command = {
     examples: [
       'pnpm tour',
       'pnpm tour --verbose',
+      'pnpm tour --transport amqp://guest:guest@127.0.0.1:5672 --storage postgres://…',
       'plugin-patterns tour --cwd packages/tour --storage memory: --json',
     ],
   },
@@ -74,11 +82,13 @@ export const tourCommand: Command = {
     const root = projectRoot(io.cwd, args.string('cwd'));
     const tour = await (context.importTour ?? importTour)(root);
     const storage = args.string('storage');
+    const transport = args.string('transport');
     const progress = io.stderrIsTTY ? progressLine(io) : undefined;
     let result: unknown;
     try {
       result = await tour.runTour({
         ...(storage === undefined ? {} : { storage }),
+        ...(transport === undefined ? {} : { transport }),
         ...(progress === undefined ? {} : { progress }),
       });
     } catch (error) {
