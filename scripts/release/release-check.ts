@@ -305,7 +305,8 @@ function audit(): string {
   }
   if (report.metadata?.vulnerabilities === undefined) {
     const why = report.error?.message ?? `exit ${result.status}`;
-    return `not available from this registry (${why})`;
+    // The first sentence says it: the registry's answer to an audit request.
+    return `not available from this registry (${why.split(/\. |: \./)[0]})`;
   }
   const found = Object.entries(report.metadata.vulnerabilities).filter(([, n]) => n > 0);
   const total = report.metadata.dependencies ?? 'all';
