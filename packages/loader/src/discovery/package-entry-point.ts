@@ -3,13 +3,9 @@
  * just read it or the discovery cache kept it. Its target is resolved the
  * first time it is asked for (when the plugin is loaded), and remembered.
  *
- * A class rather than an object literal with a closure, because a warm start
- * makes one per declared plugin — thousands — and a closure costs a function
- * and a context besides the object. The target is still an own property
- * holding a function, as `EntryPoint` allows: a host that copies an entry
- * point (`{ ...entry }`) keeps a target that works, which a method on the
- * prototype would not give it. A bound function is the cheapest such
- * function (no context to allocate).
+ * The target is an own property holding a function, as `EntryPoint` allows:
+ * a host that copies an entry point (`{ ...entry }`) keeps a target that
+ * works, which a method on the prototype would not give it.
  */
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import type { ImportTarget } from '../shared/import-target.ts';
@@ -55,7 +51,7 @@ export class PackageEntryPoint implements EntryPoint {
     this.#manifest = manifest;
     this.#resolved = undefined;
     this.#refused = undefined;
-    this.target = this.#resolve.bind(this);
+    this.target = () => this.#resolve();
   }
 
   #resolve(): ImportTarget {
