@@ -27,17 +27,18 @@ export interface Claimant<T> {
 }
 
 /**
- * `extensions` without the repeats, each repeat turned off by `found-twice`
- * with a reason naming the record that is used, so that its report (and
- * `explain`) says why it is not running instead of showing an enabled plugin
- * that never loads. The extension set calls it once, when it makes the
- * records of a name declared more than once.
+ * `claims` (the enabled records of one name, in discovery order) without the
+ * repeats, each repeat turned off by `found-twice` with a reason naming the
+ * record that is used, so that its report (and `explain`) says why it is not
+ * running instead of showing an enabled plugin that never loads. The
+ * extension set calls it once, when it makes the records of a name declared
+ * more than once.
  */
-export function setAsideRepeats<T>(extensions: readonly Extension<T>[]): Extension<T>[] {
-  const repeats = repeatsIn(extensions);
-  if (repeats.size === 0) return [...extensions];
+export function setAsideRepeats<T>(claims: readonly Extension<T>[]): Extension<T>[] {
+  const repeats = new Map<Extension<T>, Extension<T>>();
+  findRepeats(claims, repeats);
   const kept: Extension<T>[] = [];
-  for (const extension of extensions) {
+  for (const extension of claims) {
     const used = repeats.get(extension);
     if (used === undefined) {
       kept.push(extension);
@@ -50,30 +51,6 @@ export function setAsideRepeats<T>(extensions: readonly Extension<T>[]): Extensi
     );
   }
   return kept;
-}
-
-/**
- * Each repeat among `extensions` (of any names), with the record used in its
- * place. Places are compared only within a name that has several records.
- */
-function repeatsIn<T>(extensions: readonly Extension<T>[]): Map<Extension<T>, Extension<T>> {
-  const repeats = new Map<Extension<T>, Extension<T>>();
-  const byName = new Map<string, Extension<T>[]>();
-  let shared = false;
-  for (const extension of extensions) {
-    const same = byName.get(extension.name);
-    if (same === undefined) byName.set(extension.name, [extension]);
-    else {
-      same.push(extension);
-      shared = true;
-    }
-  }
-  // The usual case: every name once, nothing to compare.
-  if (!shared) return repeats;
-  for (const records of byName.values()) {
-    if (records.length > 1) findRepeats(records, repeats);
-  }
-  return repeats;
 }
 
 /**
