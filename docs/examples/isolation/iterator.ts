@@ -14,10 +14,10 @@ interface Pollster {
   poll(): Promise<unknown[]>;
 }
 
-const isolated = isolation<Pollster>({ mode: 'worker', timeoutMs: 500, memoryMb: 16 });
+const isolated = isolation<Pollster>({ mode: 'worker', timeoutMs: 500 });
 const set = ExtensionSet.discover<Pollster>({
   namespace: UNTRUSTED_NAMESPACE,
-  sources: [untrustedPlugins(['steady', 'loops-forever', 'eats-memory', 'rejects-unhandled'])],
+  sources: [untrustedPlugins(['steady', 'loops-forever', 'exits', 'rejects-unhandled'])],
   importer: isolated.importer,
   integration: isolated.integration,
 });
