@@ -19,10 +19,11 @@
 import { ExtensionSet } from '@plugin-patterns/loader';
 import type { HookFn, HookRegistry, Registration } from '@plugin-patterns/loader/integration';
 import type { FirstResult } from './first.ts';
-import { type CallOptions, IteratorManager, type IteratorOptions } from './iterator-manager.ts';
+import { IteratorManager, type IteratorOptions } from './iterator-manager.ts';
 import type { MapResult, PluginCall } from './map.ts';
 import type { Outcome } from './outcome.ts';
 import type { PipelineResult, PipelineStep } from './pipeline.ts';
+import type { CallOptions } from './run-options.ts';
 
 export class HookCaller<F extends HookFn = HookFn> {
   readonly hook: string;

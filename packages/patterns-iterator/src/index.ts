@@ -14,14 +14,10 @@ export { EmptyNamespaceError } from './error-policy.ts';
 export type { FirstResult } from './first.ts';
 export { HookCaller } from './hook-caller.ts';
 export { HookManager } from './hook-manager.ts';
-export {
-  type CallOptions,
-  IteratorManager,
-  type IteratorOptions,
-  type ParallelOptions,
-} from './iterator-manager.ts';
+export { IteratorManager, type IteratorOptions } from './iterator-manager.ts';
 export type { MapResult, PluginCall } from './map.ts';
 export { OrderCycleError, type OrderProblem, type OrderSpec } from './ordering.ts';
 export type { PipelineResult, PipelineStep } from './pipeline.ts';
 export { type CycleReport, Poller, type PollerOptions, type Sink } from './poller.ts';
+export type { CallOptions, ParallelOptions } from './run-options.ts';
 export type { Wrapper } from './wrap.ts';

@@ -6,23 +6,14 @@
  * empty policies; the per-call timeout.
  *
  * The plan is computed once (on first use, or by `load()`), so a call walks a
- * ready, ordered array. It is a snapshot: a plugin
- * disabled through the manager (`disable`, or the poller's self-check) leaves
- * the plan at once; one disabled through its record directly leaves it at the
- * next `refresh()`.
+ * ready, ordered array. It is a snapshot: a plugin disabled, added or removed
+ * through the manager (`disable`, `add`, `remove`, the poller's self-check)
+ * changes the next run's plan; one disabled through its record directly
+ * leaves it at the next `refresh()`. A run already under way keeps its own.
  */
 import { Extension, type ExtensionSet } from '@plugin-patterns/loader';
-import {
-  checkTimeLimit,
-  type CallOptions as GuardOptions,
-  isThenable,
-} from '@plugin-patterns/loader/invocation';
-import {
-  EmptyNamespaceError,
-  type EmptyPolicy,
-  type ErrorPolicy,
-  type RunPolicy,
-} from './error-policy.ts';
+import { isThenable } from '@plugin-patterns/loader/invocation';
+import { EmptyNamespaceError, type RunPolicy } from './error-policy.ts';
 import { type FirstResult, runFirst } from './first.ts';
 import { type MapResult, type PluginCall, runMap } from './map.ts';
 import { type OrderOptions, type OrderProblem, orderExtensions } from './ordering.ts';
@@ -30,24 +21,8 @@ import type { Outcome } from './outcome.ts';
 import { checkConcurrency, runParallel } from './parallel.ts';
 import { type PipelineResult, type PipelineStep, runPipeline } from './pipeline.ts';
 import { type Plan, planOf } from './plan.ts';
+import { type CallOptions, type ParallelOptions, resolvePolicy } from './run-options.ts';
 import { runWrapped, type WrappedRun, type Wrapper } from './wrap.ts';
-
-/** How one run treats failures, an empty namespace and slow plugins. */
-export interface CallOptions {
-  /** Default `collect`: a failure is recorded and the run goes on. `raise` throws it. */
-  readonly onError?: ErrorPolicy;
-  /** Default `empty`: no plugin gives the empty result. `error` throws EmptyNamespaceError. */
-  readonly onEmpty?: EmptyPolicy;
-  /** Per-call limit for plugins that answer with a promise. Default: none. */
-  readonly timeoutMs?: number;
-  /** The method called, named in error messages (`call to poll() failed`). */
-  readonly method?: string;
-}
-
-export interface ParallelOptions extends CallOptions {
-  /** At most this many calls in flight. Default Infinity (all at once). */
-  readonly concurrency?: number;
-}
 
 /** Manager options: defaults for every run, how to order the plugins, and the wrappers. */
 export interface IteratorOptions extends CallOptions, OrderOptions {
@@ -299,20 +274,4 @@ export class IteratorManager<T> {
   protected policyFor(options: CallOptions | undefined): RunPolicy {
     return options === undefined ? this.#policy : resolvePolicy(this.#policy, options);
   }
-}
-
-function resolvePolicy(base: RunPolicy, options: CallOptions): RunPolicy {
-  const { timeoutMs, method } = options;
-  if (timeoutMs !== undefined) checkTimeLimit('timeoutMs', timeoutMs);
-  const guard: GuardOptions = {
-    ...base.guard,
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    ...(method === undefined ? {} : { method }),
-  };
-  return {
-    ...base,
-    onError: options.onError ?? base.onError,
-    onEmpty: options.onEmpty ?? base.onEmpty,
-    guard,
-  };
 }

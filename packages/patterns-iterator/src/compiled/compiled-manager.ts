@@ -17,7 +17,7 @@
  */
 import type { Extension } from '@plugin-patterns/loader';
 import { contain, type RunPolicy } from '../error-policy.ts';
-import { type CallOptions, IteratorManager, type IteratorOptions } from '../iterator-manager.ts';
+import { IteratorManager, type IteratorOptions } from '../iterator-manager.ts';
 import {
   type Gathered,
   type MapResult,
@@ -28,6 +28,7 @@ import {
 } from '../map.ts';
 import type { Outcome } from '../outcome.ts';
 import { type Plan, planOf } from '../plan.ts';
+import type { CallOptions } from '../run-options.ts';
 import { compiledMapSource, MAX_PER_FUNCTION, SOURCE_PARAMETERS } from './compiled-map-source.ts';
 
 /** Makes a function from parameter names and a body, as `new Function` does. */
