@@ -1,7 +1,7 @@
 // Discovery at build time: one package scan writes a static manifest, a
 // module that lists every plugin with an import a bundler can follow. A
 // process then starts from the manifest: no node_modules is scanned.
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DriverManager } from '@plugin-patterns/driver';
 import { writeStaticManifest } from '@plugin-patterns/loader/discovery';
@@ -12,7 +12,7 @@ const host = join(import.meta.dirname, '../..');
 // At build time, what `plugin-patterns manifest --out <file>` does.
 const out = join(host, 'node_modules/.cache/examples/plugins.manifest.js');
 const written = writeStaticManifest({ cwd: host, out });
-console.log(`build: ${written.plugins} plugins of ${written.packages} packages written`);
+console.log(`build: wrote ${relative(host, written.file)}`);
 
 // At start. A bundled host writes `import manifest from './plugins.manifest.js'`.
 const { default: manifest } = (await import(pathToFileURL(out).href)) as {
