@@ -32,7 +32,7 @@ describe('AmqpTransport without a server', () => {
     const transport = new AmqpTransport({ url: 'amqp://meter:s3cret@127.0.0.1:1' });
     const answer = await transport.checkAvailability();
     expect(answer.available).toBe(false);
-    expect(answer.reason).toMatch(
+    expect(answer.available ? '' : answer.reason).toMatch(
       /^cannot use RabbitMQ at amqp:\/\/meter:\*\*\*@127\.0\.0\.1:1: .*ECONNREFUSED/,
     );
     await transport.close();

@@ -1,0 +1,68 @@
+/**
+ * One notification agent as a process of its own, the way a deployment runs
+ * several of them on one queue:
+ *
+ *   node --conditions=@plugin-patterns/source agent-process.ts TRANSPORT_URL STORAGE_URL [PREFETCH]
+ *
+ * It loads the tour's plugins with one package scan (the transport and the
+ * storage by the driver pattern, the handlers for the dispatcher), prints
+ * `ready` once it consumes, and on SIGTERM stops (what it holds goes back to
+ * the queue), prints its counts as one line of JSON and exits. SIGKILL, of
+ * course, gives it no say: the broker redelivers what it held.
+ */
+import { EventDispatcher } from '@plugin-patterns/dispatch';
+import { DriverManager } from '@plugin-patterns/driver';
+import { ExtensionSet, packageScan } from '@plugin-patterns/loader';
+import type {
+  Notification,
+  NotificationHandler,
+  StorageDriver,
+} from '@plugin-patterns/meter-contracts';
+import { storageContract } from '../host-contracts.ts';
+import { NOTIFICATION, notificationPipeline, STORAGE } from '../plugin-host.ts';
+import { TOUR_ROOT } from '../run-tour.ts';
+import { loadTransport } from './load-transport.ts';
+import { NotificationAgent } from './notification-agent.ts';
+
+const [transportUrl, storageUrl, prefetchText = '32'] = process.argv.slice(2);
+if (transportUrl === undefined || storageUrl === undefined) {
+  process.stderr.write('usage: agent-process.ts TRANSPORT_URL STORAGE_URL [PREFETCH]\n');
+  process.exit(2);
+}
+
+const source = packageScan({ cwd: TOUR_ROOT, cache: false });
+const transport = await loadTransport(source, transportUrl);
+const storage = await DriverManager.load<StorageDriver>({
+  namespace: STORAGE,
+  sources: [source],
+  url: storageUrl,
+  args: [{ url: storageUrl }],
+  contract: storageContract,
+});
+const handlers = ExtensionSet.discover<NotificationHandler>({
+  namespace: NOTIFICATION,
+  sources: [source],
+  ...notificationPipeline,
+});
+const notifications = await EventDispatcher.load(handlers, {
+  subscriptions: (handler) => handler.eventTypes,
+  eventType: (notification: Notification) => notification.event_type,
+  call: (handler, notification: Notification) => handler.process(notification),
+  method: 'process',
+});
+const agent = new NotificationAgent({
+  transport: transport.driver,
+  notifications,
+  storage: storage.driver,
+  prefetch: Number(prefetchText),
+});
+await agent.start();
+process.stdout.write('ready\n');
+
+process.once('SIGTERM', async () => {
+  await agent.stop();
+  await transport.driver.close();
+  await storage.driver.close();
+  process.stdout.write(`${JSON.stringify(agent.stats)}\n`);
+  process.exit(0);
+});
