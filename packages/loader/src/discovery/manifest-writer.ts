@@ -18,7 +18,7 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ReferenceEscapeError } from '../errors/kinds.ts';
+import { type DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { splitAtExport } from '../shared/reference.ts';
 import type { DiscoveryProblem, EntryPoint } from './entry-point.ts';
 import { fingerprintFiles, fingerprintOf } from './manifest-fingerprint.ts';
@@ -115,8 +115,10 @@ function pluginLine(
   try {
     url = (typeof entry.target === 'function' ? entry.target() : entry.target).url;
   } catch (error) {
+    // A scanned entry point's target throws only the DiscoveryError of its resolution.
+    const refused = error as DiscoveryError;
     return problemOf(
-      { ...entry, origin: join(source.root, 'package.json'), error: error as never },
+      { ...entry, origin: join(source.root, 'package.json'), error: refused },
       packages,
     );
   }
