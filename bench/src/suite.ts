@@ -1,12 +1,15 @@
 /**
  * Every benchmark of `pnpm bench`, in the order they run and are reported:
  * invocation first (small, in-memory), then discovery (which writes and reads
- * the synthetic installs), then the child-process ones, and last the
- * startup of whole processes that run the built packages.
+ * the synthetic installs), then the child-process ones, the bus (RabbitMQ
+ * and PostgreSQL, agents as processes), and last the startup of whole
+ * processes that run the built packages.
  */
 
 import type { Benchmark } from './benchmark.ts';
 import { asyncInvocation } from './benchmarks/async-invocation.ts';
+import { busDispatch } from './benchmarks/bus-dispatch.ts';
+import { busThroughput } from './benchmarks/bus-throughput.ts';
 import { coldDiscovery } from './benchmarks/cold-discovery.ts';
 import { discoveryMemory } from './benchmarks/discovery-memory.ts';
 import { dispatchByName } from './benchmarks/dispatch-by-name.ts';
@@ -33,5 +36,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   warmDiscovery,
   lazyImport,
   discoveryMemory,
+  busDispatch,
+  busThroughput,
   startup,
 ];

@@ -6,7 +6,8 @@
  *
  * It loads the tour's plugins with one package scan (the transport and the
  * storage by the driver pattern, the handlers for the dispatcher), prints
- * `ready` once it consumes, and on SIGTERM stops (what it holds goes back to
+ * `ready` once it consumes, then `settled N` as its count of acknowledged and
+ * dead-lettered messages grows, and on SIGTERM stops (what it holds goes back to
  * the queue), prints its counts as one line of JSON and exits. SIGKILL, of
  * course, gives it no say: the broker redelivers what it held.
  */
@@ -58,6 +59,15 @@ const agent = new NotificationAgent({
 });
 await agent.start();
 process.stdout.write('ready\n');
+
+// Progress for whoever watches (the bench times a drain with it): `settled N`, when it changes.
+let reported = 0;
+setInterval(() => {
+  const { acknowledged, deadLettered } = agent.stats;
+  if (acknowledged + deadLettered === reported) return;
+  reported = acknowledged + deadLettered;
+  process.stdout.write(`settled ${reported}\n`);
+}, 20).unref();
 
 process.once('SIGTERM', async () => {
   await agent.stop();
