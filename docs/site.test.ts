@@ -106,7 +106,7 @@ beforeAll(async () => {
   } catch (error) {
     setupError = error;
   }
-}, 300_000);
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -266,7 +266,7 @@ async function measure(
     const expected = diagramsIn(page);
     if (expected > 0) {
       await tab
-        .waitForFunction(`${BROWSER.diagrams}.drawn >= ${expected}`, undefined, { timeout: 20_000 })
+        .waitForFunction(`${BROWSER.diagrams}.drawn >= ${expected}`, undefined, { timeout: 15_000 })
         .catch(() => {}); // the test reports what was drawn
     }
     const { total, drawn } = await tab.evaluate<{ total: number; drawn: number }>(BROWSER.diagrams);
@@ -328,6 +328,52 @@ function buildSite(dir: string): Promise<void> {
   });
 }
 
+/** Opens a page in a tab, waits for Vue to take over, records what it shows; answers its links. */
+async function openInBrowser(
+  tab: Page,
+  errors: string[],
+  origin: string,
+  path: string,
+): Promise<string[]> {
+  const response = await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
+  // A page is only done once Vue has taken over the server-rendered HTML.
+  if (response?.status() === 200) {
+    await tab
+      .waitForFunction(BROWSER.hydrated, undefined, { timeout: 10_000 })
+      .catch(() => errors.push('Vue never took over the page (no hydration)'));
+  }
+  const hrefs = await tab.evaluate<string[]>(BROWSER.links);
+  visited.set(path, {
+    status: response?.status(),
+    headings: await tab.locator('main h1').count(),
+    errors,
+    text: await tab.evaluate<string>(BROWSER.text),
+    ids: await tab.evaluate<string[]>(BROWSER.ids),
+  });
+  return hrefs;
+}
+
+/**
+ * A source page (one per linked file, about a hundred) is read over HTTP, not
+ * in the browser: it is the same template every time, holding one code block,
+ * and what the crawl needs of it is that it is there and where it links.
+ */
+async function readSourcePage(origin: string, path: string): Promise<string[]> {
+  const response = await fetch(`${origin}${path}`);
+  const html = await response.text();
+  visited.set(path, {
+    status: response.status,
+    headings: (html.match(/<h1[\s>]/g) ?? []).length,
+    errors: [],
+    text: '',
+    ids: [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1] ?? ''),
+  });
+  const base = new URL(path, origin);
+  return [...html.matchAll(/<a\b[^>]*?\shref="([^"]+)"/g)].map(
+    (match) => new URL((match[1] ?? '').replaceAll('&amp;', '&'), base).href,
+  );
+}
+
 /** Visits every page reachable from `/`, two tabs at a time, recording what each shows and where it links. */
 async function crawl(chromiumBrowser: Browser, origin: string): Promise<void> {
   const context = await chromiumBrowser.newContext();
@@ -336,21 +382,9 @@ async function crawl(chromiumBrowser: Browser, origin: string): Promise<void> {
   let busy = 0;
 
   const visitFrom = async (tab: Page, errors: string[], path: string): Promise<void> => {
-    const response = await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
-    // A page is only done once Vue has taken over the server-rendered HTML.
-    if (response?.status() === 200) {
-      await tab
-        .waitForFunction(BROWSER.hydrated, undefined, { timeout: 10_000 })
-        .catch(() => errors.push('Vue never took over the page (no hydration)'));
-    }
-    const hrefs = await tab.evaluate<string[]>(BROWSER.links);
-    visited.set(path, {
-      status: response?.status(),
-      headings: await tab.locator('main h1').count(),
-      errors,
-      text: await tab.evaluate<string>(BROWSER.text),
-      ids: await tab.evaluate<string[]>(BROWSER.ids),
-    });
+    const hrefs = path.startsWith('/source/')
+      ? await readSourcePage(origin, path)
+      : await openInBrowser(tab, errors, origin, path);
     for (const href of hrefs) {
       const url = new URL(href);
       if (url.origin !== origin) {
