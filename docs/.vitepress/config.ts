@@ -43,6 +43,7 @@ const guides = [
   { text: 'Use it outside this repository', link: '/use-it-outside-this-repository' },
   { text: 'Security', link: '/security' },
   { text: 'Isolation', link: '/isolation' },
+  { text: 'The bus', link: '/bus' },
   { text: 'Tracing', link: '/tracing' },
   { text: 'Benchmarks', link: '/benchmarks' },
   { text: 'How tapable gets its speed', link: '/how-tapable-gets-its-speed' },
@@ -85,6 +86,7 @@ export default withMermaid(
       search: { provider: 'local' },
     },
     // Drawn in the browser; strict: no HTML or scripts inside a diagram's labels.
-    mermaid: { securityLevel: 'strict' },
+    // SVG text labels: HTML labels are measured before the page font loads, and get clipped.
+    mermaid: { securityLevel: 'strict', flowchart: { htmlLabels: false } },
   }),
 );
