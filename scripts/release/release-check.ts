@@ -21,10 +21,10 @@
  * Deno and Node.js 22 come from the npm registry at pinned versions.
  * Prints one line per check; exits 1 at the first failure, with its output.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { auditVerdict } from './audit-verdict.ts';
 import {
   expectedHostOutput,
   HOST_PACKAGES,
@@ -38,6 +38,7 @@ import {
   writeHostProject,
 } from './consumer.ts';
 import { olderNode } from './older-node.ts';
+import { olderNodeIsTold, sqliteWarnsOnlyWhenUsed, tourOnBun } from './runtime-checks.ts';
 
 const VERSIONS = { bun: '1.4.5', deno: '2.9.6', node22: '22.18.0' };
 const work = mkdtempSync(join(tmpdir(), 'plugin-patterns-release-'));
@@ -104,16 +105,16 @@ function startRegistry(): { url: string; token: string; stop: () => void } {
   return { url, token: started, stop };
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const registry = startRegistry();
   try {
-    await releaseTo(registry.url, registry.token);
+    releaseTo(registry.url, registry.token);
   } finally {
     registry.stop();
   }
 }
 
-async function releaseTo(url: string, token: string): Promise<void> {
+function releaseTo(url: string, token: string): void {
   const host = new URL(url).host;
   // Publishing: this registry and its token, in a user config of its own.
   const npmrc = join(work, 'publish.npmrc');
@@ -183,55 +184,15 @@ async function releaseTo(url: string, token: string): Promise<void> {
     return expectHost(run(bun, ['host.ts'], bunProject), 'Bun');
   });
 
-  check(`Bun ${VERSIONS.bun} runs the tour with memory storage`, () => {
-    const code = [
-      "const tour = await import('@plugin-patterns/tour');",
-      "const result = await tour.runTour({ storage: 'memory:' });",
-      'console.log(tour.renderTour(result, { maxWidth: 200 }));',
-    ].join('\n');
-    const tour = join(ROOT, 'packages', 'tour');
-    const result = run(bun, ['--conditions=@plugin-patterns/source', '-e', code], tour, quiet);
-    const wanted = ['memory:', 'driver', 'dispatcher', 'iterator'];
-    const missing = wanted.filter((word) => !result.stdout.includes(word));
-    if (result.status !== 0 || missing.length > 0) {
-      throw new Error(
-        `the tour on Bun (exit ${result.status}, lacking ${missing}):\n${result.stdout}\n${result.stderr}`,
-      );
-    }
-    return `${result.stdout.split('\n').length} lines, the three patterns on memory storage`;
-  });
+  check(`Bun ${VERSIONS.bun} runs the tour with memory storage`, () => tourOnBun(bun));
 
   const node22 = fromNpm(`node@${VERSIONS.node22}`, 'node');
   check(`the host runs on Node.js ${VERSIONS.node22}`, () =>
     expectHost(run(node22, ['host.ts'], npmProject), `Node.js ${VERSIONS.node22}`),
   );
 
-  check(
-    `importing the sample plugins on Node.js ${VERSIONS.node22} prints no SQLite warning`,
-    () => {
-      const imported = run(
-        node22,
-        ['--input-type=module', '-e', "await import('@plugin-patterns/sample-plugins');"],
-        npmProject,
-      );
-      if (imported.status !== 0 || imported.stderr !== '') {
-        throw new Error(`importing the sample plugins printed:\n${imported.stderr}`);
-      }
-      // The check can see the warning: opening a SQLite database does print it.
-      const opened = run(
-        node22,
-        [
-          '--input-type=module',
-          '-e',
-          "const { SqliteStorage } = await import('@plugin-patterns/sample-plugins'); new SqliteStorage({ url: 'sqlite::memory:' });",
-        ],
-        npmProject,
-      );
-      if (opened.status !== 0 || !/ExperimentalWarning: SQLite/.test(opened.stderr)) {
-        throw new Error(`opening a database should warn on 22:\n${opened.stderr}`);
-      }
-      return 'it prints only when a SQLite database opens';
-    },
+  check(`importing the sample plugins on Node.js ${VERSIONS.node22} prints no SQLite warning`, () =>
+    sqliteWarnsOnlyWhenUsed(node22, npmProject),
   );
 
   const deno = fromNpm(`deno@${VERSIONS.deno}`, 'deno');
@@ -240,41 +201,11 @@ async function releaseTo(url: string, token: string): Promise<void> {
   );
 
   const old = olderNode();
-  // The user's Node.js runs the built files, whatever source condition this process has.
-  const { NODE_OPTIONS: _, ...plain } = process.env;
-  check(`Node.js ${old.version} (the machine's own) is told which Node.js to use`, () => {
-    const loader = run(
-      old.path,
-      ['--input-type=module', '-e', "await import('@plugin-patterns/loader')"],
-      npmProject,
-      plain,
-    );
-    const needs = 'needs Node.js 22.18.0 or later (22.18+ or 24)';
-    if (
-      loader.status === 0 ||
-      !loader.stderr.includes(`UnsupportedNodeError: @plugin-patterns/loader ${needs}`)
-    ) {
-      throw new Error(`importing the loader on Node.js ${old.version}:\n${loader.stderr}`);
-    }
-    const bin = join(
-      npmProject,
-      'node_modules',
-      '@plugin-patterns',
-      'cli',
-      'bin',
-      'plugin-patterns.js',
-    );
-    const cli = run(old.path, [bin, 'list'], npmProject, plain);
-    const line = `plugin-patterns: @plugin-patterns/loader ${needs}; this is Node.js ${old.version}. Install a newer Node.js (https://nodejs.org).\n`;
-    if (cli.status !== 1 || cli.stderr !== line || cli.stdout !== '') {
-      throw new Error(
-        `plugin-patterns on Node.js ${old.version} (exit ${cli.status}):\n${cli.stdout}${cli.stderr}`,
-      );
-    }
-    return 'the loader throws UnsupportedNodeError, the CLI prints one line and exits 1';
-  });
+  check(`Node.js ${old.version} (the machine's own) is told which Node.js to use`, () =>
+    olderNodeIsTold(old, npmProject),
+  );
 
-  check('pnpm audit gives its verdict on the dependencies', () => audit());
+  check('pnpm audit gives its verdict on the dependencies', () => auditVerdict(ROOT, quiet));
 }
 
 function folderOf(name: string): string {
@@ -283,40 +214,8 @@ function folderOf(name: string): string {
   return found.dir.slice(join(ROOT, 'packages').length + 1);
 }
 
-/**
- * `pnpm audit` against the public registry. Its verdict is printed, not
- * enforced: an advisory published tomorrow must not fail yesterday's commit,
- * and a registry that does not answer audits (a mirror, no network) is said so.
- */
-function audit(): string {
-  const result = spawnSync('pnpm', ['audit', '--json'], {
-    cwd: ROOT,
-    env: quiet,
-    encoding: 'utf8',
-  });
-  let report: {
-    error?: { message?: string | undefined };
-    metadata?: { vulnerabilities?: Record<string, number>; dependencies?: number };
-  } = {};
-  try {
-    report = JSON.parse(result.stdout);
-  } catch {
-    report = { error: { message: `${result.stderr}${result.stdout}`.trim().split('\n')[0] } };
-  }
-  if (report.metadata?.vulnerabilities === undefined) {
-    const why = report.error?.message ?? `exit ${result.status}`;
-    // The first sentence says it: the registry's answer to an audit request.
-    return `not available from this registry (${why.split(/\. |: \./)[0]})`;
-  }
-  const found = Object.entries(report.metadata.vulnerabilities).filter(([, n]) => n > 0);
-  const total = report.metadata.dependencies ?? 'all';
-  return found.length === 0
-    ? `no known vulnerabilities in ${total} dependencies`
-    : `${found.map(([level, n]) => `${n} ${level}`).join(', ')} in ${total} dependencies (run pnpm audit)`;
-}
-
 try {
-  await main();
+  main();
   console.log(`release-check: ${passed} checks passed`);
   rmSync(work, { recursive: true, force: true });
 } catch (error) {
