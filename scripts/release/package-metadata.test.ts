@@ -22,7 +22,7 @@ describe('the published packages', () => {
   });
 
   it('share the host contracts as a peer: storage-postgres as sample-plugins does', () => {
-    for (const folder of ['storage-postgres', 'sample-plugins']) {
+    for (const folder of ['storage-postgres', 'sample-plugins', 'transport-amqp']) {
       const manifest = read(`packages/${folder}/package.json`);
       expect(manifest.peerDependencies?.['@plugin-patterns/meter-contracts'], folder).toBe(
         'workspace:^',
@@ -46,7 +46,7 @@ describe('the published packages', () => {
       return /^"([^"]+)": minor$/m.exec(text)?.[1];
     });
     const original = ['cli', 'loader', 'meter-contracts', 'dispatch', 'driver', 'iterator'];
-    for (const name of [...original, 'sample-plugins', 'storage-postgres']) {
+    for (const name of [...original, 'sample-plugins', 'storage-postgres', 'transport-amqp']) {
       expect(
         named.filter((n) => n === `@plugin-patterns/${name}`),
         name,
