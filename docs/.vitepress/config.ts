@@ -87,6 +87,6 @@ export default withMermaid(
     },
     // Drawn in the browser; strict: no HTML or scripts inside a diagram's labels.
     // SVG text labels: HTML labels are measured before the page font loads, and get clipped.
-    mermaid: { securityLevel: 'strict', flowchart: { htmlLabels: false } },
+    mermaid: { securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false } },
   }),
 );
