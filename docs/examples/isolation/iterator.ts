@@ -14,7 +14,7 @@ interface Pollster {
   poll(): Promise<unknown[]>;
 }
 
-const isolated = isolation<Pollster>({ mode: 'worker', timeoutMs: 500 });
+const isolated = isolation<Pollster>({ mode: 'worker', timeoutMs: 1000 });
 const set = ExtensionSet.discover<Pollster>({
   namespace: UNTRUSTED_NAMESPACE,
   sources: [untrustedPlugins(['steady', 'loops-forever', 'exits', 'rejects-unhandled'])],

@@ -15,7 +15,7 @@ interface Pollster {
   poll(): Promise<unknown[]>; // a stand-in always answers with a promise
 }
 
-const isolated = isolation<Pollster>({ mode: 'worker', timeoutMs: 500 });
+const isolated = isolation<Pollster>({ mode: 'worker', timeoutMs: 1000 });
 const pollsters = ExtensionSet.discover<Pollster>({
   namespace: UNTRUSTED_NAMESPACE,
   sources: [untrustedPlugins(['steady', 'loops-forever', 'exits', 'pollutes-prototype'])],

@@ -11,21 +11,21 @@ describe.each(['worker', 'child'] as const)('contained in a %s', (mode) => {
   const noun = mode === 'worker' ? 'worker thread' : 'child process';
 
   it('stops a synchronous infinite loop at the time limit, and records it', async () => {
-    const { set } = await loadUntrusted(['loops-forever', 'steady'], { mode, timeoutMs: 300 });
+    const { set } = await loadUntrusted(['loops-forever', 'steady'], { mode, timeoutMs: 1000 });
     const loops = extension(set, 'loops-forever');
     const result = await outcome(loops.object.poll());
     expect(result.ok).toBe(false);
     const error = (result as { error: Error }).error;
     expect(error).toBeInstanceOf(PluginTimeoutError);
     expect(error.message).toBe(
-      '[meter.untrusted:loops-forever] (invocation) call to poll() did not settle within 300 ms',
+      '[meter.untrusted:loops-forever] (invocation) call to poll() did not settle within 1000 ms',
     );
     // The call fails once the worker or child has ended: by then the record says so.
     expect(loops.lastError).toBe(error);
     expect(loops.state).toEqual({
       status: 'disabled',
       by: 'restart policy',
-      reason: `its ${noun} was stopped: meter.untrusted:loops-forever did not finish poll() within 300 ms; the restart policy is never`,
+      reason: `its ${noun} was stopped: meter.untrusted:loops-forever did not finish poll() within 1000 ms; the restart policy is never`,
     });
     // Nothing of it reached the host's thread, nor its neighbour.
     expect(await extension(set, 'steady').object.poll()).toEqual([

@@ -122,7 +122,7 @@ describe('the iterator over isolated pollsters', () => {
   it('collects the untrusted pollsters: the honest answer, and each failure typed once', async () => {
     const { set } = await loadUntrusted(['steady', 'loops-forever', 'exits'], {
       mode: 'worker',
-      timeoutMs: 300,
+      timeoutMs: 1000,
     });
     const pollsters = new IteratorManager(set, { method: 'poll' });
     const { values, failures } = await pollsters.map((pollster) => pollster.poll());

@@ -8,7 +8,7 @@ import { ExtensionSet } from '@plugin-patterns/loader';
 
 const lines = [];
 for (const mode of ['worker', 'child']) {
-  const isolated = isolation({ mode, timeoutMs: 500 });
+  const isolated = isolation({ mode, timeoutMs: 1000 });
   const set = ExtensionSet.discover({
     namespace: 'meter.untrusted',
     sources: [untrustedPlugins(['steady', 'loops-forever'])],
