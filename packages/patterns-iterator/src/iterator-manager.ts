@@ -155,7 +155,7 @@ export class IteratorManager<T> {
     deliver(result);
     this.#historic.push((extension) => {
       const plan = planOf([extension]);
-      deliver(this.#wrapped('map', this.#policy, () => runMap(plan, call, this.#policy)));
+      deliver(this.wrapped('map', this.#policy, () => runMap(plan, call, this.#policy)));
     });
     return result;
   }
@@ -184,7 +184,7 @@ export class IteratorManager<T> {
       return runMap(plan, call, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
     }
     const run = () => runMap(plan, call, policy);
-    return this.#wrapped('map', policy, run) as Outcome<R, MapResult<T, Awaited<R>>>;
+    return this.wrapped('map', policy, run) as Outcome<R, MapResult<T, Awaited<R>>>;
   }
 
   /** Calls plugins in order until one returns something other than `undefined`. */
@@ -195,7 +195,7 @@ export class IteratorManager<T> {
     const plan = this.#planned();
     const policy = this.policyFor(options);
     const run = () => runFirst(plan, call, policy);
-    return this.#wrapped('first', policy, run) as Outcome<
+    return this.wrapped('first', policy, run) as Outcome<
       R,
       FirstResult<T, Exclude<Awaited<R>, undefined>>
     >;
@@ -210,7 +210,7 @@ export class IteratorManager<T> {
     const plan = this.#planned();
     const policy = this.policyFor(options);
     const run = () => runPipeline(plan, initial, step as PipelineStep<T, V, unknown>, policy);
-    return this.#wrapped('pipeline', policy, run) as Outcome<R, PipelineResult<T, V>>;
+    return this.wrapped('pipeline', policy, run) as Outcome<R, PipelineResult<T, V>>;
   }
 
   /** Calls every plugin at once (at most `concurrency` in flight); answers in plan order. */
@@ -223,7 +223,7 @@ export class IteratorManager<T> {
       const plan = this.#planned();
       const policy = this.policyFor(options);
       const run = () => runParallel<T, Awaited<R>>(plan, call, policy, concurrency);
-      return Promise.resolve(this.#wrapped('parallel', policy, run));
+      return Promise.resolve(this.wrapped('parallel', policy, run));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -255,8 +255,17 @@ export class IteratorManager<T> {
     ]);
   }
 
-  /** A run, inside the wrappers when there are any. */
-  #wrapped<Out>(mode: WrappedRun['mode'], policy: RunPolicy, run: () => Out): Out {
+  /** Whether any wrapper wraps the runs (for subclasses, to skip `wrapped` when none does). */
+  protected get hasWrappers(): boolean {
+    this.#planned();
+    return this.#wrappers !== undefined;
+  }
+
+  /**
+   * A run, inside the wrappers when there are any. For subclasses that run the
+   * plan their own way (the compiled map), so that wrappers wrap them too.
+   */
+  protected wrapped<Out>(mode: WrappedRun['mode'], policy: RunPolicy, run: () => Out): Out {
     const wrappers = this.#wrappers;
     if (wrappers === undefined) return run();
     return runWrapped(wrappers, run, policy, { namespace: this.namespace, mode });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { IteratorManager } from '../iterator-manager.ts';
 import type { MapResult } from '../map.ts';
 import { compiledManagerOf, inCompiledRun, managerOf, NAMESPACE, sync } from '../test-plugins.ts';
+import type { Wrapper } from '../wrap.ts';
 import { CompiledIteratorManager, type Compiler } from './compiled-manager.ts';
 import { compiledMapSource, MAX_PER_FUNCTION } from './compiled-map-source.ts';
 
@@ -297,3 +298,26 @@ function summary(error: PluginError) {
 function lastErrors(manager: IteratorManager<Fn>) {
   return manager.set.extensions.map((e) => e.lastError?.message);
 }
+
+describe('the compiled map, among the manager’s other features', () => {
+  it('runs inside the manager’s wrappers, and calls plugins added at run time', () => {
+    const seen: string[] = [];
+    const wrappers = ExtensionSet.fromObjects<Wrapper>('test.wrappers', {
+      noting: {
+        wrap(run, about) {
+          seen.push(about.mode);
+          return run();
+        },
+      },
+    });
+    const manager = new CompiledIteratorManager(
+      ExtensionSet.fromObjects<Fn>(NAMESPACE, { a: inCompiledRun }),
+      { wrappers },
+    );
+    const readAll = manager.compile(call);
+    expect(sync(readAll()).values).toEqual([true]);
+    manager.add('late', inCompiledRun);
+    expect(sync(readAll()).values).toEqual([true, true]);
+    expect(seen).toEqual(['map', 'map']);
+  });
+});

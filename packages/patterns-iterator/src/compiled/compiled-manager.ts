@@ -75,7 +75,11 @@ export class CompiledIteratorManager<T> extends IteratorManager<T> {
         planned = current;
         run = compilePlan(planOf(current), call, this.#compiler);
       }
-      return run(this.policyFor(options)) as Outcome<R, MapResult<T, Awaited<R>>>;
+      const policy = this.policyFor(options);
+      const result = this.hasWrappers
+        ? this.wrapped('map', policy, () => run(policy))
+        : run(policy);
+      return result as Outcome<R, MapResult<T, Awaited<R>>>;
     };
   }
 
