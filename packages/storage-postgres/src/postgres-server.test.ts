@@ -91,6 +91,16 @@ withServer('postgres: what the conformance kit does not cover', () => {
     await driver.close();
   });
 
+  it('stores a message written by two drivers at the same moment once', async () => {
+    const url = freshUrl();
+    const drivers = [1, 2, 3].map(() => new PostgresStorage({ url }));
+    await drivers[0]?.checkAvailability(); // the table first: this test is about the samples
+    const batch = [sample('2026-01-01T00:00:00Z', 1), sample('2026-01-01T00:00:01Z', 2)];
+    await Promise.all(drivers.map((d) => d.write(batch, { messageId: 'message-1' })));
+    expect((await drivers[0]?.query())?.map((s) => s.volume)).toEqual([1, 2]);
+    await Promise.all(drivers.map((d) => d.close()));
+  });
+
   it('lets two drivers create the same table at once', async () => {
     const url = freshUrl();
     const drivers = [1, 2, 3].map(() => new PostgresStorage({ url }));

@@ -25,7 +25,7 @@ import {
 } from '@plugin-patterns/meter-contracts';
 import { Pool, type PoolClient } from 'pg';
 import { DRIVER, type PostgresUrl, parsePostgresUrl } from './postgres-url.ts';
-import { createTable, insertSamples, recordMessage, selectSamples } from './sample-table.ts';
+import { createTable, insertSamples, selectSamples } from './sample-table.ts';
 
 /** How long the availability check (and any connection) may wait for the server. */
 const CONNECT_TIMEOUT_MS = 3000;
@@ -62,10 +62,10 @@ export class PostgresStorage implements StorageDriver {
   }
 
   /**
-   * Stores the batch's valid samples (each read once into a checked copy) in
-   * one transaction: all of them or, on any error, none of them. Invalid
+   * Stores the batch's valid samples (each read once into a checked copy) by
+   * one statement: all of them or, on any error, none of them. Invalid
    * samples are then named in an InvalidSampleError. With a message id, the
-   * id is recorded in the same transaction; an id recorded before stores nothing.
+   * id is recorded by the same statement; an id recorded before stores nothing.
    */
   async write(samples: readonly Sample[], options: WriteOptions = {}): Promise<void> {
     this.#refuseIfClosed('write');
@@ -73,17 +73,10 @@ export class PostgresStorage implements StorageDriver {
     let stored = true;
     if (valid.length > 0) {
       await this.#ready();
-      const statement = insertSamples(this.table, valid);
-      const id = options.messageId;
-      stored = await this.#inTransaction(async (client) => {
-        // A second agent writing the same message waits here for the first to commit.
-        if (id !== undefined) {
-          const record = recordMessage(this.table, id);
-          if ((await client.query(record.text, record.values)).rowCount === 0) return false;
-        }
-        await client.query(statement.text, statement.values);
-        return true;
-      });
+      const statement = insertSamples(this.table, valid, options.messageId);
+      const result = await this.#connections().query(statement.text, statement.values);
+      // No row: the message id was recorded before, and nothing was stored again.
+      stored = (result.rowCount ?? 0) > 0;
     }
     if (stored && refused.length > 0) throw new InvalidSampleError(refused, valid.length);
   }

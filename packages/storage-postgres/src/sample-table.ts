@@ -51,34 +51,50 @@ export function messagesTable(table: string): string {
   return `${table}_messages`;
 }
 
-/** Records a message id; it inserts no row (rowCount 0) when the id is there already. */
-export function recordMessage(table: string, messageId: string): Statement {
+/**
+ * One statement, so one round trip and atomic by itself: the whole batch or
+ * nothing, with no BEGIN and COMMIT around it. With a message id, the id is
+ * recorded by a data-modifying CTE of the same statement, and the samples are
+ * inserted only if it was new: a redelivery inserts no row (rowCount 0). A
+ * second agent recording the same id at the same moment waits for the first
+ * one's commit, then finds the id there.
+ */
+export function insertSamples(
+  table: string,
+  samples: readonly Sample[],
+  messageId?: string,
+): Statement {
+  const values: unknown[] = [
+    samples.map((s) => s.meter),
+    samples.map((s) => s.type),
+    samples.map((s) => s.unit),
+    samples.map((s) => s.volume),
+    samples.map((s) => s.resourceId),
+    samples.map((s) => s.projectId),
+    samples.map((s) => s.timestamp),
+    samples.map((s) => s.source),
+  ];
+  let recorded = '';
+  let onlyIfNew = '';
+  if (messageId !== undefined) {
+    values.push(messageId);
+    recorded = `WITH recorded AS (
+      INSERT INTO ${escapeIdentifier(messagesTable(table))} (message_id) VALUES ($9)
+      ON CONFLICT DO NOTHING RETURNING message_id
+    )`;
+    onlyIfNew = 'WHERE EXISTS (SELECT 1 FROM recorded)';
+  }
   return {
-    text: `INSERT INTO ${escapeIdentifier(messagesTable(table))} (message_id) VALUES ($1)
-      ON CONFLICT DO NOTHING`,
-    values: [messageId],
-  };
-}
-
-export function insertSamples(table: string, samples: readonly Sample[]): Statement {
-  return {
-    text: `INSERT INTO ${escapeIdentifier(table)}
+    text: `${recorded}
+      INSERT INTO ${escapeIdentifier(table)}
       (meter, type, unit, volume, resource_id, project_id, taken_at, "timestamp", source)
       SELECT m, t, u, v, r, p, ts::timestamptz, ts, s
       FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[],
                   $5::text[], $6::text[], $7::text[], $8::text[])
         WITH ORDINALITY AS batch(m, t, u, v, r, p, ts, s, position)
+      ${onlyIfNew}
       ORDER BY position`,
-    values: [
-      samples.map((s) => s.meter),
-      samples.map((s) => s.type),
-      samples.map((s) => s.unit),
-      samples.map((s) => s.volume),
-      samples.map((s) => s.resourceId),
-      samples.map((s) => s.projectId),
-      samples.map((s) => s.timestamp),
-      samples.map((s) => s.source),
-    ],
+    values,
   };
 }
 
