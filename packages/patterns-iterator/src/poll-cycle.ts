@@ -1,13 +1,18 @@
 /**
  * One polling cycle, without the schedule: ask the plugins that were never
  * asked whether they can run here, call `poll()` on every enabled pollster,
- * and keep the samples of each answer that has the right shape.
+ * and keep the samples of each answer that pass the check.
  *
- * A pollster's answer is checked before anything of it is kept: an answer
- * that is not an array of samples is that pollster's failure (a
- * PluginResultError from the loader's `checkResult`, recorded on its
- * extension), and all of its samples are dropped, so one bad sample cannot
- * half-write a batch; the other pollsters' samples are kept.
+ * The pollster boundary is where a sample stops being the plugin's object and
+ * becomes the host's data. Each sample is read once into a copy, and the copy
+ * is checked and kept (`readSample`): a getter that answers a finite volume
+ * to this check and NaN to the storage driver's never reaches the driver.
+ *
+ * An answer that is not an array is that pollster's failure (a
+ * PluginResultError from the loader's `checkResult`). Within an array, a bad
+ * sample costs only itself: the others are kept, and the pollster is blamed
+ * for the refused ones, by index, in one PluginResultError recorded on its
+ * extension. The other pollsters' samples are never touched.
  */
 import {
   type EnablingPolicy,
@@ -31,13 +36,18 @@ export type SampleOf<P> = P extends { poll(): infer R }
     : unknown
   : unknown;
 
-export interface CycleOptions {
+/** A sample read at the boundary: the copy to keep, or what is wrong with it. */
+export type SampleRead<S> =
+  | { readonly ok: true; readonly sample: S }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+export interface CycleOptions<S = unknown> {
   /** Per-pollster time limit for a promised answer. */
   readonly timeoutMs: number;
   /** 1: one pollster after another (map); more: that many at once (parallel). */
   readonly concurrency: number;
-  /** Problems with one sample, empty when it is valid (meter-contracts' `sampleProblems`). */
-  readonly sampleProblems: (sample: unknown) => readonly string[];
+  /** Reads one sample into the copy that is kept (meter-contracts' `readSample`). */
+  readonly readSample: (value: unknown) => SampleRead<S>;
   /** How a pollster is asked whether it can run here. Default: the loader's `selfCheck()`. */
   readonly selfCheck: EnablingPolicy | undefined;
 }
@@ -45,9 +55,11 @@ export interface CycleOptions {
 /** What one cycle gathered. */
 export interface Harvest<S> {
   readonly samples: S[];
+  /** For each sample, the pollster that made it (blamed if the sink refuses it). */
+  readonly from: Extension<unknown>[];
   /** Pollsters called this cycle. */
   readonly polled: number;
-  /** Failures (throws, timeouts, wrong shapes), in plan order; each names its pollster. */
+  /** Failures (throws, timeouts, wrong shapes, refused samples), in plan order; each names its pollster. */
   readonly failures: PluginError[];
   /** Pollsters that disabled themselves this cycle (reported once, never again). */
   readonly disabled: SelfDisabled[];
@@ -57,7 +69,7 @@ const poll = (pollster: PollsterLike): unknown => pollster.poll();
 
 export async function pollOnce<P extends PollsterLike, S>(
   pollsters: IteratorManager<P>,
-  options: CycleOptions,
+  options: CycleOptions<S>,
 ): Promise<Harvest<S>> {
   const disabled = await checkOnce(pollsters, options.selfCheck);
   const call = { method: 'poll', timeoutMs: options.timeoutMs } as const;
@@ -66,24 +78,68 @@ export async function pollOnce<P extends PollsterLike, S>(
       ? await pollsters.parallel(poll, { ...call, concurrency: options.concurrency })
       : await pollsters.map(poll, call);
 
-  const samples: S[] = [];
-  const failures = [...result.failures];
-  const isBatch = (value: unknown): true | string => batchProblem(value, options.sampleProblems);
+  const harvest: Harvest<S> = {
+    samples: [],
+    from: [],
+    polled: result.values.length + result.failures.length,
+    failures: [...result.failures],
+    disabled,
+  };
   result.values.forEach((value, i) => {
     const extension = result.from[i];
     if (extension === undefined) return;
     try {
-      const batch = checkResult(extension, value, isBatch, 'an array of samples', {
+      const answer = checkResult(extension, value, isArray, 'an array of samples', {
         method: 'poll',
-      }) as S[];
-      for (const sample of batch) samples.push(sample);
+      }) as unknown[];
+      const refused = keepSamples(answer, extension, options.readSample, harvest);
+      if (refused !== undefined) harvest.failures.push(refused);
     } catch (error) {
-      failures.push(error instanceof PluginError ? error : unreadable(extension, error));
+      harvest.failures.push(error instanceof PluginError ? error : unreadable(extension, error));
     }
   });
   const order = pollsters.names();
-  failures.sort((a, b) => order.indexOf(a.plugin ?? '') - order.indexOf(b.plugin ?? ''));
-  return { samples, polled: result.values.length + result.failures.length, failures, disabled };
+  harvest.failures.sort((a, b) => order.indexOf(a.plugin ?? '') - order.indexOf(b.plugin ?? ''));
+  return harvest;
+}
+
+/**
+ * Reads each sample of one answer into the harvest; the refused ones become
+ * one failure for the pollster that made them (recorded on its extension,
+ * which stays enabled: its next answer may be fine).
+ */
+function keepSamples<S>(
+  answer: readonly unknown[],
+  extension: Extension<unknown>,
+  readSample: (value: unknown) => SampleRead<S>,
+  harvest: Harvest<S>,
+): PluginError | undefined {
+  const refused: string[] = [];
+  for (let i = 0; i < answer.length; i++) {
+    let read: SampleRead<S>;
+    try {
+      read = readSample(answer[i]);
+    } catch (thrown) {
+      read = { ok: false, problems: [`reading it threw: ${describeThrown(thrown)}`] };
+    }
+    if (read.ok) {
+      harvest.samples.push(read.sample);
+      harvest.from.push(extension);
+    } else {
+      refused.push(`sample #${i}: ${read.problems.join('; ')}`);
+    }
+  }
+  if (refused.length === 0) return undefined;
+  const error = new PluginResultError(
+    `refused ${refused.length} of the ${answer.length} samples from poll(): ${refused.join(' | ')}`,
+    { namespace: extension.namespace, name: extension.name },
+  );
+  extension.fail(error);
+  return error;
+}
+
+function isArray(value: unknown): true | string {
+  return Array.isArray(value) ? true : 'it is not an array';
 }
 
 /**
@@ -99,22 +155,28 @@ function unreadable(extension: Extension<unknown>, thrown: unknown): PluginError
   return error;
 }
 
-/** True for an array of valid samples; otherwise what is wrong (the first bad sample). */
-function batchProblem(
-  value: unknown,
-  sampleProblems: (sample: unknown) => readonly string[],
-): true | string {
-  if (!Array.isArray(value)) return 'it is not an array';
-  for (let i = 0; i < value.length; i++) {
-    const problems = sampleProblems(value[i]);
-    if (problems.length > 0) return `sample #${i}: ${problems.join('; ')}`;
-  }
-  return true;
-}
-
 /** The default sample check: only that each sample is an object. */
 export function objectSample(sample: unknown): readonly string[] {
   return typeof sample === 'object' && sample !== null && !Array.isArray(sample)
     ? []
     : ['must be an object'];
+}
+
+/**
+ * The default way to read a sample: its own enumerable properties, each read
+ * once, into a fresh frozen object, which `problems` then checks. A host with
+ * a sample type of its own passes a `readSample` that copies exactly its
+ * fields (meter-contracts' `readSample` does, for its Sample).
+ */
+export function copyThenCheck<S>(
+  problems: (sample: unknown) => readonly string[],
+): (value: unknown) => SampleRead<S> {
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { ok: false, problems: problems(value) };
+    }
+    const copy = Object.freeze({ ...value });
+    const found = problems(copy);
+    return found.length === 0 ? { ok: true, sample: copy as S } : { ok: false, problems: found };
+  };
 }

@@ -5,26 +5,51 @@
  * `write` or anything with that method.
  *
  * Cycles never overlap: the next is scheduled when one ends, so a slow cycle
- * delays the next instead of piling up. Samples that the sink refused stay
- * pending and go with the next write, and `stop()` ends cleanly: it cancels
- * the next cycle, waits for the one in flight, and flushes what is pending,
- * so no sample already gathered is lost. The clock is injectable (a
+ * delays the next instead of piling up. The clock is injectable (a
  * `scheduler`, or the test runner's fake timers) so tests never wait.
+ *
+ * What happens to a sample, once a pollster has answered:
+ * - it is read once into a copy, and the copy is checked and kept
+ *   (poll-cycle.ts): what the sink gets is what was checked;
+ * - a write that fails as a whole (the store is down) keeps the batch
+ *   pending, to go with the next write;
+ * - a write that refuses some samples and stores the rest (an error with a
+ *   `refused` list of indexes, as meter-contracts' InvalidSampleError has)
+ *   counts the rest as written, drops the refused ones, and blames each on
+ *   the pollster that made it (`refused` in the report): retrying a sample
+ *   the sink refused would refuse it forever and hold up every later batch;
+ * - pending is bounded: past `maxPending` samples (10,000 by default), the
+ *   oldest are dropped and counted (`dropped`), so a store that stays down
+ *   costs old samples, not the host's memory;
+ * - `stop()` cancels the next cycle, waits for the one in flight and writes
+ *   what is pending; if that write fails it rejects, and every sample stays
+ *   in `pending`, for the host to read or for a later `stop()` to write.
  */
-import type { EnablingPolicy, PluginError } from '@plugin-patterns/loader';
+import {
+  type EnablingPolicy,
+  type Extension,
+  type PluginError,
+  PluginResultError,
+} from '@plugin-patterns/loader';
 import { checkTimeLimit } from '@plugin-patterns/loader/invocation';
 import type { SelfDisabled } from './availability.ts';
 import type { IteratorManager } from './iterator-manager.ts';
 import { checkConcurrency } from './parallel.ts';
 import {
   type CycleOptions,
+  copyThenCheck,
   objectSample,
   type PollsterLike,
   pollOnce,
   type SampleOf,
+  type SampleRead,
 } from './poll-cycle.ts';
 
-/** Where samples go: `write` may return a promise; a throw or rejection keeps the batch pending. */
+/**
+ * Where samples go: `write` may return a promise. A throw or rejection keeps
+ * the batch pending, unless the error has a `refused` list (`{ index }` of
+ * each sample refused): then the rest of the batch counts as written.
+ */
 export interface Sink<S> {
   write(samples: readonly S[]): unknown;
 }
@@ -45,6 +70,10 @@ export interface CycleReport {
   readonly written: number;
   /** Samples still waiting for the sink. */
   readonly pending: number;
+  /** Pending samples dropped this cycle, oldest first, to stay within `maxPending`. */
+  readonly dropped: number;
+  /** Samples the sink refused this cycle, each blamed on the pollster that made it. */
+  readonly refused: readonly PluginError[];
   readonly failures: readonly PluginError[];
   readonly disabled: readonly SelfDisabled[];
   /** What the sink threw, when it refused the batch. */
@@ -58,8 +87,16 @@ export interface PollerOptions<S> {
   readonly timeoutMs?: number;
   /** Pollsters called at once. Default 1 (one after another, in plan order). */
   readonly concurrency?: number;
-  /** Problems with one sample; pass meter-contracts' `sampleProblems`. Default: must be an object. */
+  /**
+   * Reads one sample into the copy that is kept, or says what is wrong: pass
+   * meter-contracts' `readSample`. Default: a copy of its own properties,
+   * checked by `sampleProblems`.
+   */
+  readonly readSample?: (value: unknown) => SampleRead<S>;
+  /** Problems with one sample, checked on the copy (when no `readSample`). Default: must be an object. */
   readonly sampleProblems?: (sample: unknown) => readonly string[];
+  /** Most samples kept pending while the sink fails; the oldest go first. Default 10,000. */
+  readonly maxPending?: number;
   /** How pollsters are asked whether they can run. Default: the loader's `selfCheck()`. */
   readonly selfCheck?: EnablingPolicy;
   /** Called after every cycle. A throw stops the poller; `stop()` rethrows it. */
@@ -72,12 +109,22 @@ const GLOBAL_TIMERS: Scheduler = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+export const DEFAULT_MAX_PENDING = 10_000;
+
+/** A sample waiting for the sink, with the pollster to blame if the sink refuses it. */
+interface PendingSample<S> {
+  readonly sample: S;
+  readonly from: Extension<unknown>;
+}
+
 export class Poller<P extends PollsterLike, S = SampleOf<P>> {
   readonly #pollsters: IteratorManager<P>;
   readonly #options: PollerOptions<S>;
-  readonly #cycle: CycleOptions;
+  readonly #cycle: CycleOptions<S>;
   readonly #scheduler: Scheduler;
-  #pending: S[] = [];
+  readonly #maxPending: number;
+  #pending: PendingSample<S>[] = [];
+  #dropped = 0;
   #cycles = 0;
   #running = false;
   #timer: unknown;
@@ -89,13 +136,18 @@ export class Poller<P extends PollsterLike, S = SampleOf<P>> {
     checkTimeLimit('intervalMs', options.intervalMs);
     // Checked here, not at the first cycle: a bad limit should fail the host's setup, not a cycle.
     if (options.timeoutMs !== undefined) checkTimeLimit('timeoutMs', options.timeoutMs);
+    const maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
+    if (!Number.isSafeInteger(maxPending) || maxPending < 1) {
+      throw new RangeError(`maxPending must be a positive whole number, not ${maxPending}`);
+    }
+    this.#maxPending = maxPending;
     this.#pollsters = pollsters;
     this.#options = options;
     this.#scheduler = options.scheduler ?? GLOBAL_TIMERS;
     this.#cycle = {
       timeoutMs: options.timeoutMs ?? options.intervalMs,
       concurrency: checkConcurrency(options.concurrency ?? 1),
-      sampleProblems: options.sampleProblems ?? objectSample,
+      readSample: options.readSample ?? copyThenCheck<S>(options.sampleProblems ?? objectSample),
       selfCheck: options.selfCheck,
     };
   }
@@ -109,9 +161,14 @@ export class Poller<P extends PollsterLike, S = SampleOf<P>> {
     return this.#cycles;
   }
 
-  /** Samples gathered but not yet accepted by the sink. */
+  /** Samples gathered but not yet accepted by the sink, oldest first. */
   get pending(): readonly S[] {
-    return this.#pending;
+    return this.#pending.map((p) => p.sample);
+  }
+
+  /** Pending samples dropped so far to stay within `maxPending`. */
+  get dropped(): number {
+    return this.#dropped;
   }
 
   /** Runs a first cycle now, then one every `intervalMs` until `stop()`. */
@@ -136,7 +193,9 @@ export class Poller<P extends PollsterLike, S = SampleOf<P>> {
     this.#running = false;
     if (this.#timer !== undefined) this.#scheduler.clearTimeout(this.#timer);
     this.#timer = undefined;
-    await this.#serial(() => this.#flush());
+    await this.#serial(async () => {
+      await this.#flush();
+    });
     const stopped = this.#loopError;
     this.#loopError = undefined;
     if (stopped !== undefined) throw stopped.error;
@@ -160,20 +219,26 @@ export class Poller<P extends PollsterLike, S = SampleOf<P>> {
   async #runCycle(): Promise<CycleReport> {
     const cycle = ++this.#cycles;
     const harvest = await pollOnce<P, S>(this.#pollsters, this.#cycle);
-    for (const sample of harvest.samples) this.#pending.push(sample);
-    let written = 0;
+    harvest.samples.forEach((sample, i) => {
+      this.#pending.push({ sample, from: harvest.from[i] as Extension<unknown> });
+    });
+    const droppedBefore = this.#dropped;
+    let flushed: Flushed = { written: 0, refused: [] };
     let sinkError: unknown;
     try {
-      written = await this.#flush();
+      flushed = await this.#flush();
     } catch (error) {
       sinkError = error;
     }
+    this.#bound();
     const report: CycleReport = {
       cycle,
       polled: harvest.polled,
       samples: harvest.samples.length,
-      written,
+      written: flushed.written,
       pending: this.#pending.length,
+      dropped: this.#dropped - droppedBefore,
+      refused: flushed.refused,
       failures: harvest.failures,
       disabled: harvest.disabled,
       sinkError,
@@ -182,18 +247,38 @@ export class Poller<P extends PollsterLike, S = SampleOf<P>> {
     return report;
   }
 
-  /** Writes everything pending as one batch; on failure the batch stays pending. */
-  async #flush(): Promise<number> {
+  /**
+   * Writes everything pending as one batch. A write that fails as a whole
+   * puts the batch back in front of what is pending and throws; one that
+   * refused some samples (a `refused` list) stored the rest: the refused ones
+   * are blamed on their pollsters and dropped.
+   */
+  async #flush(): Promise<Flushed> {
     const batch = this.#pending;
-    if (batch.length === 0) return 0;
+    if (batch.length === 0) return { written: 0, refused: [] };
     this.#pending = [];
     try {
-      await this.#options.sink.write(batch);
+      await this.#options.sink.write(batch.map((p) => p.sample));
     } catch (error) {
-      this.#pending = batch.concat(this.#pending);
-      throw error;
+      const indexes = refusedIndexes(error, batch.length);
+      if (indexes === undefined) {
+        this.#pending = batch.concat(this.#pending);
+        throw error;
+      }
+      const refused = [...indexes].map(([index, why]) =>
+        blame(batch[index] as PendingSample<S>, why),
+      );
+      return { written: batch.length - indexes.size, refused };
     }
-    return batch.length;
+    return { written: batch.length, refused: [] };
+  }
+
+  /** Keeps at most `maxPending` samples: the oldest go first, and are counted. */
+  #bound(): void {
+    const excess = this.#pending.length - this.#maxPending;
+    if (excess <= 0) return;
+    this.#pending = this.#pending.slice(excess);
+    this.#dropped += excess;
   }
 
   #serial<R>(work: () => Promise<R>): Promise<R> {
@@ -201,4 +286,45 @@ export class Poller<P extends PollsterLike, S = SampleOf<P>> {
     this.#queue = run.catch(() => undefined);
     return run;
   }
+}
+
+interface Flushed {
+  readonly written: number;
+  readonly refused: readonly PluginError[];
+}
+
+/**
+ * The samples a sink says it refused, by index, with its reason: read from
+ * an error's `refused` list (`{ index, problems? }`). Undefined when the error
+ * has none, or names an index outside the batch: then the write failed whole.
+ */
+function refusedIndexes(error: unknown, size: number): Map<number, string> | undefined {
+  let list: unknown;
+  try {
+    list = (error as { refused?: unknown } | null)?.refused;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const indexes = new Map<number, string>();
+  for (const entry of list as { index?: unknown; problems?: unknown }[]) {
+    const index = entry?.index;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= size) {
+      return undefined;
+    }
+    const problems = Array.isArray(entry.problems) ? entry.problems.map(String).join('; ') : '';
+    indexes.set(index, problems === '' ? 'no reason given' : problems);
+  }
+  return indexes;
+}
+
+/** A refused sample is its pollster's failure: recorded on its extension, which stays enabled. */
+function blame<S>(pending: PendingSample<S>, why: string): PluginError {
+  const { namespace, name } = pending.from;
+  const error = new PluginResultError(`its sample was refused by the sink: ${why}`, {
+    namespace,
+    name,
+  });
+  pending.from.fail(error);
+  return error;
 }
