@@ -16,6 +16,9 @@ export { construct } from '../integration/construct.ts';
 
 // The call guard: a plugin's failure becomes a typed error on its record.
 
+// For a manager that calls plugins inline, without callPlugin: mark the call,
+// so that a plugin ending the process from it is named (plugin-at-work.ts).
+export { callEnded, callStarted } from '../shared/plugin-at-work.ts';
 export { isThenable } from '../shared/thenable.ts';
 export { checkTimeLimit } from '../shared/time-limit.ts';
 export { checkResult } from './check-result.ts';
