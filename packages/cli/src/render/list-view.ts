@@ -76,7 +76,7 @@ export function renderList(view: ListView, options: ListRenderOptions): string {
  * and applies policies, and runs no plugin code, so "enabled" cannot mean the
  * plugin imports or meets its contract.
  */
-export const ENABLED_MEANS =
+export const ENABLED_MEANS: string =
   'enabled: declared, and not refused by a policy. Import and contract are not tried yet:\n' +
   '"plugin-patterns explain NAMESPACE NAME" tries them.';
 
