@@ -12,18 +12,10 @@
  * file is new but none has changed. The paths are kept relative to the host's
  * folder for the same reason.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fnv1a } from '../shared/fnv1a.ts';
-
-const LOCKFILES = [
-  'pnpm-lock.yaml',
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'bun.lock',
-  'bun.lockb',
-];
+import { nearestLockfiles } from './lockfiles.ts';
 
 /** The files a manifest depends on, relative to the host's folder (`/`-separated). */
 export function fingerprintFiles(cwd: string, linkedManifests: readonly string[]): string[] {
@@ -81,13 +73,8 @@ export function hashFile(path: string): string {
 
 /** The nearest lockfile at or above `cwd`, relative to it (a workspace keeps it at its root). */
 function nearestLockfile(cwd: string): string | undefined {
-  for (let current = cwd; ; current = dirname(current)) {
-    for (const name of LOCKFILES) {
-      const path = join(current, name);
-      if (existsSync(path)) return portable(relative(cwd, path));
-    }
-    if (dirname(current) === current) return undefined;
-  }
+  const [first] = nearestLockfiles(cwd);
+  return first === undefined ? undefined : portable(relative(cwd, first));
 }
 
 function portable(path: string): string {

@@ -33,7 +33,7 @@
  */
 import type { Stats } from 'node:fs';
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { nearestLockfiles } from '../lockfiles.ts';
 import { locatePackage, lookupFolders } from '../package-lookup.ts';
 
 export interface Fingerprint {
@@ -45,15 +45,6 @@ export interface Fingerprint {
 
 /** The stamp of a path that does not exist. */
 export const ABSENT = '-';
-
-const LOCKFILES = [
-  'pnpm-lock.yaml',
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'bun.lock',
-  'bun.lockb',
-];
 
 export function stampOf(stats: Stats): string {
   return `${stats.mtimeMs}/${stats.ctimeMs}/${stats.size}/${stats.ino}`;
@@ -91,13 +82,7 @@ export class FingerprintBuilder {
 
   /** The nearest lockfile above `dir` (a workspace keeps it at its root). */
   watchLockfile(dir: string): void {
-    for (let current = dir; ; current = dirname(current)) {
-      const found = LOCKFILES.map((name) => join(current, name)).filter(
-        (path) => stampPath(path) !== ABSENT,
-      );
-      for (const path of found) this.watch(path);
-      if (found.length > 0 || dirname(current) === current) return;
-    }
+    for (const path of nearestLockfiles(dir)) this.watch(path);
   }
 
   build(): Fingerprint {
