@@ -17,17 +17,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  PluginCallError,
-  PluginError,
-  PluginImportError,
-  PluginIntegrationError,
-  PluginTimeoutError,
+  type PluginTimeoutError,
   PluginUnavailableError,
   type Stage,
 } from '@plugin-patterns/loader';
 import type { ImportWho } from '@plugin-patterns/loader/importing';
 import type { IntegrationContext } from '@plugin-patterns/loader/integration';
 import type { Channel, ChannelEnd } from './channel.ts';
+import { endingFailure, stageFailure, timeoutFailure } from './failures.ts';
 import { decideRestart, type RestartPolicy } from './restart-policy.ts';
 import { errorFromWire, type FromPlugin, type PluginShape, type ToPlugin } from './wire.ts';
 
@@ -204,10 +201,7 @@ export class Runner {
     const pending = this.#pending.get(id);
     if (pending === undefined) return;
     const { who, record } = pending.held;
-    const error =
-      pending.stage === 'invocation'
-        ? new PluginTimeoutError(timeoutMs, { ...whoOf(who), ...methodOf(pending.method) })
-        : new PluginTimeoutError(timeoutMs, { ...whoOf(who), loadingStage: pending.stage });
+    const error = timeoutFailure(who, pending.stage, pending.method, timeoutMs);
     if (pending.stage === 'invocation') record?.fail(error, 'time limit');
     const what = pending.method === undefined ? `its ${pending.stage}` : `${pending.method}()`;
     this.#ending = `was stopped: ${who.namespace}:${who.name} did not finish ${what} within ${timeoutMs} ms`;
@@ -239,38 +233,21 @@ export class Runner {
     const retired = decision.restart ? undefined : `${cause.message}; ${decision.reason}`;
     for (const held of this.#held.values()) {
       if (held.record === undefined) continue;
-      if (!failedNow.has(held)) {
-        const error = new PluginError(cause.message, {
-          ...whoOf(held.who),
-          stage: 'invocation',
-          cause,
-        });
-        held.record.fail(error, this.#options.noun);
-      }
+      if (!failedNow.has(held))
+        held.record.fail(endingFailure(held.who, cause), this.#options.noun);
       if (retired !== undefined) held.record.disable('restart policy', retired, 'invocation');
     }
     this.#retired = retired;
   }
 
   /**
-   * Turns a failure into the stage's typed error. A failed call is written on
-   * the plugin's record here, so that a host calling the stand-in directly
-   * finds it there too; a failed load is written by the loader.
+   * Turns a failure into the stage's typed error (`failures.ts`). A failed
+   * call is written on the plugin's record here, so that a host calling the
+   * stand-in directly finds it there too; a failed load is written by the loader.
    */
   #failed(held: Held, stage: Stage, method: string | undefined, cause: unknown): unknown {
-    if (cause instanceof PluginError) return cause;
-    const { who } = held;
-    if (stage === 'import') {
-      return new PluginImportError(who.reference, { ...whoOf(who), cause });
-    }
-    if (stage === 'integration') {
-      return new PluginIntegrationError(`building it in its ${this.#options.noun}`, {
-        ...whoOf(who),
-        cause,
-      });
-    }
-    const error = new PluginCallError({ ...whoOf(who), ...methodOf(method), cause });
-    held.record?.fail(error, this.#options.noun);
+    const error = stageFailure(held.who, stage, method, cause, this.#options.noun);
+    if (stage === 'invocation' && error !== cause) held.record?.fail(error, this.#options.noun);
     return error;
   }
 
@@ -303,12 +280,4 @@ export class Runner {
       );
     }
   }
-}
-
-function whoOf(who: ImportWho): { namespace: string; name: string } {
-  return { namespace: who.namespace, name: who.name };
-}
-
-function methodOf(method: string | undefined): { method?: string } {
-  return method === undefined ? {} : { method };
 }
