@@ -18,6 +18,7 @@ export { IteratorManager, type IteratorOptions } from './iterator-manager.ts';
 export type { MapResult, PluginCall } from './map.ts';
 export { OrderCycleError, type OrderProblem, type OrderSpec } from './ordering.ts';
 export type { PipelineResult, PipelineStep } from './pipeline.ts';
-export { type CycleReport, Poller, type PollerOptions, type Sink } from './poller.ts';
+export { type CycleReport, Poller, type PollerOptions } from './poller.ts';
 export type { CallOptions, ParallelOptions } from './run-options.ts';
+export type { Sink } from './sink.ts';
 export type { Wrapper } from './wrap.ts';

@@ -25,12 +25,7 @@
  *   what is pending; if that write fails it rejects, and every sample stays
  *   in `pending`, for the host to read or for a later `stop()` to write.
  */
-import {
-  type EnablingPolicy,
-  type Extension,
-  type PluginError,
-  PluginResultError,
-} from '@plugin-patterns/loader';
+import type { EnablingPolicy, Extension, PluginError } from '@plugin-patterns/loader';
 import { checkTimeLimit } from '@plugin-patterns/loader/invocation';
 import type { SelfDisabled } from './availability.ts';
 import type { IteratorManager } from './iterator-manager.ts';
@@ -44,15 +39,7 @@ import {
   type SampleOf,
   type SampleRead,
 } from './poll-cycle.ts';
-
-/**
- * Where samples go: `write` may return a promise. A throw or rejection keeps
- * the batch pending, unless the error has a `refused` list (`{ index }` of
- * each sample refused): then the rest of the batch counts as written.
- */
-export interface Sink<S> {
-  write(samples: readonly S[]): unknown;
-}
+import { blame, type PendingSample, refusedIndexes, type Sink } from './sink.ts';
 
 /** The clock. Default: the global timers, read at each call (so fake timers work). */
 export interface Scheduler {
@@ -110,12 +97,6 @@ const GLOBAL_TIMERS: Scheduler = {
 };
 
 export const DEFAULT_MAX_PENDING = 10_000;
-
-/** A sample waiting for the sink, with the pollster to blame if the sink refuses it. */
-interface PendingSample<S> {
-  readonly sample: S;
-  readonly from: Extension<unknown>;
-}
 
 export class Poller<P extends PollsterLike, S = SampleOf<P>> {
   readonly #pollsters: IteratorManager<P>;
@@ -291,40 +272,4 @@ export class Poller<P extends PollsterLike, S = SampleOf<P>> {
 interface Flushed {
   readonly written: number;
   readonly refused: readonly PluginError[];
-}
-
-/**
- * The samples a sink says it refused, by index, with its reason: read from
- * an error's `refused` list (`{ index, problems? }`). Undefined when the error
- * has none, or names an index outside the batch: then the write failed whole.
- */
-function refusedIndexes(error: unknown, size: number): Map<number, string> | undefined {
-  let list: unknown;
-  try {
-    list = (error as { refused?: unknown } | null)?.refused;
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(list) || list.length === 0) return undefined;
-  const indexes = new Map<number, string>();
-  for (const entry of list as { index?: unknown; problems?: unknown }[]) {
-    const index = entry?.index;
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= size) {
-      return undefined;
-    }
-    const problems = Array.isArray(entry.problems) ? entry.problems.map(String).join('; ') : '';
-    indexes.set(index, problems === '' ? 'no reason given' : problems);
-  }
-  return indexes;
-}
-
-/** A refused sample is its pollster's failure: recorded on its extension, which stays enabled. */
-function blame<S>(pending: PendingSample<S>, why: string): PluginError {
-  const { namespace, name } = pending.from;
-  const error = new PluginResultError(`its sample was refused by the sink: ${why}`, {
-    namespace,
-    name,
-  });
-  pending.from.fail(error);
-  return error;
 }
