@@ -51,6 +51,7 @@ export default defineConfig({
   plugins: [workspacePackagesInSandbox()],
   test: {
     ...base.test,
+    setupFiles: ['stryker.vitest.setup.ts'],
     include: [
       'packages/loader/src/**/*.test.ts',
       'packages/loader/test/**/*.test.ts',
