@@ -77,10 +77,13 @@ const LABELS: Record<string, string> = {
 };
 
 const MODULES =
-  'Node loads the built packages module by module, one per source file (the detail counts ' +
-  "them against the baseline's 2 or 11): that is the time before the host's first line, most " +
-  'of the gap. A process compiles the loader as it runs it, which is most of the rest ("after"). ' +
-  'The bundled rows below show the same host without the module loading';
+  'The packages are built as bundles (scripts/build-package.ts), so the host loads a handful of ' +
+  "modules (the detail counts them against the baseline's 2 or 11; one per source file, 75 for " +
+  'the driver by a scan, before the bundling). What is left before the first line is mostly ' +
+  "the loader's one bundle, about 160 KB, parsed whole when a driver host runs about a third of " +
+  'it (the driver host bundled alone is 55 KB: importing it took 4-12 ms in a process, the ' +
+  "loader's bundle 11-28 ms, at load average 15); and compiling the loader's code as it runs, " +
+  'most of the rest ("after"). The bundled rows below show the same host as one module';
 
 const BUNDLED =
   'both processes are one esbuild bundle each (each plugin a chunk of its own); what is left ' +
