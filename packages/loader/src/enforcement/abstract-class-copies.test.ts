@@ -4,7 +4,8 @@
  * each time it is called, as each copy of a module defines its own.
  */
 import { describe, expect, it } from 'vitest';
-import { abstractClass, CLASS_BRAND } from './abstract-class.ts';
+import { abstractClass } from './abstract-class.ts';
+import { CLASS_BRAND } from './class-brand.ts';
 
 function makeBase(brand?: string) {
   abstract class PollsterBase {

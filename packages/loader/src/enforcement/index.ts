@@ -5,11 +5,8 @@ import '../shared/check-node.ts';
 // of a contract of your own.
 
 export type { ContractIssue } from '../errors/kinds.ts';
-export {
-  type AbstractClassOptions,
-  type AbstractConstructor,
-  CLASS_BRAND,
-} from './abstract-class.ts';
+export type { AbstractClassOptions, AbstractConstructor } from './abstract-class.ts';
+export { CLASS_BRAND } from './class-brand.ts';
 export type { ContractResult, ContractType, SyncContract } from './contract.ts';
 export type { ConventionOptions, MemberKind, MemberRule, MemberRules } from './convention.ts';
 export type { StandardSchemaOptions } from './standard-schema.ts';
