@@ -2,7 +2,7 @@
  * The JavaScript build of a published package, run from the package's folder
  * by its `build` script (tsc then writes only the .d.ts files beside it):
  *
- *   node ../../scripts/build-package.ts [extra entries...]
+ *   node ../../scripts/build-package.ts [--one-chunk] [extra entries...]
  *
  * `src/` stays one concept per file, because it is read. What a host runs is
  * another matter: a process pays for every module it loads, before its first
