@@ -58,7 +58,7 @@ describe('first after a promised answer', () => {
 });
 
 describe('pipeline after a promised answer', () => {
-  type Step = (value: string) => unknown;
+  type Step = (value: string) => string | Promise<string>;
   const step = (plugin: Step, value: string) => plugin(value);
 
   it('hands each awaited value on, skips a failed step, names every step that ran', async () => {
@@ -70,7 +70,7 @@ describe('pipeline after a promised answer', () => {
         throw new Error('no');
       },
       d: async (v) => `${v}d`,
-    }).pipeline('', step);
+    }).pipeline<string, string | Promise<string>>('', step);
     expect(first).toHaveBeenCalledTimes(1);
     expect(result.value).toBe('abd');
     expect(result.from.map((e) => e.name)).toEqual(['a', 'b', 'd']);

@@ -17,7 +17,9 @@ describe("onEmpty: 'error' with no plugin", () => {
     const none = managerOf<Fn>({});
     expect(catchSync(() => none.map(call, strict))).toBeInstanceOf(EmptyNamespaceError);
     expect(catchSync(() => none.first(call, strict))).toBeInstanceOf(EmptyNamespaceError);
-    expect(catchSync(() => none.pipeline('', step, strict))).toBeInstanceOf(EmptyNamespaceError);
+    expect(catchSync(() => none.pipeline<string, string>('', step, strict))).toBeInstanceOf(
+      EmptyNamespaceError,
+    );
     await expect(none.parallel(call, strict)).rejects.toBeInstanceOf(EmptyNamespaceError);
   });
 });
@@ -27,7 +29,7 @@ describe("onEmpty: 'error' with a plugin", () => {
     const one = managerOf<Fn>({ a: () => 'a' });
     expect(one.map(call, strict)).toMatchObject({ values: ['a'] });
     expect(one.first(call, strict)).toMatchObject({ found: true, value: 'a' });
-    expect(one.pipeline('>', step, strict)).toMatchObject({ value: '>a' });
+    expect(one.pipeline<string, string>('>', step, strict)).toMatchObject({ value: '>a' });
     await expect(one.parallel(call, strict)).resolves.toMatchObject({ values: ['a'] });
   });
 });
