@@ -12,6 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { relativeLinks } from '../test-support/markdown-blocks.ts';
 
 const repoRoot = join(import.meta.dirname, '../..');
 const docsDir = join(repoRoot, 'docs');
@@ -72,7 +73,7 @@ export function linkedSources(): SourcePage[] {
   };
   for (const page of sitePages()) {
     const markdown = readFileSync(join(docsDir, page), 'utf8');
-    for (const href of proseLinks(markdown)) {
+    for (const { href } of relativeLinks(markdown)) {
       if (!isRelative(href)) continue;
       const target = linkTarget(page, href);
       if (isPagePath(target) || !existsSync(join(repoRoot, target))) continue;
@@ -127,27 +128,3 @@ const SKIPPED = new Set([
   '.vitepress',
   'source',
 ]);
-
-/** Link targets in a page's prose; code blocks and inline code are left out. */
-function proseLinks(markdown: string): string[] {
-  const hrefs: string[] = [];
-  let fence: string | undefined;
-  for (const line of markdown.split('\n')) {
-    const open = /^\s*(`{3,}|~{3,})/.exec(line);
-    if (fence !== undefined) {
-      if (open !== null && open[1]?.[0] === fence[0] && (open[1]?.length ?? 0) >= fence.length) {
-        fence = undefined;
-      }
-      continue;
-    }
-    if (open !== null) {
-      fence = open[1];
-      continue;
-    }
-    const prose = line.replace(/`[^`]*`/g, '');
-    for (const match of prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      hrefs.push(match[1] ?? '');
-    }
-  }
-  return hrefs;
-}
