@@ -10,7 +10,7 @@
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import { isThenable } from '@plugin-patterns/loader/invocation';
-import { callOne, waitFor } from './call-one.ts';
+import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
 
@@ -37,12 +37,13 @@ export function runFirst<T, R>(
   policy: RunPolicy,
 ): FirstResult<T, R> | Promise<FirstResult<T, R>> {
   const { extensions, objects } = plan;
+  const tracing = callsTraced();
   if (extensions.length === 0) checkEmpty(policy);
   const failures: PluginError[] = [];
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, objects[i] as T, call);
+      const answer = callOne(extension, objects[i] as T, call, tracing);
       if (isThenable(answer)) {
         return firstRest(plan, call, policy, failures, i, answer);
       }
@@ -64,10 +65,11 @@ async function firstRest<T, R>(
   pending: PromiseLike<unknown>,
 ): Promise<FirstResult<T, R>> {
   const { extensions, objects } = plan;
+  const tracing = callsTraced();
   for (let i = start; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
       if (i === start || isThenable(answer)) {
         answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
       }

@@ -12,7 +12,7 @@
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import { isThenable } from '@plugin-patterns/loader/invocation';
-import { callOne, waitFor } from './call-one.ts';
+import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
 
@@ -42,6 +42,7 @@ export function runMap<T, R>(
   policy: RunPolicy,
 ): MapResult<T, R> | Promise<MapResult<T, R>> {
   const { extensions, objects } = plan;
+  const tracing = callsTraced();
   if (extensions.length === 0) checkEmpty(policy);
   const values: R[] = [];
   const failed: Extension<T>[] = [];
@@ -49,7 +50,7 @@ export function runMap<T, R>(
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, objects[i] as T, call);
+      const answer = callOne(extension, objects[i] as T, call, tracing);
       if (isThenable(answer)) {
         return mapRest(plan, call, policy, { values, failed, failures }, i, answer);
       }
@@ -76,10 +77,11 @@ export async function mapRest<T, R>(
   pending: PromiseLike<unknown>,
 ): Promise<MapResult<T, R>> {
   const { extensions, objects } = plan;
+  const tracing = callsTraced();
   for (let i = start; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
       if (i === start || isThenable(answer)) {
         answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
       }

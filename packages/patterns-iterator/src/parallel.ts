@@ -14,7 +14,7 @@
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import { callFailed, isThenable } from '@plugin-patterns/loader/invocation';
-import { callOne } from './call-one.ts';
+import { callOne, callsTraced } from './call-one.ts';
 import { checkEmpty, type RunPolicy } from './error-policy.ts';
 import { checkCallTime, settleWithin } from './held-time.ts';
 import type { MapResult, PluginCall } from './map.ts';
@@ -40,6 +40,7 @@ export async function runParallel<T, R>(
   concurrency: number,
 ): Promise<MapResult<T, R>> {
   const { extensions, objects } = plan;
+  const tracing = callsTraced();
   if (extensions.length === 0) checkEmpty(policy);
   // By plan position, so that the result reads in plan order.
   const outcomes: Outcome[] = [];
@@ -55,7 +56,7 @@ export async function runParallel<T, R>(
       const extension = extensions[i] as Extension<T>;
       try {
         const calledAt = Date.now();
-        let answer = callOne(extension, objects[i] as T, call);
+        let answer = callOne(extension, objects[i] as T, call, tracing);
         const promised = isThenable(answer);
         if (limitMs !== undefined)
           checkCallTime(extension, calledAt, limitMs, policy, answer, promised);

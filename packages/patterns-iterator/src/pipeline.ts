@@ -10,7 +10,7 @@
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
 import { isThenable } from '@plugin-patterns/loader/invocation';
-import { callOne, waitFor } from './call-one.ts';
+import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
 
@@ -41,13 +41,14 @@ export function runPipeline<T, V>(
   policy: RunPolicy,
 ): PipelineResult<T, V> | Promise<PipelineResult<T, V>> {
   const { extensions, objects } = plan;
+  const tracing = callsTraced();
   if (extensions.length === 0) checkEmpty(policy);
   const run: Carried<T, V> = { value: initial, from: [], failures: [] };
   const call = (plugin: T) => step(plugin, run.value);
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      const answer = callOne(extension, objects[i] as T, call);
+      const answer = callOne(extension, objects[i] as T, call, tracing);
       if (isThenable(answer)) {
         return pipelineRest(plan, call, policy, run, i, answer);
       }
@@ -70,10 +71,11 @@ async function pipelineRest<T, V>(
   pending: PromiseLike<unknown>,
 ): Promise<PipelineResult<T, V>> {
   const { extensions, objects } = plan;
+  const tracing = callsTraced();
   for (let i = start; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call);
+      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
       if (i === start || isThenable(answer)) {
         answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
       }

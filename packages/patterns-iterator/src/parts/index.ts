@@ -1,7 +1,7 @@
 // @plugin-patterns/iterator/parts: the pieces the managers are built from, for
 // a host that composes its own (its own plan, its own loop over the modes).
 export { checkOnce, type SelfDisabled } from '../availability.ts';
-export { callOne, waitFor } from '../call-one.ts';
+export { callOne, callsTraced, waitFor } from '../call-one.ts';
 export {
   checkEmpty,
   contain,
