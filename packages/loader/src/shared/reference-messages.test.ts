@@ -94,6 +94,8 @@ describe('packageNameOf', () => {
   it('takes the name from the start of the specifier only', () => {
     expect(packageNameOf('@a/b/c')).toBe('@a/b');
     expect(packageNameOf('a/b')).toBe('a');
+    expect(packageNameOf('a')).toBe('a');
+    expect(packageNameOf('@a/b')).toBe('@a/b');
     expect(packageNameOf('@a')).toBeUndefined();
     expect(packageNameOf('-a/b')).toBeUndefined();
     expect(packageNameOf('a!b')).toBeUndefined();

@@ -71,6 +71,14 @@ describe('resolveFile: a file the host named', () => {
   });
 });
 
+describe('resolveFile: a reason over several lines', () => {
+  it('is cut to its first line', () => {
+    const missing = join(base, 'two\nlines.js');
+    const result = resolveFile(missing, 'default');
+    expect(!result.ok && result.why).toMatch(new RegExp(`'${join(base, 'two')}$`));
+  });
+});
+
 describe('isInside', () => {
   it('is inside the folder, never a sibling whose name starts the same', () => {
     expect(isInside('/a/b/file.js', '/a/b')).toBe(true);
