@@ -15,6 +15,12 @@ pnpm_version="$(node -p "require('./package.json').packageManager.split('@')[1]"
 node_version="$(node -p "require('./package.json').devDependencies.node")"
 # No npm update notice: the machine's npm is only the way to fetch pnpm.
 export npm_config_update_notifier=false
+# The Node.js 24 from the npm registry trusts only the certificate authorities
+# built into it; the machine's own list (which its Node.js may use) can hold a
+# proxy's. The tests that install from the npm registry need it.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
 pnpm() { npx --yes "pnpm@${pnpm_version}" "$@"; }
 
 if [ "$task" = test ]; then
