@@ -45,23 +45,27 @@ export function runMap<T, R>(
   const tracing = callsTraced();
   if (extensions.length === 0) checkEmpty(policy);
   const values: R[] = [];
-  const failed: Extension<T>[] = [];
   const failures: PluginError[] = [];
+  // The plugins that failed, only read to leave them out of `from`: made when one fails.
+  let failed: Extension<T>[] | undefined;
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<T>;
     try {
       const answer = callOne(extension, objects[i] as T, call, tracing);
       if (isThenable(answer)) {
-        return mapRest(plan, call, policy, { values, failed, failures }, i, answer);
+        return mapRest(plan, call, policy, { values, failed: failed ?? [], failures }, i, answer);
       }
       values.push(answer as R);
     } catch (thrown) {
       contain(extension, thrown, failures, policy);
+      failed ??= [];
       failed.push(extension);
     }
   }
-  return resultOf(plan, values, failed, failures);
+  return resultOf(plan, values, failed ?? NONE_FAILED, failures);
 }
+
+const NONE_FAILED: readonly Extension<never>[] = [];
 
 /**
  * The rest of a map run once plugin `start` answered with a promise: the same
