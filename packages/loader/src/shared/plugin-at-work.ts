@@ -29,9 +29,15 @@ export const PLUGIN_ENDED_PROCESS_EXIT_CODE = 1;
 
 /** Loads in flight, each with the stage it has reached. */
 const loading = new Set<{ readonly plugin: PluginName; readonly progress: { stage: string } }>();
-/** The plugin whose method is on the stack: calls nest, so each caller restores the previous one. */
-let calling: PluginName | undefined;
-let callingMethod: string | undefined;
+/**
+ * The plugin whose method is on the stack, and that method: calls nest, so
+ * each caller restores the previous plugin. One record, updated in place on
+ * every call (never allocated per call).
+ */
+const atWork: { plugin: PluginName | undefined; method: string | undefined } = {
+  plugin: undefined,
+  method: undefined,
+};
 let watching = false;
 let ranDry = false;
 
@@ -54,23 +60,24 @@ export function callStarted(
   method: string | undefined,
 ): PluginName | undefined {
   if (!watching) watch();
-  const previous = calling;
-  calling = plugin;
-  callingMethod = method;
+  const previous = atWork.plugin;
+  atWork.plugin = plugin;
+  atWork.method = method;
   return previous;
 }
 
 export function callEnded(previous: PluginName | undefined): void {
-  calling = previous;
-  callingMethod = undefined;
+  atWork.plugin = previous;
+  atWork.method = undefined;
 }
 
 /** What the exit listener would say now; undefined when no plugin is at work. */
 export function pluginsAtWork(): string | undefined {
   const busy: string[] = [];
-  if (calling !== undefined) {
-    const method = callingMethod === undefined ? 'called' : `in ${callingMethod}()`;
-    busy.push(`${calling.namespace}:${calling.name} (${method})`);
+  const called = atWork.plugin;
+  if (called !== undefined) {
+    const doing = atWork.method === undefined ? 'called' : `in ${atWork.method}()`;
+    busy.push(`${called.namespace}:${called.name} (${doing})`);
   }
   for (const { plugin, progress } of loading) {
     busy.push(`${plugin.namespace}:${plugin.name} (loading, at ${progress.stage})`);
