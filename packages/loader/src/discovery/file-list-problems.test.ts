@@ -1,0 +1,81 @@
+/**
+ * What a file list reports, field by field: an entry point for a listed file
+ * (the path as written, the default export unless one is named), and for a
+ * bad entry a problem that says where it came from (the absolute file when
+ * there is one, else the list entry) without inventing a source.
+ */
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DiscoveryError } from '../errors/kinds.ts';
+import { fileList } from './file-list.ts';
+
+const namespace = 'test.files';
+const cwd = realpathSync(mkdtempSync(join(tmpdir(), 'file-list-problems-')));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+writeFileSync(join(cwd, 'a.js'), 'export default class A {}\n');
+
+const discover = (files: Record<string, unknown>) =>
+  fileList({ namespace, files, cwd }).discover(namespace);
+
+describe('fileList: a listed file', () => {
+  it('as a string or as { path } without export: the path as written and the default export', () => {
+    for (const file of ['a.js', { path: 'a.js' }]) {
+      const { entryPoints, problems } = discover({ a: file });
+      expect(problems).toEqual([]);
+      expect(entryPoints).toEqual([
+        {
+          namespace,
+          name: 'a',
+          reference: 'a.js',
+          source: { kind: 'file', path: join(cwd, 'a.js'), via: 'file-list' },
+          target: { url: pathToFileURL(join(cwd, 'a.js')).href, exportName: 'default' },
+        },
+      ]);
+    }
+  });
+
+  it('is reported by a source of kind file-list', () => {
+    expect(fileList({ namespace, files: {}, cwd }).kind).toBe('file-list');
+  });
+});
+
+describe('fileList: a bad entry', () => {
+  it('a missing file: the problem names the file, its path as written, and where it was to be', () => {
+    const [problem] = discover({ gone: 'gone.js' }).problems;
+    const absolute = join(cwd, 'gone.js');
+    expect(problem).toMatchObject({
+      namespace,
+      name: 'gone',
+      origin: absolute,
+      reference: 'gone.js',
+      source: { kind: 'file', path: absolute, via: 'file-list' },
+    });
+    expect(problem?.error).toBeInstanceOf(DiscoveryError);
+    expect(problem?.error).toMatchObject({ namespace, plugin: 'gone' });
+  });
+
+  it.each([
+    [42, 'a number'],
+    ['', 'a string'],
+  ])('%j: refused as not a path, from the list entry, with no source', (file) => {
+    const [problem] = discover({ odd: file }).problems;
+    expect(problem?.error.message).toContain(
+      'a plugin file must be a path or { path, export }, not',
+    );
+    expect(problem?.name).toBe('odd');
+    if (file === 42) {
+      expect(problem?.origin).toBe('file list, plugin "odd"');
+      expect(problem?.reference).toBeUndefined();
+      expect(problem).not.toHaveProperty('source');
+    }
+  });
+});
+
+describe('fileList: an invalid namespace', () => {
+  it('is a TypeError that names fileList', () => {
+    expect(() => fileList({ namespace: 'Not A Namespace!', files: {} })).toThrow(/^fileList: /);
+  });
+});
