@@ -54,10 +54,7 @@ describe('a plugin that is not an object', () => {
 
   it('a function plugin is searched for the method like an object', () => {
     const error = catchSync(() =>
-      invoke(
-        ext(() => 'called'),
-        'poll',
-      ),
+      invoke(ext(() => 'called') as unknown as ReturnType<typeof ext<{ poll(): void }>>, 'poll'),
     );
     expect(error?.message).toContain('the plugin has no method poll() (found undefined)');
   });
