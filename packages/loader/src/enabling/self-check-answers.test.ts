@@ -27,6 +27,10 @@ describe('selfCheck: a plugin that is not an object', () => {
     }
   });
 
+  it('a number is not asked even when its prototype has a method of that name', () => {
+    expect(selfCheck({ method: 'toFixed' }).afterLoad?.(42, entry)).toEqual({ available: true });
+  });
+
   it('a function plugin is asked through its own checkAvailability', () => {
     const plugin = Object.assign(() => 'called', {
       checkAvailability: () => ({ available: false, reason: 'no GPU' }),

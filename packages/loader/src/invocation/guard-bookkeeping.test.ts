@@ -90,4 +90,14 @@ describe('callPlugin: an answer in time', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(extension.lastError).toBeUndefined();
   });
+
+  it('a rejection in time leaves no timer either: the call error stays the recorded one', async () => {
+    vi.useFakeTimers();
+    const extension = ext({ poll: async () => Promise.reject(new Error('no')) });
+    const call = callPlugin(extension, (p) => p.poll(), { timeoutMs: 50 });
+    await expect(call).rejects.toThrow('call failed: no');
+    const recorded = extension.lastError;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(extension.lastError).toBe(recorded);
+  });
 });
