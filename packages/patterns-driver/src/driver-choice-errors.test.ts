@@ -35,9 +35,11 @@ describe('DriverManager.load: a malformed URL', () => {
 
 describe('DriverManager.load: a name that is not a non-empty string', () => {
   it('is a TypeError naming the namespace', async () => {
-    const failing = DriverManager.load({ namespace, sources: [fast], name: '' });
-    await expect(failing).rejects.toThrow(
-      new TypeError("the meter.storage driver's name must be a non-empty string"),
-    );
+    for (const name of ['', 42 as unknown as string]) {
+      const failing = DriverManager.load({ namespace, sources: [fast], name });
+      await expect(failing).rejects.toThrow(
+        new TypeError("the meter.storage driver's name must be a non-empty string"),
+      );
+    }
   });
 });
