@@ -96,10 +96,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * What `JSON.stringify` leaves as it is but a terminal or a text view acts
+ * on: DEL and the C1 controls, the bidi marks, overrides and isolates (which
+ * reorder what follows them on screen), and the line and paragraph separators.
+ */
+const UNSAFE_AFTER_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
 /** Cuts long or hostile text down for a message, and makes control characters visible. */
 export function shorten(text: string, limit = 60): string {
   const visible = JSON.stringify(text.length > limit ? `${text.slice(0, limit)}…` : text);
-  return visible.slice(1, -1);
+  return visible.slice(1, -1).replace(UNSAFE_AFTER_JSON, codePointEscape);
+}
+
+function codePointEscape(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** The checks in the order their messages are given; `usesAlphabet` is asked last. */

@@ -97,6 +97,10 @@ describe('packageFacts: the version', () => {
     ['', '(no version)'],
     ['1.2.3-rc.1+build', '1.2.3-rc.1+build'],
     ['1.0.0\u001b[2J', '(invalid version "1.0.0\\u001b[2J")'],
+    // What JSON.stringify leaves raw: a bidi override, a C1 control, a line separator.
+    ['rtl-\u202emoc.exe', '(invalid version "rtl-\\u202emoc.exe")'],
+    ['1.0.0\u009b2J', '(invalid version "1.0.0\\u009b2J")'],
+    ['1\u20282', '(invalid version "1\\u20282")'],
     [123, '(invalid version a number)'],
   ])('%j reads as %s', (version, shown) => {
     const manifest = version === undefined ? { name: 'p' } : { name: 'p', version };
