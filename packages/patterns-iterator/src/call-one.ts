@@ -2,10 +2,7 @@
  * Calling one plugin: the one place where a run of the iterator hands control
  * to a plugin's code. Every mode (map, first, pipeline, parallel) calls its
  * plugins through `callOne`, so whatever a host wants to see around each call
- * (a trace, a timer) has one place to hook. It also marks the plugin as the
- * one at work for as long as its code runs, so that a plugin calling
- * `process.exit()` from a call is named when the process ends (only the part
- * of a promised answer that runs before `callOne` returns is covered).
+ * (a trace, a timer) has one place to hook.
  *
  * Sync stays sync: `callOne` returns the plugin's answer as it is, and only an
  * answer that is a promise (any thenable) is awaited, through `waitFor`. What
@@ -14,7 +11,7 @@
  * error-policy.ts), which blames the plugin.
  */
 import type { Extension } from '@plugin-patterns/loader';
-import { callEnded, callPlugin, callStarted } from '@plugin-patterns/loader/invocation';
+import { callPlugin } from '@plugin-patterns/loader/invocation';
 import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import type { RunPolicy } from './error-policy.ts';
 
@@ -42,14 +39,7 @@ export function callOne<T>(
   call: (plugin: T) => unknown,
   tracing: boolean = callsTraced(),
 ): unknown {
-  // The plugin at work while its code runs, so that a process.exit() from it
-  // is named and is not a success (the loader's guard marks its calls the same way).
-  const previous = callStarted(extension, undefined);
-  try {
-    return tracing ? traced('iterator', extension, call)(object) : call(object);
-  } finally {
-    callEnded(previous);
-  }
+  return tracing ? traced('iterator', extension, call)(object) : call(object);
 }
 
 /**
