@@ -29,14 +29,7 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     exit 1
   fi
   log "installing Debian's postgresql package"
-  as_root=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { log "error: not root and no sudo to install postgresql"; exit 1; }
-    as_root=(sudo)
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${as_root[@]}" apt-get update -qq >&2
-  "${as_root[@]}" apt-get install -y -qq --no-install-recommends postgresql >&2
+  bash "$(dirname "$0")/../system-packages.sh" postgresql >&2
   bin="$(find_bin)"
 fi
 

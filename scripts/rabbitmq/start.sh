@@ -29,16 +29,7 @@ if [ ! -x "$bin/rabbitmq-server" ]; then
     exit 1
   fi
   log "installing Debian's rabbitmq-server package"
-  as_root=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { log "error: not root and no sudo to install rabbitmq-server"; exit 1; }
-    as_root=(sudo)
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${as_root[@]}" apt-get update -qq >&2
-  "${as_root[@]}" apt-get install -y -qq --no-install-recommends rabbitmq-server >&2
-  # The package starts a system-wide node on every address: not ours, stop it.
-  "${as_root[@]}" service rabbitmq-server stop >/dev/null 2>&1 || true
+  bash "$(dirname "$0")/../system-packages.sh" rabbitmq-server >&2
 fi
 
 print_url() { printf "export PLUGIN_PATTERNS_AMQP_URL='%s'\n" "$(cat "$state/url")"; }
