@@ -45,24 +45,8 @@ export interface TourHost {
 }
 
 export async function loadHost(source: DiscoverySource, storageUrl: string): Promise<TourHost> {
-  const storage = await DriverManager.load<StorageDriver>({
-    namespace: STORAGE,
-    sources: [source],
-    url: storageUrl,
-    args: [{ url: storageUrl }],
-    contract: storageContract,
-  });
-  const handlers = ExtensionSet.discover<NotificationHandler>({
-    namespace: NOTIFICATION,
-    sources: [source],
-    ...notificationPipeline,
-  });
-  const notifications = await EventDispatcher.load(handlers, {
-    subscriptions: (handler) => handler.eventTypes,
-    eventType: (notification: Notification) => notification.event_type,
-    call: (handler, notification: Notification) => handler.process(notification),
-    method: 'process',
-  });
+  const storage = await loadStorage(source, storageUrl);
+  const { handlers, notifications } = await loadNotificationRouting(source);
   const pollsterSet = ExtensionSet.discover<Pollster>({
     namespace: POLLSTER,
     sources: [source],
@@ -76,4 +60,36 @@ export async function loadHost(source: DiscoverySource, storageUrl: string): Pro
   });
   await faulty.loadAll();
   return { storage, handlers, notifications, pollsters, faulty };
+}
+
+/** The storage driver the URL's scheme names, constructed with `{ url }`. */
+export function loadStorage(
+  source: DiscoverySource,
+  storageUrl: string,
+): Promise<DriverManager<StorageDriver>> {
+  return DriverManager.load<StorageDriver>({
+    namespace: STORAGE,
+    sources: [source],
+    url: storageUrl,
+    args: [{ url: storageUrl }],
+    contract: storageContract,
+  });
+}
+
+/** Every notification handler, and the dispatcher that routes by event type. */
+export async function loadNotificationRouting(
+  source: DiscoverySource,
+): Promise<Pick<TourHost, 'handlers' | 'notifications'>> {
+  const handlers = ExtensionSet.discover<NotificationHandler>({
+    namespace: NOTIFICATION,
+    sources: [source],
+    ...notificationPipeline,
+  });
+  const notifications = await EventDispatcher.load(handlers, {
+    subscriptions: (handler) => handler.eventTypes,
+    eventType: (notification: Notification) => notification.event_type,
+    call: (handler, notification: Notification) => handler.process(notification),
+    method: 'process',
+  });
+  return { handlers, notifications };
 }

@@ -11,16 +11,8 @@
  * the queue), prints its counts as one line of JSON and exits. SIGKILL, of
  * course, gives it no say: the broker redelivers what it held.
  */
-import { EventDispatcher } from '@plugin-patterns/dispatch';
-import { DriverManager } from '@plugin-patterns/driver';
-import { ExtensionSet, packageScan } from '@plugin-patterns/loader';
-import type {
-  Notification,
-  NotificationHandler,
-  StorageDriver,
-} from '@plugin-patterns/meter-contracts';
-import { storageContract } from '../host-contracts.ts';
-import { NOTIFICATION, notificationPipeline, STORAGE } from '../plugin-host.ts';
+import { packageScan } from '@plugin-patterns/loader';
+import { loadNotificationRouting, loadStorage } from '../host-setup.ts';
 import { TOUR_ROOT } from '../run-tour.ts';
 import { loadTransport } from './load-transport.ts';
 import { NotificationAgent } from './notification-agent.ts';
@@ -33,24 +25,8 @@ if (transportUrl === undefined || storageUrl === undefined) {
 
 const source = packageScan({ cwd: TOUR_ROOT, cache: false });
 const transport = await loadTransport(source, transportUrl);
-const storage = await DriverManager.load<StorageDriver>({
-  namespace: STORAGE,
-  sources: [source],
-  url: storageUrl,
-  args: [{ url: storageUrl }],
-  contract: storageContract,
-});
-const handlers = ExtensionSet.discover<NotificationHandler>({
-  namespace: NOTIFICATION,
-  sources: [source],
-  ...notificationPipeline,
-});
-const notifications = await EventDispatcher.load(handlers, {
-  subscriptions: (handler) => handler.eventTypes,
-  eventType: (notification: Notification) => notification.event_type,
-  call: (handler, notification: Notification) => handler.process(notification),
-  method: 'process',
-});
+const storage = await loadStorage(source, storageUrl);
+const { notifications } = await loadNotificationRouting(source);
 const agent = new NotificationAgent({
   transport: transport.driver,
   notifications,
