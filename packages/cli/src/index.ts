@@ -14,5 +14,6 @@ export {
   stripAnsi,
   visibleLength,
 } from './render/colour.ts';
+export { escapeText } from './render/escape-text.ts';
 export { shortReason, stateText } from './render/state-text.ts';
 export { type Column, renderTable, type TableOptions, wrapWords } from './render/table.ts';

@@ -9,7 +9,7 @@
  * real one. Only the self-check needs the plugins' code; the others decide
  * from declarations alone.
  */
-import { type Palette, renderTable } from '@plugin-patterns/cli';
+import { escapeText, type Palette, renderTable } from '@plugin-patterns/cli';
 import {
   allInstalled,
   allowList,
@@ -79,7 +79,7 @@ export function renderEnablingTable(
       r.policy,
       names(r.enabled),
       [
-        ...r.disabled.map((d) => `${c.yellow(d.name)}: ${d.reason}.`),
+        ...r.disabled.map((d) => `${c.yellow(d.name)}: ${escapeText(d.reason)}.`),
         ...r.unmatched.map((u) => `${c.red('config')}: ${u}.`),
       ].join(' ') || '—',
     ]),

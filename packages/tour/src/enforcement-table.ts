@@ -14,7 +14,7 @@
  * all the same. That is the trade-off of a check by class. An import failure
  * is caught before any check can run.
  */
-import { type Palette, renderTable } from '@plugin-patterns/cli';
+import { escapeText, type Palette, renderTable } from '@plugin-patterns/cli';
 import {
   abstractClass,
   allowList,
@@ -141,7 +141,7 @@ export function renderEnforcementTable(
     }
     const mark = deliberateMark(options.deliberate?.has(plugin), c);
     return [...ways].map(
-      ([detail, by]) => `  ${c.bold(plugin)}${mark} (${by.join(', ')}): ${detail}`,
+      ([detail, by]) => `  ${c.bold(plugin)}${mark} (${by.join(', ')}): ${escapeText(detail)}`,
     );
   });
   return `${table}${details.join('\n')}\n`;

@@ -2,7 +2,7 @@
  * The invocation comparison as text: one row per pattern and input, then
  * each contained failure once, with the typed error that contained it.
  */
-import { type Palette, renderTable } from '@plugin-patterns/cli';
+import { escapeText, type Palette, renderTable } from '@plugin-patterns/cli';
 import { deliberateMark } from './render-format.ts';
 import type { InvocationRow } from './tour-result.ts';
 
@@ -31,7 +31,7 @@ export function renderInvocationTable(
   const details: string[] = [];
   for (const failure of rows.flatMap((r) => r.failures)) {
     const mark = deliberateMark(options.deliberate?.has(failure.plugin), c);
-    const line = `  ${c.bold(failure.plugin)}${mark}: ${failure.error}: ${failure.message}`;
+    const line = `  ${c.bold(failure.plugin)}${mark}: ${failure.error}: ${escapeText(failure.message)}`;
     if (!seen.has(line)) details.push(line);
     seen.add(line);
   }

@@ -5,7 +5,7 @@
  * plugin not running?" for every plugin at once. Reasons are long sentences:
  * each gets a line of its own under the table rather than a narrow column.
  */
-import { type Palette, renderTable, stateText } from '@plugin-patterns/cli';
+import { escapeText, type Palette, renderTable, stateText } from '@plugin-patterns/cli';
 import { FAULTY } from './plugin-host.ts';
 import { deliberateMark } from './render-format.ts';
 import type { NamespaceStates } from './tour-result.ts';
@@ -22,7 +22,12 @@ export function renderDiscovered(
     .map((ns) => {
       const table = renderTable(
         [{ header: 'NAME' }, { header: 'STATE' }, { header: 'LOADED' }, { header: 'SOURCE' }],
-        ns.plugins.map((p) => [c.bold(p.name), stateText(p, c), p.loaded ? 'yes' : 'no', p.source]),
+        ns.plugins.map((p) => [
+          c.bold(p.name),
+          stateText(p, c),
+          p.loaded ? 'yes' : 'no',
+          escapeText(p.source),
+        ]),
         { title: `${ns.namespace}  (${ns.pipeline})`, palette: c, maxWidth: options.maxWidth },
       );
       const reasons = ns.plugins
@@ -30,7 +35,7 @@ export function renderDiscovered(
         .map((p) => {
           // The faulty namespace fails on purpose; a disabled pollster is this machine's answer.
           const deliberate = ns.namespace === FAULTY;
-          return `  ${c.bold(p.name)}${deliberateMark(deliberate, c)}: ${p.reason}`;
+          return `  ${c.bold(p.name)}${deliberateMark(deliberate, c)}: ${escapeText(p.reason)}`;
         });
       return reasons.length === 0 ? table : `${table}${reasons.join('\n')}\n`;
     })

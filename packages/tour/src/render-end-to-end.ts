@@ -3,7 +3,7 @@
  * pollsters polled, samples stored — and the per-meter totals read back from
  * the storage next to what was written.
  */
-import { type Palette, renderTable } from '@plugin-patterns/cli';
+import { escapeText, type Palette, renderTable } from '@plugin-patterns/cli';
 import { deliberateMark, formatNumber, names } from './render-format.ts';
 import type { BusFacts, EndToEnd, StorageFacts } from './tour-result.ts';
 
@@ -29,12 +29,13 @@ export function renderEndToEnd(
     `  ${n.deliveries} deliveries to handlers, ${n.failed} failed; ${n.samples} samples`,
     ...n.problems.map(
       (f) =>
-        `  ${c.yellow('!')} ${f.plugin}${deliberateMark(f.deliberate, c)}: ${f.error}: ${f.message}`,
+        `  ${c.yellow('!')} ${f.plugin}${deliberateMark(f.deliberate, c)}: ${f.error}: ${escapeText(f.message)}`,
     ),
     `Polling: ${p.cycles} cycles, one every ${p.intervalMs} ms, over ${names(p.pollsters)}`,
     `  ${p.samples} samples, ${p.failures.length} failed calls`,
     ...p.failures.map(
-      (f) => `  ${c.red('x')} ${f.plugin}${deliberateMark(faulty?.has(f.plugin), c)}: ${f.message}`,
+      (f) =>
+        `  ${c.red('x')} ${f.plugin}${deliberateMark(faulty?.has(f.plugin), c)}: ${escapeText(f.message)}`,
     ),
     `Written: ${run.written.samples} samples in ${run.written.batches} batches`,
     '',
