@@ -9,8 +9,8 @@
  * object, or a class the host wants to construct itself.
  */
 import type { Integration } from '@plugin-patterns/loader';
+import { construct } from '@plugin-patterns/loader';
 import type { IntegrationContext } from '@plugin-patterns/loader/integration';
-import { construct } from '@plugin-patterns/loader/invocation';
 import type { DriverUrl } from './driver-url.ts';
 
 /** What an `args` function is told about the driver it is building. */

@@ -23,9 +23,10 @@ import type {
   Integration,
   Namespace,
 } from '@plugin-patterns/loader';
-import type { Importer } from '@plugin-patterns/loader/importing';
 // From the pattern packages' subpath, not the front door: only what a load runs is imported.
-import { type CallOptions, callPlugin, ExtensionSet } from '@plugin-patterns/loader/invocation';
+import { ExtensionSet } from '@plugin-patterns/loader';
+import type { Importer } from '@plugin-patterns/loader/importing';
+import { type CallOptions, callPlugin } from '@plugin-patterns/loader/invocation';
 import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import { chooseDriver } from './choose-driver.ts';
 import { constructWith, type DriverArgs } from './driver-args.ts';

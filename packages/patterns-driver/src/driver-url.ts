@@ -12,7 +12,8 @@
  * (a port of 99999, a broken IPv6 host) is refused here, by name, before
  * any plugin code is imported.
  */
-import { PluginError, typeName } from '@plugin-patterns/loader/invocation';
+import { PluginError } from '@plugin-patterns/loader';
+import { typeName } from '@plugin-patterns/loader/invocation';
 
 /** A driver URL, split where the driver pattern needs it. */
 export interface DriverUrl {

@@ -4,16 +4,6 @@
 // Named first, as by the front door: an unsupported Node.js is named before anything runs.
 import '../shared/check-node.ts';
 
-// The set a manager runs, the integration it builds with, and the error it
-// extends; also in the front door. A manager imports them from here so that
-// a host that starts from a static manifest loads what it runs and nothing
-// of the package scan, the cache or the other sources: a driver loaded from a
-// manifest loads 48 modules instead of 77 (about 30% less time before the
-// host's first line, in fresh processes on this project's loaded 2-core machine).
-export { PluginError } from '../errors/plugin-error.ts';
-export { ExtensionSet } from '../extension/extension-set.ts';
-export { construct } from '../integration/construct.ts';
-
 // The call guard: a plugin's failure becomes a typed error on its record.
 
 // For a manager that calls plugins inline, without callPlugin: mark the call,
