@@ -9,7 +9,7 @@
  * failing plugin is not an answer: its error is noted and the next one asked.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, isThenable } from '@plugin-patterns/loader/invocation';
 import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
@@ -40,17 +40,28 @@ export function runFirst<T, R>(
   const tracing = callsTraced();
   if (extensions.length === 0) checkEmpty(policy);
   const failures: PluginError[] = [];
-  for (let i = 0; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<T>;
-    try {
-      const answer = callOne(extension, objects[i] as T, call, tracing);
-      if (isThenable(answer)) {
-        return firstRest(plan, call, policy, failures, i, answer);
+  // The plugin at work, named should it call process.exit() (as in map.ts).
+  const atWork = atWorkNote();
+  const before = atWork.plugin;
+  atWork.method = policy.guard.method;
+  try {
+    for (let i = 0; i < extensions.length; i++) {
+      const extension = extensions[i] as Extension<T>;
+      atWork.plugin = extension;
+      try {
+        const answer = callOne(extension, objects[i] as T, call, tracing);
+        if (isThenable(answer)) {
+          atWork.plugin = before;
+          return firstRest(plan, call, policy, failures, i, answer);
+        }
+        if (answer !== undefined) return found(answer as R, extension, failures);
+      } catch (thrown) {
+        contain(extension, thrown, failures, policy);
       }
-      if (answer !== undefined) return found(answer as R, extension, failures);
-    } catch (thrown) {
-      contain(extension, thrown, failures, policy);
     }
+  } finally {
+    atWork.plugin = before;
+    atWork.method = undefined;
   }
   return notFound(failures);
 }
@@ -66,17 +77,26 @@ async function firstRest<T, R>(
 ): Promise<FirstResult<T, R>> {
   const { extensions, objects } = plan;
   const tracing = callsTraced();
-  for (let i = start; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<T>;
-    try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
-      if (i === start || isThenable(answer)) {
-        answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
+  // Noted, and cleared while the run waits and at its end, as in mapRest (map.ts).
+  const atWork = atWorkNote();
+  try {
+    for (let i = start; i < extensions.length; i++) {
+      const extension = extensions[i] as Extension<T>;
+      atWork.plugin = extension;
+      atWork.method = policy.guard.method;
+      try {
+        let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
+        if (i === start || isThenable(answer)) {
+          atWork.plugin = undefined;
+          answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
+        }
+        if (answer !== undefined) return found(answer as R, extension, failures);
+      } catch (thrown) {
+        contain(extension, thrown, failures, policy);
       }
-      if (answer !== undefined) return found(answer as R, extension, failures);
-    } catch (thrown) {
-      contain(extension, thrown, failures, policy);
     }
+  } finally {
+    atWork.plugin = undefined;
   }
   return notFound(failures);
 }

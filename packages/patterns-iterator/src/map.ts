@@ -11,7 +11,7 @@
  * the same loop in an async function (`mapRest`), from that plugin on.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, isThenable } from '@plugin-patterns/loader/invocation';
 import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
@@ -48,19 +48,32 @@ export function runMap<T, R>(
   const failures: PluginError[] = [];
   // The plugins that failed, only read to leave them out of `from`: made when one fails.
   let failed: Extension<T>[] | undefined;
-  for (let i = 0; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<T>;
-    try {
-      const answer = callOne(extension, objects[i] as T, call, tracing);
-      if (isThenable(answer)) {
-        return mapRest(plan, call, policy, { values, failed: failed ?? [], failures }, i, answer);
+  // The plugin at work, named should it call process.exit() (the loader's
+  // plugin-at-work.ts): one assignment as the loop reaches each plugin, and
+  // what was noted before (a caller's plugin) put back once, when the run ends.
+  const atWork = atWorkNote();
+  const before = atWork.plugin;
+  atWork.method = policy.guard.method;
+  try {
+    for (let i = 0; i < extensions.length; i++) {
+      const extension = extensions[i] as Extension<T>;
+      atWork.plugin = extension;
+      try {
+        const answer = callOne(extension, objects[i] as T, call, tracing);
+        if (isThenable(answer)) {
+          atWork.plugin = before;
+          return mapRest(plan, call, policy, { values, failed: failed ?? [], failures }, i, answer);
+        }
+        values.push(answer as R);
+      } catch (thrown) {
+        contain(extension, thrown, failures, policy);
+        failed ??= [];
+        failed.push(extension);
       }
-      values.push(answer as R);
-    } catch (thrown) {
-      contain(extension, thrown, failures, policy);
-      failed ??= [];
-      failed.push(extension);
     }
+  } finally {
+    atWork.plugin = before;
+    atWork.method = undefined;
   }
   return resultOf(plan, values, failed ?? NONE_FAILED, failures);
 }
@@ -82,18 +95,30 @@ export async function mapRest<T, R>(
 ): Promise<MapResult<T, R>> {
   const { extensions, objects } = plan;
   const tracing = callsTraced();
-  for (let i = start; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<T>;
-    try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
-      if (i === start || isThenable(answer)) {
-        answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
+  // Noted as in runMap (with the method again: a call in between may have
+  // cleared it), and cleared while the run waits, since other code, another
+  // run's perhaps, runs then. Cleared at the end too: the run was resumed from
+  // an empty stack, so no caller of it is at work any more.
+  const atWork = atWorkNote();
+  try {
+    for (let i = start; i < extensions.length; i++) {
+      const extension = extensions[i] as Extension<T>;
+      atWork.plugin = extension;
+      atWork.method = policy.guard.method;
+      try {
+        let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
+        if (i === start || isThenable(answer)) {
+          atWork.plugin = undefined;
+          answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
+        }
+        run.values.push(answer as R);
+      } catch (thrown) {
+        contain(extension, thrown, run.failures, policy);
+        run.failed.push(extension);
       }
-      run.values.push(answer as R);
-    } catch (thrown) {
-      contain(extension, thrown, run.failures, policy);
-      run.failed.push(extension);
     }
+  } finally {
+    atWork.plugin = undefined;
   }
   return resultOf(plan, run.values, run.failed, run.failures);
 }

@@ -13,7 +13,7 @@
  * limit is charged to the plugin that held the time (held-time.ts).
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { callFailed, isThenable } from '@plugin-patterns/loader/invocation';
+import { callEnded, callFailed, callStarted, isThenable } from '@plugin-patterns/loader/invocation';
 import { callOne, callsTraced } from './call-one.ts';
 import { checkEmpty, type RunPolicy } from './error-policy.ts';
 import { checkCallTime, settleWithin } from './held-time.ts';
@@ -47,7 +47,6 @@ export async function runParallel<T, R>(
   const limitMs = policy.guard.timeoutMs;
   let next = 0;
   let raised = false;
-
   // Each worker takes the next plugin until none is left: `concurrency` workers
   // means at most that many calls in flight.
   const worker = async (): Promise<void> => {
@@ -56,7 +55,19 @@ export async function runParallel<T, R>(
       const extension = extensions[i] as Extension<T>;
       try {
         const calledAt = Date.now();
-        let answer = callOne(extension, objects[i] as T, call, tracing);
+        // The plugin at work, named should it call process.exit(), marked as
+        // the loader's guard marks its calls (each call here is followed by
+        // an await anyway: the mark costs nothing that shows). It covers the
+        // call up to its answer or its first await. While calls wait together
+        // their code takes turns on one thread, and no mark can say whose turn
+        // it is (that would take async context tracking on every promise).
+        const previous = callStarted(extension, policy.guard.method);
+        let answer: unknown;
+        try {
+          answer = callOne(extension, objects[i] as T, call, tracing);
+        } finally {
+          callEnded(previous);
+        }
         const promised = isThenable(answer);
         if (limitMs !== undefined)
           checkCallTime(extension, calledAt, limitMs, policy, answer, promised);

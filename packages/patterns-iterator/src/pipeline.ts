@@ -9,7 +9,7 @@
  * so one broken transform costs its own step, not the whole chain.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, isThenable } from '@plugin-patterns/loader/invocation';
 import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
@@ -45,18 +45,29 @@ export function runPipeline<T, V>(
   if (extensions.length === 0) checkEmpty(policy);
   const run: Carried<T, V> = { value: initial, from: [], failures: [] };
   const call = (plugin: T) => step(plugin, run.value);
-  for (let i = 0; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<T>;
-    try {
-      const answer = callOne(extension, objects[i] as T, call, tracing);
-      if (isThenable(answer)) {
-        return pipelineRest(plan, call, policy, run, i, answer);
+  // The plugin at work, named should it call process.exit() (as in map.ts).
+  const atWork = atWorkNote();
+  const before = atWork.plugin;
+  atWork.method = policy.guard.method;
+  try {
+    for (let i = 0; i < extensions.length; i++) {
+      const extension = extensions[i] as Extension<T>;
+      atWork.plugin = extension;
+      try {
+        const answer = callOne(extension, objects[i] as T, call, tracing);
+        if (isThenable(answer)) {
+          atWork.plugin = before;
+          return pipelineRest(plan, call, policy, run, i, answer);
+        }
+        run.value = answer as V;
+        run.from.push(extension);
+      } catch (thrown) {
+        contain(extension, thrown, run.failures, policy);
       }
-      run.value = answer as V;
-      run.from.push(extension);
-    } catch (thrown) {
-      contain(extension, thrown, run.failures, policy);
     }
+  } finally {
+    atWork.plugin = before;
+    atWork.method = undefined;
   }
   return run;
 }
@@ -72,18 +83,27 @@ async function pipelineRest<T, V>(
 ): Promise<PipelineResult<T, V>> {
   const { extensions, objects } = plan;
   const tracing = callsTraced();
-  for (let i = start; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<T>;
-    try {
-      let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
-      if (i === start || isThenable(answer)) {
-        answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
+  // Noted, and cleared while the run waits and at its end, as in mapRest (map.ts).
+  const atWork = atWorkNote();
+  try {
+    for (let i = start; i < extensions.length; i++) {
+      const extension = extensions[i] as Extension<T>;
+      atWork.plugin = extension;
+      atWork.method = policy.guard.method;
+      try {
+        let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
+        if (i === start || isThenable(answer)) {
+          atWork.plugin = undefined;
+          answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
+        }
+        run.value = answer as V;
+        run.from.push(extension);
+      } catch (thrown) {
+        contain(extension, thrown, run.failures, policy);
       }
-      run.value = answer as V;
-      run.from.push(extension);
-    } catch (thrown) {
-      contain(extension, thrown, run.failures, policy);
     }
+  } finally {
+    atWork.plugin = undefined;
   }
   return run;
 }

@@ -28,4 +28,7 @@ export { describeThrown, type PluginErrorContext } from '../errors/plugin-error.
 export { STAGES } from '../errors/stage.ts';
 export { closestName } from '../shared/closest-name.ts';
 export { describeValue } from '../shared/describe-value.ts';
+// For a loop over many plugins (the iterator's runs): the same note, written
+// once per plugin instead of marked around each call (plugin-at-work.ts).
+export { atWorkNote } from '../shared/plugin-at-work.ts';
 export { typeName } from '../shared/type-name.ts';

@@ -101,3 +101,13 @@ function watch(): void {
     if (code === 0) process.exitCode = PLUGIN_ENDED_PROCESS_EXIT_CODE;
   });
 }
+
+/**
+ * The note itself, for a loop over many plugins (the iterator's runs): the
+ * loop writes `plugin` as it reaches each one and puts back what it found
+ * when it ends, instead of marking each call.
+ */
+export function atWorkNote(): { plugin: PluginName | undefined; method: string | undefined } {
+  if (!watching) watch();
+  return atWork;
+}
