@@ -23,6 +23,19 @@ describe('the files a fingerprint covers', () => {
     ).toEqual(['package.json', 'w/package.json']);
   });
 
+  it("keep a backslash in a folder's name as part of the name, so its manifest is still watched", () => {
+    const dir = folder();
+    const odd = join(dir, 'odd\\name');
+    mkdirSync(odd);
+    writeFileSync(join(odd, 'package.json'), '{"version":"1.0.0"}');
+    const files = fingerprintFiles(dir, [join(odd, 'package.json')]);
+    expect(files).toEqual(['package.json', 'odd\\name/package.json']);
+    const fingerprint = fingerprintOf(dir, files);
+    expect(fingerprint[1]?.[1]).not.toBe('absent');
+    writeFileSync(join(odd, 'package.json'), '{"version":"1.0.1"}');
+    expect(whatChanged(dir, fingerprint)).toBe('odd\\name/package.json');
+  });
+
   it('keep a file that is not there as absent, with no time', () => {
     const dir = folder();
     expect(fingerprintOf(dir, ['yarn.lock'])).toEqual([['yarn.lock', 'absent', -1]]);

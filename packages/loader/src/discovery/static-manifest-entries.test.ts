@@ -54,6 +54,7 @@ function sourceOver(parts: Partial<StaticManifest>, options: StaticManifestOptio
 describe('entry points from a static manifest', () => {
   it('gives every namespace when none is asked for, and only the one asked for otherwise', () => {
     const source = staticManifest(manifest(), { cwd: host() });
+    expect(source.kind).toBe('static-manifest');
     expect(source.discover().entryPoints.map((e) => `${e.namespace}/${e.name}`)).toEqual([
       'meter.storage/memory',
       'meter.storage/sqlite',
@@ -99,8 +100,9 @@ describe('entry points from a static manifest', () => {
 
   it('shows a package index the manifest does not hold as an unknown package, not a crash', () => {
     const plugins = { ns: [['a', './a', 7, 'x/a', 'default', load]] } as const;
-    const [entry] = sourceOver({ plugins }, { cwd: host() }).discover('ns').entryPoints;
-    expect(entry?.source).toMatchObject({ packageName: '?', version: '?' });
+    const dir = host();
+    const [entry] = sourceOver({ plugins }, { cwd: dir }).discover('ns').entryPoints;
+    expect(entry?.source).toMatchObject({ packageName: '?', version: '?', root: dir });
   });
 });
 
@@ -124,6 +126,7 @@ describe('the refused declarations a static manifest carries', () => {
       message: 'no such subpath',
     },
     { origin: 'o3', message: 'package "y" cannot be read' },
+    { namespace: 'meter.notifier', name: 'odd', origin: 'o4', escapes: true, message: 'it leaves' },
   ];
 
   it('reports each as the scan did: the escape typed, the namespace and plugin named', () => {
@@ -151,8 +154,11 @@ describe('the refused declarations a static manifest carries', () => {
 
   it('gives every problem when no namespace is asked for; one of no package has no source', () => {
     const report = sourceOver({ problems }, { cwd: host() }).discover();
-    expect(report.problems.map((p) => p.origin)).toEqual(['o1', 'o2', 'o3']);
-    const [, bad, unread] = report.problems;
+    expect(report.problems.map((p) => p.origin)).toEqual(['o1', 'o2', 'o3', 'o4']);
+    const [, bad, unread, odd] = report.problems;
+    // An escape written without its reference still says what was refused: nothing.
+    expect(odd?.error).toHaveProperty('reference', '');
+    expect(odd?.reference).toBeUndefined();
     expect(bad?.error).not.toBeInstanceOf(ReferenceEscapeError);
     expect(bad?.error).toBeInstanceOf(DiscoveryError);
     expect(bad?.error).toMatchObject({

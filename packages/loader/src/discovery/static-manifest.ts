@@ -129,7 +129,7 @@ class ManifestSource implements StaticManifestSource {
 
   discover(namespace?: string): DiscoveryReport {
     this.#check ??= this.#checkFingerprint();
-    if (this.#check.stale !== undefined) throw this.#staleError(namespace);
+    if (this.#check.stale !== undefined) throw this.#staleError(namespace, this.#check.stale);
     const key = namespace ?? '';
     let report = this.#reports.get(key);
     if (report === undefined) {
@@ -156,8 +156,9 @@ class ManifestSource implements StaticManifestSource {
     const entryPoints: EntryPoint[] = [];
     const namespaces = namespace === undefined ? Object.keys(this.#manifest.plugins) : [namespace];
     for (const ns of namespaces) {
-      const plugins = Object.hasOwn(this.#manifest.plugins, ns) ? this.#manifest.plugins[ns] : [];
-      for (const [name, reference, index, specifier, exportName, load] of plugins ?? []) {
+      const plugins =
+        (Object.hasOwn(this.#manifest.plugins, ns) ? this.#manifest.plugins[ns] : undefined) ?? [];
+      for (const [name, reference, index, specifier, exportName, load] of plugins) {
         entryPoints.push({
           namespace: ns,
           name,
@@ -173,9 +174,9 @@ class ManifestSource implements StaticManifestSource {
     return { entryPoints: Object.freeze(entryPoints), problems: Object.freeze(problems) };
   }
 
-  #staleError(namespace: string | undefined): DiscoveryError {
+  #staleError(namespace: string | undefined, stale: string): DiscoveryError {
     const why =
-      `the static manifest is stale: ${this.#check?.stale} (in ${this.#cwd}); ` +
+      `the static manifest is stale: ${stale} (in ${this.#cwd}); ` +
       'run "plugin-patterns manifest" again, and rebuild';
     return new DiscoveryError(why, { namespace: namespace ?? '' });
   }
