@@ -8,6 +8,14 @@
  * The children run the built packages (bench/src/built/discovery-memory.js):
  * a process that strips types from the TypeScript sources has grown its heap
  * before discovery starts, which hides part of what discovery adds.
+ *
+ * A context row runs the same children with V8's optimising compilers off
+ * (`--no-opt --no-maglev`), alternating with the default ones. The scan's
+ * loops run a thousand times, so V8 optimises them on its background threads;
+ * the memory those compilers take stays in the process after they free it
+ * (the allocator keeps it), and whether they run during the scan varies from
+ * child to child. The difference between the rows is that memory, not
+ * discovery's data.
  */
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { installSize } from '../fixtures/installs.ts';
@@ -39,9 +47,22 @@ const rows: RowSpec[] = [
     ifMissed:
       'most of the peak is not the result: after a full GC, the live heap is only a part of it ' +
       '(see the detail), but V8 grows its heap to hold the transient objects of the scan (1,000 ' +
-      'parsed manifests, path strings) and keeps the pages',
+      "parsed manifests, path strings) and keeps the pages; and V8 optimises the scan's hot " +
+      'functions on background threads, whose memory stays resident once freed: the next row ' +
+      'runs the same children with the optimising compilers off, and the gap between the two ' +
+      'rows is that memory',
+  },
+  {
+    id: 'discovery-peak-rss-interpreted',
+    label: "the same, with V8's optimising compilers off",
+    unit: 'MiB',
+    baseline: 'RSS of the process after importing the loader',
+    target: undefined,
   },
 ];
+
+/** Node flags of the context row: no Maglev, no TurboFan; the interpreter and Sparkplug only. */
+const NO_OPTIMISING_COMPILERS = ['--no-opt', '--no-maglev'];
 
 export const discoveryMemory: Benchmark = {
   id: 'discovery-memory',
@@ -56,31 +77,52 @@ export const discoveryMemory: Benchmark = {
     requireBuild(['loader'], context.quick);
     const install = context.installs.of(installSize(context.quick, 1000));
     const runs: ChildResult[] = [];
+    const interpreted: ChildResult[] = [];
     const count = context.quick ? 2 : 7;
-    context.log(`discovery memory: ${count} children`);
-    for (let i = 0; i < count; i++) {
-      const result = runBuilt('discovery-memory.js', [install.cwd], ['--expose-gc'])
+    context.log(`discovery memory: ${count} children each way`);
+    const child = (flags: readonly string[]): ChildResult => {
+      const result = runBuilt('discovery-memory.js', [install.cwd], ['--expose-gc', ...flags])
         .result as unknown as ChildResult;
       if (result.plugins !== install.plugins) {
         throw new Error(`discovered ${result.plugins} plugins, the install has ${install.plugins}`);
       }
-      runs.push(result);
+      return result;
+    };
+    // Alternating, so that whatever else the machine does weighs on both rows alike.
+    for (let i = 0; i < count; i++) {
+      runs.push(child([]));
+      interpreted.push(child(NO_OPTIMISING_COMPILERS));
     }
-    const added = median(runs.map((r) => r.added)) / MiB;
-    const before = median(runs.map((r) => r.before)) / MiB;
     return {
-      'discovery-peak-rss': {
-        value: added,
-        baseline: before,
-        ratio: added / before,
-        samples: runs.length,
-        detail:
-          `${describeInstall(install)}; peak read as ${runs[0]?.method}; ` +
-          `after a GC, RSS +${mib(runs, 'rssAfterGc')} MiB, live heap +${mib(runs, 'heapAfterGc')} MiB`,
-      },
+      'discovery-peak-rss': measured(runs, describeInstall(install)),
+      'discovery-peak-rss-interpreted': measured(
+        interpreted,
+        `node ${NO_OPTIMISING_COMPILERS.join(' ')}; the default children ranged ` +
+          `${range(runs)} MiB`,
+      ),
     };
   },
 };
+
+function measured(runs: readonly ChildResult[], about: string) {
+  const added = median(runs.map((r) => r.added)) / MiB;
+  const before = median(runs.map((r) => r.before)) / MiB;
+  return {
+    value: added,
+    baseline: before,
+    ratio: added / before,
+    samples: runs.length,
+    detail:
+      `${about}; peak read as ${runs[0]?.method}; ` +
+      `after a GC, RSS +${mib(runs, 'rssAfterGc')} MiB, live heap +${mib(runs, 'heapAfterGc')} MiB`,
+  };
+}
+
+/** The lowest and highest peak added, in MiB: `5.5-10.6`. */
+function range(runs: readonly ChildResult[]): string {
+  const added = runs.map((r) => r.added / MiB);
+  return `${Math.min(...added).toFixed(1)}-${Math.max(...added).toFixed(1)}`;
+}
 
 /** The median of one field over the runs, in MiB, for the detail line. */
 function mib(runs: readonly ChildResult[], field: 'rssAfterGc' | 'heapAfterGc'): string {
