@@ -53,6 +53,7 @@ export function readFields(walk: PackageWalk, field: string): ScanFindings {
     const { name, version, root, hasExports, exports, claimedName, field: value } = found;
     // The raw field is not kept: once read, only what it declared is.
     const facts = { name, version, root, hasExports, exports };
+    // Stryker disable next-line ConditionalExpression: a claimedName key holding undefined reads as none (sources and the cache read it as absent)
     const pkg = claimedName === undefined ? facts : { ...facts, claimedName };
     const reading = readEntryPointField(value, { field, packageLabel: packageLabel(pkg) });
     packages.push({ pkg, declarations: reading.declarations, issues: reading.issues });
