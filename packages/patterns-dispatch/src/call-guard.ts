@@ -39,11 +39,13 @@ export function guardedCall<T, R>(
   } catch (thrown) {
     return failure(extension, callFailed(extension, thrown, options.method));
   }
-  if (!promised) {
-    return { plugin: extension.name, ok: true, value: answer as Awaited<R> };
-  }
+  if (promised) return deliverLater(extension, answer as Promise<Awaited<R>>);
+  return { plugin: extension.name, ok: true, value: answer as Awaited<R> };
+}
+
+function deliverLater<T, V>(extension: Extension<T>, answer: Promise<V>): Promise<Delivery<V>> {
   return Promise.resolve(answer).then(
-    (value): Delivery<Awaited<R>> => ({ plugin: extension.name, ok: true, value }),
+    (value): Delivery<V> => ({ plugin: extension.name, ok: true, value }),
     (thrown: unknown) => failure(extension, thrown),
   );
 }

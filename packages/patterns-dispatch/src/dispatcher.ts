@@ -107,8 +107,7 @@ export class Dispatcher<T> {
     const extension = this.#byName.get(name) ?? this.#missing(name);
     const effective = this.#merge(options);
     const delivery = guardedCall(extension, fn, effective);
-    if (effective.onError !== 'raise') return delivery as Settled<R, Delivery<Awaited<R>>>;
-    return (isThenable(delivery) ? delivery.then(raiseFailure) : raiseFailure(delivery)) as Settled<
+    return (effective.onError === 'raise' ? raised(delivery) : delivery) as Settled<
       R,
       Delivery<Awaited<R>>
     >;
@@ -168,6 +167,13 @@ export class Dispatcher<T> {
       closest: closestName(name, available),
     });
   }
+}
+
+/** `raise`: the delivery, or its failure thrown (rejected, for a promised one). */
+function raised<V>(
+  delivery: Delivery<V> | Promise<Delivery<V>>,
+): Delivery<V> | Promise<Delivery<V>> {
+  return isThenable(delivery) ? delivery.then(raiseFailure) : raiseFailure(delivery);
 }
 
 function raiseFailure<V>(delivery: Delivery<V>): Delivery<V> {

@@ -11,6 +11,7 @@ import { PluginUnavailableError } from '../errors/kinds.ts';
 import { describeThrown, isPluginError, PluginError } from '../errors/plugin-error.ts';
 import type { Stage } from '../errors/stage.ts';
 import type { ImportTarget } from '../shared/import-target.ts';
+import { watchExits } from '../shared/plugin-at-work.ts';
 import {
   disabledReason,
   type ExtensionReport,
@@ -71,6 +72,8 @@ export class Extension<T = unknown> {
     extension.#loaded = true;
     extension.#loading = Promise.resolve(object);
     extension.pass('integration', 'in-memory', 'handed in by the host');
+    // Callable from now on: the guard's note of it at work needs the exit listener.
+    watchExits();
     return extension;
   }
 

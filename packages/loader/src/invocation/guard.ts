@@ -71,16 +71,18 @@ export function invoke<T, K extends MethodName<T>>(
 ): MethodResult<T, K> {
   const object = readyObject(extension) as Record<K, (...args: unknown[]) => unknown>;
   let result: unknown;
+  let promised: boolean;
   const previous = callStarted(extension, method);
   try {
     result = object[method](...args);
+    promised = isThenable(result); // looking runs the plugin's code too: see `callPlugin`
   } catch (thrown) {
     // Diagnosed here, off the hot path: a missing method is the plugin's fault too.
     throw callFailed(extension, missingMethod(object, method) ?? thrown, method);
   } finally {
     callEnded(previous);
   }
-  if (isPromised(extension, result, method)) {
+  if (promised) {
     return settle(extension, result as PromiseLike<unknown>, method, undefined) as MethodResult<
       T,
       K
@@ -102,31 +104,22 @@ export function callPlugin<T, R>(
   if (timeoutMs !== undefined) checkTimeLimit('timeoutMs', timeoutMs);
   const object = readyObject(extension);
   let result: R;
+  let promised: boolean;
   const previous = callStarted(extension, method);
   try {
     result = fn(object);
+    // Whether the answer is a promise (any thenable). Looking runs the
+    // plugin's code once more (a `then` getter, or a proxy's trap, even a
+    // revoked proxy that throws on every look), so it is inside the try and
+    // the mark: a throw here is the plugin's failure too.
+    promised = isThenable(result);
   } catch (thrown) {
     throw callFailed(extension, thrown, method);
   } finally {
     callEnded(previous);
   }
-  if (isPromised(extension, result, method)) {
-    return settle(extension, result as PromiseLike<unknown>, method, timeoutMs) as R;
-  }
+  if (promised) return settle(extension, result as PromiseLike<unknown>, method, timeoutMs) as R;
   return result;
-}
-
-/**
- * Whether the answer is a promise (any thenable). Looking runs the plugin's
- * code once more — a `then` getter, or a proxy's trap, even a revoked proxy
- * that throws on every look — so a throw here is the plugin's failure too.
- */
-function isPromised(extension: Extension<unknown>, result: unknown, method?: string): boolean {
-  try {
-    return isThenable(result);
-  } catch (thrown) {
-    throw callFailed(extension, thrown, method);
-  }
 }
 
 function missingMethod(object: unknown, method: string): TypeError | undefined {
@@ -146,6 +139,11 @@ function missingMethod(object: unknown, method: string): TypeError | undefined {
 
 function readyObject<T>(extension: Extension<T>): T {
   if (extension.isReady) return extension.object;
+  throw unavailable(extension);
+}
+
+/** Why a plugin that is not ready cannot be called: off the hot path, like every failure. */
+function unavailable(extension: Extension<unknown>): PluginUnavailableError {
   const state = extension.state;
   const reason =
     state.status === 'disabled'
@@ -153,7 +151,7 @@ function readyObject<T>(extension: Extension<T>): T {
       : state.status === 'failed'
         ? `it failed at ${state.stage}: ${state.error.message}`
         : 'it has not been loaded yet (call load() first)';
-  throw new PluginUnavailableError(reason, {
+  return new PluginUnavailableError(reason, {
     namespace: extension.namespace,
     name: extension.name,
   });

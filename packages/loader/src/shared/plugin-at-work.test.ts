@@ -51,6 +51,35 @@ describe('a plugin that ends the process is named, and the exit is not a success
     expect(run.err).toContain('meter.pollster:quitter');
   });
 
+  it('names a plugin whose promise-looking answer exits while the guard looks at it', () => {
+    // The guard reads `then` to see whether the answer is a promise: plugin code, marked too.
+    const plugin = 'export default { poll() { return { get then() { process.exit(0); } }; } };';
+    const run = host(plugin, "invoke(quitter, 'poll');");
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('meter.pollster:quitter (in poll())');
+  });
+
+  it('names a plugin the host handed in (never loaded) that exits in a guarded call', () => {
+    // No load ever ran, so the listener must have started when the object was handed in.
+    const script = `
+      import { ExtensionSet } from '@plugin-patterns/loader';
+      import { invoke } from '@plugin-patterns/loader/invocation';
+      const set = ExtensionSet.fromObjects('meter.pollster', {
+        quitter: { poll() { process.exit(0); } },
+      });
+      invoke(set.extensions[0], 'poll');
+      console.log('the host carried on');
+    `;
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=@plugin-patterns/source', '--input-type=module', '-e', script],
+      { cwd: LOADER, encoding: 'utf8' },
+    );
+    expect(run.stdout).not.toContain('the host carried on');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('meter.pollster:quitter (in poll())');
+  });
+
   it('stays silent when the host ends normally, or exits itself between calls', () => {
     const quiet = host('export default { poll() { return 1; } };', "invoke(quitter, 'poll');");
     expect([quiet.code, quiet.err]).toEqual([0, '']);

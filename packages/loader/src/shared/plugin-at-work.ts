@@ -43,7 +43,7 @@ let ranDry = false;
 
 /** Marks a plugin as loading; the function returned unmarks it (calling it twice is harmless). */
 export function loadingStarted(plugin: PluginName, progress: { stage: string }): () => void {
-  watch();
+  watchExits();
   const entry = { plugin, progress };
   loading.add(entry);
   return () => {
@@ -53,13 +53,14 @@ export function loadingStarted(plugin: PluginName, progress: { stage: string }):
 
 /**
  * Marks a plugin's method as running; pass the answer to `callEnded` when it
- * returns or throws. Two assignments: the guard does this on every call.
+ * returns or throws. Two assignments and nothing else: the guard does this on
+ * every call. The listener is started already, since only a plugin that was
+ * loaded (`loadingStarted`) or handed in (`watchExits`) can be called.
  */
 export function callStarted(
   plugin: PluginName,
   method: string | undefined,
 ): PluginName | undefined {
-  if (!watching) watch();
   const previous = atWork.plugin;
   atWork.plugin = plugin;
   atWork.method = method;
@@ -85,7 +86,12 @@ export function pluginsAtWork(): string | undefined {
   return busy.length === 0 ? undefined : busy.join(', ');
 }
 
-function watch(): void {
+/**
+ * Starts the exit listener, once: when the first plugin can run code, as its
+ * load starts or as the host hands in an object it already has
+ * (`Extension.preloaded`).
+ */
+export function watchExits(): void {
   if (watching) return;
   watching = true;
   process.on('beforeExit', () => {
@@ -108,6 +114,6 @@ function watch(): void {
  * when it ends, instead of marking each call.
  */
 export function atWorkNote(): { plugin: PluginName | undefined; method: string | undefined } {
-  if (!watching) watch();
+  if (!watching) watchExits();
   return atWork;
 }
