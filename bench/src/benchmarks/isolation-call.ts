@@ -12,12 +12,14 @@
  *
  * Everything runs on one core. A round trip is two wake-ups, and on the
  * 2-core machine of the docs page it took about 20 µs with the woken process
- * on the host's core, 50-65 µs with it on the other. The scheduler tends to
- * leave a process where it first put it, so two children started a moment
- * apart can land apart, and the ratio then measures that (0.65x and 2.95x
- * were read before this pin), not the isolation. So this process pins all
- * its threads to the core it runs on before it starts any worker or child,
- * which inherit the pin. It runs this benchmark alone (run-benchmark.ts).
+ * on the host's core, 50-65 µs with it on the other (over 120 µs when that
+ * core was busy). The scheduler tends to leave a process where it first put
+ * it, so two children started a moment apart can land apart, and the ratio
+ * then measures that, not the isolation: 0.65x and 2.95x were read before
+ * this pin, and with one child pinned to the other core by hand, 0.18x and
+ * 5.7x. So this process pins all its threads to the core it runs on before
+ * it starts any worker or child, which inherit the pin. It runs this
+ * benchmark alone (run-benchmark.ts), so the pin reaches nothing else.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
