@@ -87,7 +87,8 @@ class PackageScan implements PackageScanSource {
   // One report per namespace, built on first request and frozen: every
   // extension set (a driver load, say) asking again gets the same lists, and
   // the loader can remember what it learned about a frozen list.
-  readonly #reports = new Map<string, DiscoveryReport>();
+  // Keyed by the namespace asked for; undefined (all of them) is a key of its own.
+  readonly #reports = new Map<string | undefined, DiscoveryReport>();
 
   constructor(settings: Settings) {
     this.#settings = settings;
@@ -110,15 +111,14 @@ class PackageScan implements PackageScanSource {
       findings = this.#findings = found;
       this.#lastScan = { ...stats, ms: performance.now() - started };
     }
-    const key = namespace ?? '';
-    let report = this.#reports.get(key);
+    let report = this.#reports.get(namespace);
     if (report === undefined) {
       const { entryPoints, problems } = reportFor(findings, namespace);
       report = Object.freeze({
         entryPoints: Object.freeze(entryPoints),
         problems: Object.freeze(problems),
       });
-      this.#reports.set(key, report);
+      this.#reports.set(namespace, report);
     }
     return report;
   }
@@ -167,7 +167,7 @@ function scanOrReuse(settings: Settings): { found: Findings; stats: Omit<ScanSta
     settings.field,
     settings.include,
     String(settings.levels),
-    ...(settings.hoisted ? ['hoisted'] : []),
+    settings.hoisted,
   ]);
   const identity = { key, host: cwd, field: settings.field };
   const file = cacheFileFor(settings.cacheDir, key);

@@ -79,7 +79,9 @@ describe('entry points from a static manifest', () => {
 
   it('finds nothing for a namespace the manifest does not list, even one named like an object key', () => {
     const source = staticManifest(manifest(), { cwd: host() });
-    for (const namespace of ['meter.notifier', 'constructor', 'toString']) {
+    // Asked for every namespace first: the empty namespace is still none of them.
+    expect(source.discover().entryPoints).toHaveLength(3);
+    for (const namespace of ['meter.notifier', 'constructor', 'toString', '']) {
       expect(source.discover(namespace)).toEqual({ entryPoints: [], problems: [] });
     }
   });

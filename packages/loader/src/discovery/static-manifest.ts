@@ -115,7 +115,8 @@ class ManifestSource implements StaticManifestSource {
   readonly #when: 'installed' | 'always' | 'never';
   #check: ManifestCheck | undefined;
   readonly #sources: (ScannedSource | undefined)[] = [];
-  readonly #reports = new Map<string, DiscoveryReport>();
+  // Keyed by the namespace asked for; undefined (all of them) is a key of its own.
+  readonly #reports = new Map<string | undefined, DiscoveryReport>();
 
   constructor(manifest: StaticManifest, cwd: string, when: StaticManifestOptions['check']) {
     this.#manifest = manifest;
@@ -130,11 +131,10 @@ class ManifestSource implements StaticManifestSource {
   discover(namespace?: string): DiscoveryReport {
     this.#check ??= this.#checkFingerprint();
     if (this.#check.stale !== undefined) throw this.#staleError(namespace, this.#check.stale);
-    const key = namespace ?? '';
-    let report = this.#reports.get(key);
+    let report = this.#reports.get(namespace);
     if (report === undefined) {
       report = Object.freeze(this.#report(namespace));
-      this.#reports.set(key, report);
+      this.#reports.set(namespace, report);
     }
     return report;
   }
