@@ -90,6 +90,7 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   if (badName !== undefined) return refuse(new DiscoveryError(badName, { namespace }));
   const parsed = parseSpecifierReference(reference);
   if (!parsed.ok) {
+    // Stryker disable next-line StringLiteral: only the kind 'package' is judged apart; any other reads as 'specifier'
     return refuse(refusedReference(reference, parsed.why, { namespace, name, kind: 'specifier' }));
   }
   const { module, exportName } = parsed.reference;
@@ -99,6 +100,7 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   let link: string | undefined;
   try {
     link = nodeModule.findPackageJSON(packageName, entry.base);
+    // Stryker disable next-line BlockStatement: `link` is undefined already when the call throws
   } catch {
     link = undefined;
   }
@@ -136,7 +138,8 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   if (!resolved.ok) {
     return refuse(
       resolved.escapes
-        ? new ReferenceEscapeError(shown ?? '', resolved.why, who)
+        ? // Stryker disable next-line StringLiteral,LogicalOperator: the parser accepted it, so it is a string and `shown` is set
+          new ReferenceEscapeError(shown ?? '', resolved.why, who)
         : new DiscoveryError(`"${shown}" cannot be resolved: ${resolved.why}`, {
             ...who,
             cause: resolved.cause,
@@ -144,5 +147,6 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
       source,
     );
   }
+  // Stryker disable next-line StringLiteral: the parser accepted it, so it is a string and `shown` is set
   return { namespace, name, reference: shown ?? '', source, target: resolved.target };
 }
