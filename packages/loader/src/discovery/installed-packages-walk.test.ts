@@ -121,6 +121,17 @@ describe('what a walk hands back', () => {
   });
 });
 
+describe('a link where a package should be', () => {
+  it('that loops is passed over as Node passes over it: the package is not found', () => {
+    const p = project({ host: { dependencies: { loop: '1' } } });
+    symlinkSync('loop', join(p.dir, 'node_modules/loop'));
+    const [issue] = walk(p.dir).issues;
+    expect(issue?.why).toMatch(
+      /^"loop" is declared in "dependencies" of the host .* but Node cannot find it/,
+    );
+  });
+});
+
 describe("a package's own name", () => {
   it('is itself only when it has exports (Node self-reference); otherwise the installed package', () => {
     for (const exports of [undefined, null]) {

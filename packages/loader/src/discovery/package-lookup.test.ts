@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -47,6 +47,14 @@ describe('the folders searched', () => {
     const root = tree({ 'app/package.json': '{}' });
     const folders = lookupFolders(join(root, 'app/package.json'), 'any');
     for (const folder of folders) expect(join(root, 'app')).toContain(dirname(folder));
+  });
+
+  it("leave out the global folders of a host in the user's home folder", () => {
+    // ~/.node_modules and ~/.node_libraries sit in an ancestor of such a host.
+    const folders = lookupFolders(join(homedir(), 'projects', 'app', 'package.json'), 'any');
+    expect(folders).toContain(join(homedir(), 'projects', 'app', 'node_modules'));
+    expect(folders).not.toContain(join(homedir(), '.node_modules'));
+    expect(folders).not.toContain(join(homedir(), '.node_libraries'));
   });
 
   it('are the same for the name of a Node built-in', () => {

@@ -45,6 +45,7 @@ export interface LocatedPackage {
 /** The node_modules folders `import` searches from `manifestPath`, nearest first. */
 export function lookupFolders(manifestPath: string, name: string): string[] {
   // A subpath is never a built-in, for which Node would answer null.
+  // Stryker disable next-line StringLiteral,ArrayDeclaration: the list depends only on where it is asked from (`''` gets the same), and is never null here
   const paths = createRequire(manifestPath).resolve.paths(`${name}/package.json`) ?? [];
   const home = dirname(manifestPath);
   return paths.filter((path) => basename(path) === 'node_modules' && within(home, dirname(path)));
@@ -60,7 +61,7 @@ export function locatePackage(
   const scope = slash === -1 ? '' : `${sep}${name.slice(0, slash)}`;
   const base = name.slice(slash + 1);
   for (const lookup of folders) {
-    const holder = scope === '' ? lookup : `${lookup}${scope}`;
+    const holder = `${lookup}${scope}`;
     const folder = `${holder}${sep}${base}`;
     const entry = lstatOrUndefined(folder);
     if (entry === undefined) continue;
@@ -84,12 +85,15 @@ export function realFolder(found: LocatedPackage, holder: { real: string | undef
 
 /** True when `path` is `folder` or inside it. */
 function within(path: string, folder: string): boolean {
+  // Stryker disable next-line MethodExpression: every path Node lists is an ancestor's node_modules, so `folder` is an ancestor of `path` or no prefix of it either way
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
 }
 
 function lstatOrUndefined(path: string) {
   try {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a missing entry then throws, and is caught below: the same undefined, at the cost of an exception
     return lstatSync(path, { throwIfNoEntry: false });
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     return undefined; // unreadable or not a folder on the way: Node passes over it too
   }
@@ -97,7 +101,9 @@ function lstatOrUndefined(path: string) {
 
 function isDirectory(path: string): boolean {
   try {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral,OptionalChaining: a missing target then throws, and is caught below: false either way
     return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined, which the caller reads as false
   } catch {
     return false; // a link loop or a link into a folder nobody may read
   }
