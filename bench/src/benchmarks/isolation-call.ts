@@ -151,7 +151,7 @@ export const isolationCall: Benchmark = {
       const here = await compare(hereCalls, inWorkerCalls);
       const row = (result: Comparison, floor: string): Measured => ({
         ...rowOf(result),
-        detail: `floor: ${floor}; ${placement}; ${result.iterations} calls a side a round, after ${warmUp} untimed`,
+        detail: `floor: ${floor}; ${placement}; calls a side a round: ${result.iterations}, after ${warmUp} untimed`,
       });
       return {
         'isolation-call-worker': row(inWorker, ECHO_WORKER),
@@ -171,14 +171,15 @@ export const isolationCall: Benchmark = {
  */
 function pinToOneCore(): string {
   if (process.platform !== 'linux') return 'not pinned to a core (not Linux)';
-  const cpu = lastCpu(readFileSync('/proc/self/stat', 'utf8'));
-  const args = ['--all-tasks', '--cpu-list', '--pid', cpu, String(process.pid)];
   try {
+    const cpu = lastCpu(readFileSync('/proc/self/stat', 'utf8'));
+    const args = ['--all-tasks', '--cpu-list', '--pid', cpu, String(process.pid)];
     execFileSync('taskset', args, { stdio: 'ignore' });
-  } catch {
-    return 'not pinned to a core (taskset failed or is missing)';
+    return `host, workers and children pinned to CPU ${cpu} (taskset)`;
+  } catch (error) {
+    // No taskset, or a /proc without the field: measured as placed, and the detail says so.
+    return `not pinned to a core (${(error as Error).message.split('\n')[0]})`;
   }
-  return `host, workers and children pinned to CPU ${cpu} (taskset)`;
 }
 
 /**
