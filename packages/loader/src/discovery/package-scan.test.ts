@@ -146,6 +146,8 @@ describe('resolution is deferred until load', () => {
     expect(thrown).toBeInstanceOf(DiscoveryError);
     expect(thrown).not.toBeInstanceOf(ReferenceEscapeError);
     expect((thrown as DiscoveryError).stage).toBe('discovery');
+    expect(thrown).toMatchObject({ namespace: hidden?.namespace, plugin: 'not-exported' });
+    expect((thrown as DiscoveryError).cause).toBeInstanceOf(Error);
     expect(String(thrown)).toMatch(/escaping-plugins@0\.3\.0/);
   });
 });
