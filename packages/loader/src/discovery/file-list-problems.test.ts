@@ -59,6 +59,12 @@ describe('fileList: a bad entry', () => {
     expect(problem?.error).toMatchObject({ namespace, plugin: 'gone' });
   });
 
+  it('{ path } whose path is not a string: refused, with no reference shown', () => {
+    const [problem] = discover({ odd: { path: 42 } }).problems;
+    expect(problem?.error.message).toContain('a plugin file must be a path or { path, export }');
+    expect(problem?.reference).toBeUndefined();
+  });
+
   it.each([42, ''])('%j: refused as not a path, from the list entry', (file) => {
     const [problem] = discover({ odd: file }).problems;
     expect(problem?.error.message).toContain(
