@@ -121,6 +121,22 @@ describe('what a walk hands back', () => {
   });
 });
 
+describe('a nested install (npm)', () => {
+  it("finds a nested package's dependency where npm hoisted it, in the host's node_modules", () => {
+    const p = project({ host: { dependencies: { top: '1' } } });
+    const modules = join(p.dir, 'node_modules');
+    writePackage(join(modules, 'top'), { name: 'top', dependencies: { nested: '1' } });
+    writePackage(join(modules, 'top/node_modules/nested'), {
+      name: 'nested',
+      dependencies: { hoisted: '1' },
+    });
+    writePackage(join(modules, 'hoisted'), { name: 'hoisted', ...declaring });
+    const result = walk(p.dir, { levels: 2 });
+    expect(result.issues).toEqual([]);
+    expect(result.packages.map((x) => x.root)).toEqual([join(modules, 'hoisted')]);
+  });
+});
+
 describe('a link where a package should be', () => {
   it('that loops is passed over as Node passes over it: the package is not found', () => {
     const p = project({ host: { dependencies: { loop: '1' } } });
