@@ -39,9 +39,12 @@ const rows: RowSpec[] = [
     ifMissed:
       "map's async loop (mapRest in map.ts) awaits each plugin's own promise, as the " +
       'baseline does, and adds per plugin a `try`, a thenable check and the push of the ' +
-      'answer, and per run the result; the first plugin is called before any async function ' +
-      'starts, so that a run of sync plugins never enters one. It measured 1.16x at load ' +
-      'average 19; a wrapper promise per answer (an earlier version) cost 1.6-2.0x',
+      'answer, and the note of the plugin at work (set as a plugin is called, cleared before ' +
+      'each await: about 5% of this row, so that a plugin calling process.exit() is named), ' +
+      'and per run the result and the promise the host awaits; the first plugin is called ' +
+      'before any async function starts, so that a run of sync plugins never enters one. It ' +
+      'measured 1.16x at load average 19; a wrapper promise per answer (an earlier version) ' +
+      'cost 1.6-2.0x',
   },
 ];
 
@@ -101,8 +104,7 @@ export const asyncInvocation: Benchmark = {
       }
       return seen;
     };
-    // Two runs each before the harness calibrates: map compiles a plan's run
-    // at its second, and a one-off compile timed as a run would set the batch size.
+    // Two runs each, checked to agree, before the harness calibrates.
     if (
       (await awaitedMap(2)) !== (await syncLoop(2)) ||
       (await seriesMap(2)) !== (await awaitLoop(2))
