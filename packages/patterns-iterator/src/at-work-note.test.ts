@@ -70,7 +70,8 @@ describe('each run notes the plugin it is calling, for the exit listener', () =>
     for (const attempt of [
       () => managerOf<Probe>({ t: thrower }).map(run, { onError: 'raise' }),
       () => managerOf<Probe>({ t: thrower }).first(run, { onError: 'raise' }),
-      () => managerOf<Probe>({ t: thrower }).pipeline(0, step, { onError: 'raise' }),
+      () =>
+        managerOf<Probe>({ t: thrower }).pipeline<unknown, unknown>(0, step, { onError: 'raise' }),
     ]) {
       expect(attempt).toThrow();
       expect(note.plugin).toBeUndefined();
