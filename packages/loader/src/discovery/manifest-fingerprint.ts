@@ -60,10 +60,10 @@ export function whatChanged(cwd: string, fingerprint: readonly FileStamp[]): str
 function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
-    return undefined;
+    // Gone, or not reachable: undefined, as for a file that was never there.
   }
+  return undefined;
 }
 
 /** The file's size and hash (`1234:9f0c44a1`), or `absent` for a file that cannot be read. */

@@ -85,7 +85,6 @@ export function realFolder(found: LocatedPackage, holder: { real: string | undef
 
 /** True when `path` is `folder` or inside it. */
 function within(path: string, folder: string): boolean {
-  // Stryker disable next-line MethodExpression: every path Node lists is an ancestor's node_modules, so `folder` is an ancestor of `path` or no prefix of it either way
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
 }
 
@@ -93,18 +92,18 @@ function lstatOrUndefined(path: string) {
   try {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: a missing entry then throws, and is caught below: the same undefined, at the cost of an exception
     return lstatSync(path, { throwIfNoEntry: false });
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
-    return undefined; // unreadable or not a folder on the way: Node passes over it too
+    // Unreadable, or not a folder on the way: Node passes over it too.
   }
+  return undefined;
 }
 
 function isDirectory(path: string): boolean {
   try {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral,OptionalChaining: a missing target then throws, and is caught below: false either way
     return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined, which the caller reads as false
   } catch {
-    return false; // a link loop or a link into a folder nobody may read
+    // A link loop, or a link into a folder nobody may read.
   }
+  return false;
 }

@@ -100,9 +100,8 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   let link: string | undefined;
   try {
     link = nodeModule.findPackageJSON(packageName, entry.base);
-    // Stryker disable next-line BlockStatement: `link` is undefined already when the call throws
   } catch {
-    link = undefined;
+    // Not found from the host's folder: `link` stays undefined.
   }
   if (link === undefined) {
     const why = `package "${packageName}" of "${shown}" is not installed where the host can see it (${entry.cwd})`;
