@@ -34,7 +34,7 @@ describe('a static manifest', () => {
     });
     const manifest = await manifestOf(p.dir);
     const text = readFileSync(join(p.dir, 'plugins.manifest.js'), 'utf8');
-    expect(text).toContain('() => import("meter-plugins/storage")');
+    expect(text).toContain('() => import("meter-plugins/storage"),');
     expect(manifest.format).toBe(MANIFEST_FORMAT);
     expect(manifest.fingerprint.map(([file]) => file)).toEqual([
       'package.json',
@@ -124,6 +124,15 @@ describe('a static manifest', () => {
     expect(text).toContain(
       "import type { StaticManifest } from '@plugin-patterns/loader/static-manifest';",
     );
-    expect(text).toContain('const manifest: StaticManifest = {');
+    expect(text).toContain('const table: StaticManifest = JSON.parse(');
+    // Node strips its types: it imports, and its plugins load, like the .js one.
+    const url = pathToFileURL(join(p.dir, 'plugins.manifest.ts')).href;
+    const typed = ((await import(url)) as { default: StaticManifest }).default;
+    const set = ExtensionSet.discover({
+      namespace: 'meter.storage',
+      sources: [staticManifest(typed, { cwd: p.dir })],
+    });
+    expect(typeof (await set.load('memory'))).toBe('function');
+    expect(set.report()[0]?.loaded).toBe(true);
   });
 });
