@@ -47,6 +47,7 @@ export async function runParallel<T, R>(
   const limitMs = policy.guard.timeoutMs;
   let next = 0;
   let raised = false;
+
   // Each worker takes the next plugin until none is left: `concurrency` workers
   // means at most that many calls in flight.
   const worker = async (): Promise<void> => {
@@ -56,8 +57,8 @@ export async function runParallel<T, R>(
       try {
         const calledAt = Date.now();
         // The plugin at work, named should it call process.exit(), marked as
-        // the loader's guard marks its calls (each call here is followed by
-        // an await anyway: the mark costs nothing that shows). It covers the
+        // the loader's guard marks its calls (a call here is awaited anyway,
+        // and a mark per call is small beside an await). It covers the
         // call up to its answer or its first await. While calls wait together
         // their code takes turns on one thread, and no mark can say whose turn
         // it is (that would take async context tracking on every promise).
