@@ -180,11 +180,10 @@ export class IteratorManager<T> {
   map<R>(call: PluginCall<T, R>, options?: CallOptions): Outcome<R, MapResult<T, Awaited<R>>> {
     const plan = this.#planned();
     const policy = this.policyFor(options);
-    if (this.#wrappers === undefined) {
-      return runMap(plan, call, policy) as Outcome<R, MapResult<T, Awaited<R>>>;
-    }
-    const run = () => runMap(plan, call, policy);
-    return this.wrapped('map', policy, run) as Outcome<R, MapResult<T, Awaited<R>>>;
+    type Out = Outcome<R, MapResult<T, Awaited<R>>>;
+    // Without wrappers the run is called as it is: no closure made per run.
+    if (this.#wrappers === undefined) return runMap(plan, call, policy) as Out;
+    return this.wrapped('map', policy, () => runMap(plan, call, policy)) as Out;
   }
 
   /** Calls plugins in order until one returns something other than `undefined`. */
@@ -194,11 +193,9 @@ export class IteratorManager<T> {
   ): Outcome<R, FirstResult<T, Exclude<Awaited<R>, undefined>>> {
     const plan = this.#planned();
     const policy = this.policyFor(options);
-    const run = () => runFirst(plan, call, policy);
-    return this.wrapped('first', policy, run) as Outcome<
-      R,
-      FirstResult<T, Exclude<Awaited<R>, undefined>>
-    >;
+    type Out = Outcome<R, FirstResult<T, Exclude<Awaited<R>, undefined>>>;
+    if (this.#wrappers === undefined) return runFirst(plan, call, policy) as Out;
+    return this.wrapped('first', policy, () => runFirst(plan, call, policy)) as Out;
   }
 
   /** Passes `initial` through every plugin in turn; each gets what the previous returned. */
@@ -209,8 +206,10 @@ export class IteratorManager<T> {
   ): Outcome<R, PipelineResult<T, V>> {
     const plan = this.#planned();
     const policy = this.policyFor(options);
-    const run = () => runPipeline(plan, initial, step as PipelineStep<T, V, unknown>, policy);
-    return this.wrapped('pipeline', policy, run) as Outcome<R, PipelineResult<T, V>>;
+    const each = step as PipelineStep<T, V, unknown>;
+    type Out = Outcome<R, PipelineResult<T, V>>;
+    if (this.#wrappers === undefined) return runPipeline(plan, initial, each, policy) as Out;
+    return this.wrapped('pipeline', policy, () => runPipeline(plan, initial, each, policy)) as Out;
   }
 
   /** Calls every plugin at once (at most `concurrency` in flight); answers in plan order. */
