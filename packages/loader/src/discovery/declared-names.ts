@@ -35,7 +35,6 @@ export function namespaceProblem(text: unknown): string | undefined {
  * for its message.
  */
 export function pluginNameProblem(text: unknown): string | undefined {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: the fast path only; nameProblem finds no problem in a name it would accept
   if (typeof text === 'string' && isPlainPluginName(text)) return undefined;
   // Past nameProblem's length and reserved checks, isPlainPluginName is the alphabet check.
   return nameProblem(

@@ -85,7 +85,6 @@ function entryFor(
   });
 
   if (badName !== undefined) return refuse(badName);
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: `absolute` is undefined exactly when `path` is not a string, so either test alone decides
   if (absolute === undefined || typeof path !== 'string' || path === '') {
     return refuse(`a plugin file must be a path or { path, export }, not ${typeName(file)}`);
   }

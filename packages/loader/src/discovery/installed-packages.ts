@@ -138,18 +138,16 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
       return;
     }
     let holder = holders.get(found.holder);
-    // Stryker disable next-line ConditionalExpression: a fresh holder each time only repeats a realpath and a stamp; seenRoots still reads each folder once
     if (holder === undefined) {
       // Stamped before any package in it is read: adding, removing or upgrading one changes it.
       fingerprint.watch(found.holder);
       holder = { real: undefined, met: new Set() };
-      // Stryker disable next-line CallExpression: as above, only the saved calls are lost
+      // Stryker disable next-line CallExpression: a fresh holder each time only repeats a realpath and a stamp; seenRoots still reads each folder once
       holders.set(found.holder, holder);
     }
     // Kept per holder, by entry name: the name is the dependency's own key, hashed already.
-    // Stryker disable next-line ConditionalExpression: without the early return, seenRoots below turns the repeat away
     if (holder.met.has(found.base)) return;
-    // Stryker disable next-line CallExpression: as above
+    // Stryker disable next-line CallExpression: without it, seenRoots below turns the repeat away
     holder.met.add(found.base);
     let root: string;
     try {
@@ -179,7 +177,6 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
     const declares = Object.hasOwn(manifest, options.field);
     const walkOn = from.depth + 1 <= options.levels;
     // Most packages declare nothing and are not walked on: their name and version are never needed.
-    // Stryker disable next-line ConditionalExpression: without the shortcut, a package that neither declares nor is walked on is still neither pushed nor queued
     if (!declares && !walkOn) return;
     const facts = packageFacts(manifest, name);
     if (declares) {
@@ -192,7 +189,6 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
         exports: hasExports ? manifest.exports : undefined,
         field: manifest[options.field],
       };
-      // Stryker disable next-line ConditionalExpression: a claimedName key holding undefined reads as none (readFields drops it again)
       packages.push(claimedName === undefined ? pkg : { ...pkg, claimedName });
     }
     if (walkOn) {

@@ -100,7 +100,7 @@ function lstatOrUndefined(path: string) {
 
 function isDirectory(path: string): boolean {
   try {
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral,OptionalChaining: a missing target then throws, and is caught below: false either way
+    // Stryker disable next-line ObjectLiteral,OptionalChaining: a missing target then throws, and is caught below: false either way
     return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     // A link loop, or a link into a folder nobody may read.

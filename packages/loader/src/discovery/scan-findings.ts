@@ -53,7 +53,6 @@ export function readFields(walk: PackageWalk, field: string): ScanFindings {
     const { name, version, root, hasExports, exports, claimedName, field: value } = found;
     // The raw field is not kept: once read, only what it declared is.
     const facts = { name, version, root, hasExports, exports };
-    // Stryker disable next-line ConditionalExpression: a claimedName key holding undefined reads as none (sources and the cache read it as absent)
     const pkg = claimedName === undefined ? facts : { ...facts, claimedName };
     const reading = readEntryPointField(value, { field, packageLabel: packageLabel(pkg) });
     packages.push({ pkg, declarations: reading.declarations, issues: reading.issues });
@@ -66,7 +65,6 @@ export function withEntryPoints(scan: ScanFindings): Findings {
   const entryPoints: EntryPoint[] = [];
   const fieldIssues: PackageIssue[] = [];
   for (const { pkg, declarations, issues } of scan.packages) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a source made for a package with no declarations is never used
     if (declarations.length > 0) {
       // One source per package, shared by its entry points.
       const source = sourceOf(pkg);

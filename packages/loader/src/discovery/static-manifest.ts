@@ -201,7 +201,6 @@ class ManifestSource implements StaticManifestSource {
   #source(index: number): ScannedSource {
     let source = this.#sources[index];
     if (source === undefined) {
-      // Stryker disable next-line StringLiteral: a root of '' resolves to the host's folder as '.' does
       const [packageName, version, root] = this.#manifest.packages[index] ?? ['?', '?', '.'];
       source = {
         kind: 'package',

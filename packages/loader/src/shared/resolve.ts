@@ -84,7 +84,7 @@ function exportedFile(ref: PackageModule): string {
   // those): on POSIX there is nothing for `join` to normalise.
   // Stryker disable next-line MethodExpression: a `./` left in the path is normalised away (the URL of `a/./b` is that of `a/b`, and realpath drops it)
   const relative = found.relativeFile.slice(2);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: on POSIX both branches build the same path
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: on POSIX both branches build the same path
   return sep === '/' ? `${ref.root}/${relative}` : join(ref.root, relative);
 }
 
@@ -94,15 +94,15 @@ function exportedFile(ref: PackageModule): string {
  * system's `realpath` says. Throws as `realpath` does (a missing file, say).
  */
 export function realBelow(root: string, file: string): string {
-  // The mutants below only give up the shortcut early (or fail an lstat) and fall
+  // The mutants disabled below only give up the shortcut early (or fail an lstat) and fall
   // back to realpath, which returns the same real path: only system calls differ.
   // Stryker disable next-line BlockStatement: falls back to realpath, same path
   try {
-    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: falls back to realpath, same path
+    // Stryker disable next-line ConditionalExpression: falls back to realpath, same path
     for (let end = file.indexOf(sep, root.length + 1); ; end = file.indexOf(sep, end + 1)) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: falls back to realpath, same path
+      // Stryker disable next-line EqualityOperator,UnaryOperator: falls back to realpath, same path
       if (lstatSync(end === -1 ? file : file.slice(0, end)).isSymbolicLink()) break;
-      // Stryker disable next-line ConditionalExpression,UnaryOperator: falls back to realpath, same path
+      // Stryker disable next-line UnaryOperator: falls back to realpath, same path
       if (end === -1) return file;
     }
   } catch {
@@ -120,7 +120,7 @@ function exportsOf(root: string): unknown {
 function legacyFile(ref: PackageModule): string {
   // Stryker disable next-line StringLiteral: require.resolve is given an absolute path, which resolves the same from any base
   const require = createRequire(join(ref.root, 'package.json'));
-  // Stryker disable next-line ConditionalExpression,StringLiteral,MethodExpression: join normalises '.', '', './x' and 'x' below the root to the same path
+  // Stryker disable next-line StringLiteral,MethodExpression: join normalises '.', '', './x' and 'x' below the root to the same path
   return require.resolve(join(ref.root, ref.module === '.' ? '.' : ref.module.slice(2)));
 }
 
@@ -143,6 +143,5 @@ export function isInside(file: string, folder: string): boolean {
 }
 
 function messageOf(cause: unknown): string {
-  // Stryker disable next-line StringLiteral: split always gives a first element; the default is for the type checker
   return cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
 }
