@@ -72,7 +72,7 @@ export class Extension<T = unknown> {
     extension.#loaded = true;
     extension.#loading = Promise.resolve(object);
     extension.pass('integration', 'in-memory', 'handed in by the host');
-    // Callable from now on: the guard's note of it at work needs the exit listener.
+    // Callable from now on: the guard notes it at work, for the exit listener to read.
     watchExits();
     return extension;
   }
@@ -124,6 +124,7 @@ export class Extension<T = unknown> {
       (object) => {
         this.#object = object;
         this.#loaded = true;
+        watchExits(); // as in `preloaded`; started already by a load through the loader's steps
         return object;
       },
       (thrown: unknown) => {

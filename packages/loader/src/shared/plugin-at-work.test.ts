@@ -80,6 +80,30 @@ describe('a plugin that ends the process is named, and the exit is not a success
     expect(run.stderr).toContain('meter.pollster:quitter (in poll())');
   });
 
+  it('names a plugin loaded by load steps of the host’s own that exits in a guarded call', () => {
+    // Not the loader's steps (which note the load): the listener starts as the record becomes callable.
+    const script = `
+      import { Extension } from '@plugin-patterns/loader';
+      import { invoke } from '@plugin-patterns/loader/invocation';
+      const entry = {
+        namespace: 'meter.pollster', name: 'quitter', reference: '<own>',
+        source: { kind: 'object', via: 'in-memory' }, target: { url: 'about:blank', exportName: 'x' },
+      };
+      const extension = new Extension(entry, async () => ({ poll() { process.exit(0); } }));
+      await extension.load();
+      invoke(extension, 'poll');
+      console.log('the host carried on');
+    `;
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=@plugin-patterns/source', '--input-type=module', '-e', script],
+      { cwd: LOADER, encoding: 'utf8' },
+    );
+    expect(run.stdout).not.toContain('the host carried on');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('meter.pollster:quitter (in poll())');
+  });
+
   it('stays silent when the host ends normally, or exits itself between calls', () => {
     const quiet = host('export default { poll() { return 1; } };', "invoke(quitter, 'poll');");
     expect([quiet.code, quiet.err]).toEqual([0, '']);

@@ -54,8 +54,11 @@ export function loadingStarted(plugin: PluginName, progress: { stage: string }):
 /**
  * Marks a plugin's method as running; pass the answer to `callEnded` when it
  * returns or throws. Two assignments and nothing else: the guard does this on
- * every call. The listener is started already, since only a plugin that was
- * loaded (`loadingStarted`) or handed in (`watchExits`) can be called.
+ * every call. No "is the listener started?" here: the loader starts it when
+ * an extension becomes callable (loaded, or handed in), before any call can
+ * get here. Started from here, by the first call, that start stayed compiled
+ * into the guard's hot path: dispatch by name measured 1.57-1.80x `Map.get`
+ * with it, 1.48-1.62x without (micro-runs on a busy machine).
  */
 export function callStarted(
   plugin: PluginName,
@@ -88,8 +91,8 @@ export function pluginsAtWork(): string | undefined {
 
 /**
  * Starts the exit listener, once: when the first plugin can run code, as its
- * load starts or as the host hands in an object it already has
- * (`Extension.preloaded`).
+ * load starts, or as an extension becomes callable (loaded, or handed in by
+ * the host: `Extension.preloaded`).
  */
 export function watchExits(): void {
   if (watching) return;
