@@ -78,7 +78,7 @@ describe('an iterator plugin that ends the process is named, and the exit is not
       'await new Poller(manager, { sink: { write() {} }, intervalMs: 1000 }).runCycle();',
     );
     expect(poller.code).toBe(1);
-    expect(poller.err).toContain('meter.pollster:quitter');
+    expect(poller.err).toContain('meter.pollster:quitter (in poll())');
   });
 
   it('keeps the plugin’s own non-zero exit code', () => {
