@@ -15,6 +15,13 @@
  *   plugin object (a plugin that is itself a function, several calls in one),
  *   and can put a time limit on a promised answer.
  *
+ * Both keep the call's own path short, every rare case (a plugin not ready,
+ * a promised answer) a function of its own, and the look for a promise in
+ * the one try: a dispatcher runs this on every call. That, with the note of
+ * the plugin at work made two assignments (plugin-at-work.ts), took dispatch
+ * by name from 1.57-1.80x `Map.get` + call to 1.25-1.6x (micro-runs of its
+ * benchmark on a busy machine).
+ *
  * Sync stays sync: a plugin that answers synchronously is answered
  * synchronously. A time limit can only apply to a promise — nothing can
  * interrupt synchronous code running on the host's own thread. The promise
