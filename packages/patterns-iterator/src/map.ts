@@ -110,7 +110,7 @@ export async function mapRest<T, R>(
       atWork.method = policy.guard.method;
       try {
         let answer = i === start ? pending : callOne(extension, objects[i] as T, call, tracing);
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: at `start` the answer is the pending promise, so isThenable is true there anyway, and awaiting a plain answer gives the same answer
+        // Stryker disable next-line EqualityOperator: at `start` the answer is the pending promise, so isThenable decides the same either way
         if (i === start || isThenable(answer)) {
           atWork.plugin = undefined;
           answer = await waitFor(extension, answer as PromiseLike<unknown>, policy);
@@ -138,7 +138,6 @@ export function resultOf<T, R>(
   failures: PluginError[],
 ): MapResult<T, R> {
   const from =
-    // Stryker disable next-line ConditionalExpression: the shortcut skips a filter that would keep every extension: the same list either way
     failed.length === 0 ? plan.extensions : plan.extensions.filter((e) => !failed.includes(e));
   return { values, from, failures };
 }
