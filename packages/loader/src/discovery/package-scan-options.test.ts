@@ -20,6 +20,7 @@ describe("a package scan's options", () => {
       'packageScan: "field" must be a non-empty string',
     );
     expect(() => packageScan({ field: 'x'.repeat(201) })).toThrow(/"field" must be/);
+    expect(() => packageScan({ field: 42 as unknown as string })).toThrow(/"field" must be/);
     expect(() => packageScan({ field: 'x'.repeat(200), cache: false })).not.toThrow();
     expect(() => packageScan({ include: ['bundledDependencies' as 'dependencies'] })).toThrow(
       'packageScan: "include" may hold dependencies, optionalDependencies, devDependencies, peerDependencies',
@@ -94,6 +95,14 @@ describe('where the discovery cache is written', () => {
     writeFileSync(join(bare, 'package.json'), '{"name":"bare"}');
     scan(bare);
     expect(existsSync(join(bare, 'node_modules'))).toBe(false);
+  });
+
+  it('with a note that says only why it was not used, when it could be written', () => {
+    const p = project({ host, packages: [shared, meter] });
+    const { stats } = scan(p.dir);
+    expect(stats.cache).not.toBe('hit');
+    expect(stats.cacheNote).toBeTypeOf('string');
+    expect(stats.cacheNote).not.toContain(';');
   });
 
   it('into a folder the host chose, made when missing, even for a host without node_modules', () => {
