@@ -111,6 +111,33 @@ describe('what a walk hands back', () => {
     ]);
   });
 
+  it('one name found in two folders met in folder order: kept in that order', () => {
+    const p = project({ host: { dependencies: { first: '1', second: '1' } } });
+    const modules = join(p.dir, 'node_modules');
+    writePackage(join(modules, 'first'), { name: 'first', dependencies: { shared: '1' } });
+    writePackage(join(modules, 'first/node_modules/shared'), { name: 'shared', ...declaring });
+    writePackage(join(modules, 'second'), { name: 'second', dependencies: { shared: '2' } });
+    writePackage(join(modules, 'second/node_modules/shared'), {
+      name: 'shared',
+      version: '2.0.0',
+      ...declaring,
+    });
+    const result = walk(p.dir, { levels: 1 });
+    expect(result.packages.map((x) => x.version)).toEqual(['1.0.0', '2.0.0']);
+  });
+
+  it('by name even where the folders sort the other way', () => {
+    // Met in this order: `a` nested under `z`, then `b` in the host's node_modules.
+    const p = project({ host: { dependencies: { z: '1', y: '1' } } });
+    const modules = join(p.dir, 'node_modules');
+    writePackage(join(modules, 'z'), { name: 'z', dependencies: { a: '1' } });
+    writePackage(join(modules, 'z/node_modules/a'), { name: 'a', ...declaring });
+    writePackage(join(modules, 'y'), { name: 'y', dependencies: { b: '1' } });
+    writePackage(join(modules, 'b'), { name: 'b', ...declaring });
+    const result = walk(p.dir, { levels: 1 });
+    expect(result.packages.map((x) => x.name)).toEqual(['a', 'b']);
+  });
+
   it('reads a folder reached by its name and by a link to it once', () => {
     const p = project({ host: { dependencies: { real: '1', alias: '1' } } });
     writePackage(join(p.dir, 'node_modules/real'), { name: 'real', ...declaring });
