@@ -1,7 +1,9 @@
+import { ExtensionSet } from '@plugin-patterns/loader';
 import { atWorkNote, callEnded, callStarted } from '@plugin-patterns/loader/invocation';
 import { describe, expect, it } from 'vitest';
 import type { IteratorManager } from './iterator-manager.ts';
 import { managerOf, sync } from './test-plugins.ts';
+import type { Wrapper } from './wrap.ts';
 
 // What the loader's exit listener would read while a plugin runs (the child
 // processes of plugin-exit.test.ts show the listener itself at work). Each
@@ -108,6 +110,25 @@ describe('each run notes the plugin it is calling, for the exit listener', () =>
     const pending = manager.parallel(run, { method: 'run' });
     expect(note.plugin).toBeUndefined();
     expect((await pending).values).toEqual(['a in run', 'b in run', 'c in run']);
+    expect(note.plugin).toBeUndefined();
+  });
+
+  it('notes a wrapper while it wraps, and the run’s plugins inside it', () => {
+    const seen: string[] = [];
+    const wrapper: Wrapper = {
+      wrap(run) {
+        seen.push(noted());
+        const result = run();
+        seen.push(noted());
+        return result;
+      },
+    };
+    const wrappers = ExtensionSet.fromObjects<Wrapper>('test.wrappers', { around: wrapper });
+    const manager = managerOf<Probe>({ a: probe, b: probe }, { wrappers });
+    expect(sync(manager.map(run)).values).toEqual(['a', 'b']);
+    // Back from the run, the wrapper is noted again; its method is not: a run
+    // clears the method as it ends, as the loader's guard does after a call.
+    expect(seen).toEqual(['around in wrap', 'around']);
     expect(note.plugin).toBeUndefined();
   });
 });

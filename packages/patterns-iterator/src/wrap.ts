@@ -33,7 +33,7 @@
  * once, however often a wrapper calls it.
  */
 import type { Extension } from '@plugin-patterns/loader';
-import { callFailed, isThenable } from '@plugin-patterns/loader/invocation';
+import { callEnded, callFailed, callStarted, isThenable } from '@plugin-patterns/loader/invocation';
 import { callOne } from './call-one.ts';
 import { contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
@@ -111,11 +111,16 @@ function wrapOne(
     };
 
     let answer: unknown;
+    // The wrapper at work, named should it call process.exit(), as the runs
+    // note their plugins (the run it wraps notes its own, then gives it back).
+    const previous = callStarted(extension, 'wrap');
     try {
       answer = callOne(extension, wrapper, (w) => w.wrap(run, about));
       if (!isThenable(answer)) return answer;
     } catch (thrown) {
       return afterThrow(thrown);
+    } finally {
+      callEnded(previous);
     }
     return Promise.resolve(answer).then(undefined, afterThrow);
   };
