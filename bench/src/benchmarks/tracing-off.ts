@@ -7,9 +7,9 @@
  *
  * The baseline is the same run with the tracing code absent: the iterator's
  * map loop (`runMap`) written out here step for step, through the same
- * parts (`contain`, the loader's `isThenable`) and the same blame
- * (`callFailed`, inside `contain`), with a `callOne` that calls the plugin without asking the
- * channel. Both sides run on the same plan, policy and plugins, so the ratio
+ * parts (`contain`, the loader's `isThenable`), the same note of the plugin
+ * at work and the same blame (`callFailed`, inside `contain`), with a
+ * `callOne` that calls the plugin without asking the channel. Both sides run on the same plan, policy and plugins, so the ratio
  * is the check and nothing else. If map's loop changes, this copy must change
  * with it: the run checks that both give the same answers.
  *
@@ -28,7 +28,7 @@ import {
   runMap,
 } from '@plugin-patterns/iterator/parts';
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, isThenable } from '@plugin-patterns/loader/invocation';
 import { CALL_CHANNEL } from '@plugin-patterns/loader/tracing';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { asSet, type BenchPollster, syncPollsters } from '../fixtures/in-memory-plugins.ts';
@@ -57,7 +57,11 @@ const rows: RowSpec[] = [
 
 type Call = (plugin: BenchPollster) => unknown;
 
-/** `runMap` (packages/patterns-iterator/src/map.ts) for sync answers, without tracing. */
+/**
+ * `runMap` (packages/patterns-iterator/src/map.ts) for sync answers, without
+ * tracing: the same plugin-at-work note, the same lazily made list of failed
+ * plugins, the same result.
+ */
 function untracedMap(
   plan: Plan<BenchPollster>,
   call: Call,
@@ -65,21 +69,29 @@ function untracedMap(
 ): { values: unknown[]; from: readonly Extension<BenchPollster>[]; failures: PluginError[] } {
   const { extensions, objects } = plan;
   const values: unknown[] = [];
-  const failed: Extension<BenchPollster>[] = [];
   const failures: PluginError[] = [];
+  let failed: Extension<BenchPollster>[] | undefined;
+  const atWork = atWorkNote();
+  const before = atWork.plugin;
+  atWork.method = policy.guard.method;
   for (let i = 0; i < extensions.length; i++) {
     const extension = extensions[i] as Extension<BenchPollster>;
+    atWork.plugin = extension;
     try {
       const answer = untracedCallOne(objects[i] as BenchPollster, call);
       if (isThenable(answer)) throw new Error('this benchmark is sync only');
       values.push(answer);
     } catch (thrown) {
+      if (policy.onError === 'raise') atWork.plugin = before;
       contain(extension, thrown, failures, policy);
+      failed ??= [];
       failed.push(extension);
     }
   }
+  atWork.plugin = before;
+  atWork.method = undefined;
   const from =
-    failed.length === 0 ? plan.extensions : plan.extensions.filter((e) => !failed.includes(e));
+    failed === undefined ? plan.extensions : plan.extensions.filter((e) => !failed.includes(e));
   return { values, from, failures };
 }
 
