@@ -14,21 +14,27 @@
  *   held has the ending on its record.
  * - The restart policy (`restart-policy.ts`) then either disables the plugins
  *   it held, or lets the next call start a new one and load them again.
+ *
+ * The table of waiting requests is in `pending-requests.ts`, and what the
+ * runner remembers of each plugin it holds in `held-plugin.ts`: this file is
+ * the runner's decisions (when to start, stop and restart, what each answer
+ * means).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  type PluginTimeoutError,
-  PluginUnavailableError,
-  type Stage,
-} from '@plugin-patterns/loader';
+import { PluginUnavailableError, type Stage } from '@plugin-patterns/loader';
 import type { ImportWho } from '@plugin-patterns/loader/importing';
-import type { IntegrationContext } from '@plugin-patterns/loader/integration';
 import type { Channel, ChannelEnd } from './channel.ts';
-import { endingFailure, stageFailure, timeoutFailure } from './failures.ts';
+import { stageFailure, timeoutFailure } from './failures.ts';
+import {
+  buildMessage,
+  type Held,
+  importMessage,
+  type PluginRecord,
+  recordEnding,
+} from './held-plugin.ts';
+import { PendingRequests } from './pending-requests.ts';
 import { decideRestart, type RestartPolicy } from './restart-policy.ts';
 import { errorFromWire, type FromPlugin, type PluginShape, type ToPlugin } from './wire.ts';
-
-type PluginRecord = NonNullable<IntegrationContext['record']>;
 
 export interface RunnerOptions {
   /** `worker thread` or `child process`: how records name the place. */
@@ -41,30 +47,10 @@ export interface RunnerOptions {
   readonly restart: RestartPolicy;
 }
 
-/** A plugin held by this runner: what is needed to load it again after a restart. */
-interface Held {
-  readonly who: ImportWho;
-  readonly url: string;
-  readonly exportName: string;
-  build?: { readonly construct: boolean; readonly args: readonly unknown[] };
-  record?: PluginRecord | undefined;
-}
-
-interface Pending {
-  readonly held: Held;
-  readonly stage: Stage;
-  readonly method: string | undefined;
-  readonly timer: NodeJS.Timeout;
-  /** Set when its time was up: the error it fails with once its worker or child has ended. */
-  timedOut?: PluginTimeoutError;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
-
 export class Runner {
   readonly #options: RunnerOptions;
   readonly #held = new Map<string, Held>();
-  readonly #pending = new Map<number, Pending>();
+  readonly #pending = new PendingRequests<Held>();
   #nextId = 0;
   #channel: Channel | undefined;
   /** Why the host stopped the channel (a time limit), or what the plugin's side said before it went. */
@@ -86,7 +72,7 @@ export class Runner {
   import(who: ImportWho, target: { url: string; exportName: string }): Promise<void> {
     const held: Held = { who, url: target.url, exportName: target.exportName };
     this.#held.set(who.name, held);
-    return this.#request(held, this.#importMessage(held), 'import').then(() => undefined);
+    return this.#request(held, importMessage(held, ++this.#nextId), 'import').then(() => undefined);
   }
 
   /** Builds the imported export there (as it is, or constructed) and says what it looks like. */
@@ -98,7 +84,8 @@ export class Runner {
     const held = this.#heldOf(name);
     held.build = build;
     held.record = record;
-    return this.#request(held, this.#buildMessage(held), 'integration') as Promise<PluginShape>;
+    const message = buildMessage(held, ++this.#nextId);
+    return this.#request(held, message, 'integration') as Promise<PluginShape>;
   }
 
   /** One call: one message there, one back. */
@@ -135,16 +122,6 @@ export class Runner {
     return held;
   }
 
-  #importMessage(held: Held): ToPlugin {
-    const { url, exportName } = held;
-    return { kind: 'import', id: ++this.#nextId, name: held.who.name, url, exportName };
-  }
-
-  #buildMessage(held: Held): ToPlugin {
-    const { construct, args } = held.build ?? { construct: false, args: [] };
-    return { kind: 'build', id: ++this.#nextId, name: held.who.name, construct, args };
-  }
-
   #request(held: Held, message: ToPlugin, stage: Stage, method?: string): Promise<unknown> {
     if (this.#retired !== undefined) {
       return Promise.reject(new PluginUnavailableError(this.#retired, held.who));
@@ -152,14 +129,13 @@ export class Runner {
     const channel = this.#channel ?? this.#startChannel();
     return new Promise((resolve, reject) => {
       const limit = stage === 'invocation' ? this.#options.timeoutMs : this.#options.loadTimeoutMs;
-      const timer = setTimeout(() => this.#timedOut(message.id, limit), limit);
-      this.#pending.set(message.id, { held, stage, method, timer, resolve, reject });
+      const request = { held, stage, method, resolve, reject };
+      this.#pending.add(message.id, request, limit, () => this.#timedOut(message.id, limit));
       try {
         channel.send(message);
       } catch (thrown) {
         // The host's own arguments could not be copied (a function, say): its mistake, not the plugin's.
-        clearTimeout(timer);
-        this.#pending.delete(message.id);
+        this.#pending.withdraw(message.id);
         reject(thrown);
       }
     });
@@ -179,10 +155,8 @@ export class Runner {
       this.#ending ??= `stopped after an ${message.fault}: ${message.error.name}: ${message.error.message}`;
       return;
     }
-    const pending = this.#pending.get(message.id);
-    if (pending === undefined || pending.timedOut !== undefined) return; // too late: dropped
-    this.#pending.delete(message.id);
-    clearTimeout(pending.timer);
+    const pending = this.#pending.take(message.id);
+    if (pending === undefined) return; // too late: dropped
     if (message.kind === 'threw') {
       pending.reject(
         this.#failed(pending.held, pending.stage, pending.method, errorFromWire(message.error)),
@@ -198,7 +172,7 @@ export class Runner {
    * the time the host hears of it, the record tells the whole story.
    */
   #timedOut(id: number, timeoutMs: number): void {
-    const pending = this.#pending.get(id);
+    const pending = this.#pending.waiting(id);
     if (pending === undefined) return;
     const { who, record } = pending.held;
     const error = timeoutFailure(who, pending.stage, pending.method, timeoutMs);
@@ -216,27 +190,17 @@ export class Runner {
     this.#endedAt = Date.now();
     const cause = new Error(`its ${this.#options.noun} ${this.#ending ?? end.how}`);
     this.#lastEnd = cause.message;
-    const failedNow = new Set<Held>();
-    for (const pending of this.#pending.values()) {
-      clearTimeout(pending.timer);
-      failedNow.add(pending.held);
-      pending.reject(
+    const failedNow = this.#pending.failAll(
+      (pending) =>
         pending.timedOut ?? this.#failed(pending.held, pending.stage, pending.method, cause),
-      );
-    }
-    this.#pending.clear();
+    );
     if (this.#retired !== undefined) {
       this.#onClosed?.(); // closed by the host: nothing to record
       return;
     }
     const decision = decideRestart(this.#options.restart, this.#restarts, 0);
     const retired = decision.restart ? undefined : `${cause.message}; ${decision.reason}`;
-    for (const held of this.#held.values()) {
-      if (held.record === undefined) continue;
-      if (!failedNow.has(held))
-        held.record.fail(endingFailure(held.who, cause), this.#options.noun);
-      if (retired !== undefined) held.record.disable('restart policy', retired, 'invocation');
-    }
+    recordEnding(this.#held.values(), failedNow, cause, retired, this.#options.noun);
     this.#retired = retired;
   }
 
@@ -271,8 +235,8 @@ export class Runner {
     const count =
       decision.of === undefined ? `${this.#restarts}` : `${this.#restarts} of ${decision.of}`;
     for (const held of this.#held.values()) {
-      await this.#request(held, this.#importMessage(held), 'import');
-      await this.#request(held, this.#buildMessage(held), 'integration');
+      await this.#request(held, importMessage(held, ++this.#nextId), 'import');
+      await this.#request(held, buildMessage(held, ++this.#nextId), 'integration');
       held.record?.pass(
         'integration',
         'restart',
