@@ -12,9 +12,12 @@
  * plugin once and agrees on what a conflict is. Of the records of one
  * claimant the first found is used, in discovery order (the order of the
  * host's sources): the others are the same plugin seen again, and nobody
- * should call them.
+ * should call them. Of the claimants left, `chooseClaimant` says which one
+ * answers to the name, or why none can (the set's `claimant`).
  */
 
+import { AmbiguousPluginError, NoMatchingPluginError } from '../errors/kinds.ts';
+import { closestName } from '../shared/closest-name.ts';
 import type { Extension } from './extension.ts';
 import { describeSource } from './extension-report.ts';
 
@@ -103,6 +106,42 @@ function exportOf<T>(extension: Extension<T>): string {
   } catch {
     return `reference:${extension.reference}`;
   }
+}
+
+/**
+ * The one record that answers to `name` among `records` (all the records of
+ * that name, repeats set aside already): the rule of the set's `claimant`,
+ * which every pattern that uses one plugin by name follows. One record
+ * answers, or its load() says why it cannot. More than one enabled is an
+ * AmbiguousPluginError (the loader never picks one silently); none enabled,
+ * the first, whose load() says why it is unavailable; no record at all, a
+ * NoMatchingPluginError naming the nearest of `available()`.
+ */
+export function chooseClaimant<T>(
+  namespace: string,
+  name: string,
+  records: readonly Extension<T>[],
+  available: () => string[],
+): Extension<T> {
+  // The usual case, one record: it answers, or its load() says why it cannot.
+  if (records.length === 1) return records[0] as Extension<T>;
+  // The repeats are set aside already (setAsideRepeats, when the records were
+  // made): every enabled record left is a claimant of its own, and more than
+  // one is a conflict, labelled apart.
+  const enabled = records.filter((e) => e.isEnabled);
+  if (enabled.length > 1) {
+    const claimants = labelClaimants(enabled).map((c) => c.label);
+    throw new AmbiguousPluginError({ namespace, name, claimants });
+  }
+  const extension = enabled[0] ?? records[0];
+  if (extension !== undefined) return extension;
+  const names = available();
+  throw new NoMatchingPluginError({
+    namespace,
+    name,
+    available: names,
+    closest: closestName(name, names),
+  });
 }
 
 /**

@@ -18,50 +18,26 @@
  * same module export is turned off by `found-twice` (claimants.ts). Whatever
  * a manager then reads (`enabled`, `ready`, `claimant`), it sees each plugin
  * once.
+ *
+ * How a set is made (discovery and enabling, or objects handed in) is in
+ * extension-set-parts.ts, and who answers to a name in claimants.ts: this
+ * file is what a set answers, and the records it makes on the way.
  */
-import type { DiscoveryProblem, DiscoverySource, EntryPoint } from '../discovery/entry-point.ts';
-import type { EnablingPolicy } from '../enabling/policy.ts';
-import type { Contract } from '../enforcement/contract.ts';
-import { AmbiguousPluginError, NoMatchingPluginError } from '../errors/kinds.ts';
-import { type Importer, importExport } from '../importing/importer.ts';
-import type { Integration } from '../integration/integration.ts';
+import type { DiscoveryProblem, EntryPoint } from '../discovery/entry-point.ts';
 import type { Namespace } from '../namespace.ts';
-import { closestName } from '../shared/closest-name.ts';
-import { traceDiscovery } from '../tracing/trace-stage.ts';
-import { applyPolicies, recordDecisions, type UnmatchedName } from './apply-policies.ts';
-import { labelClaimants, setAsideRepeats } from './claimants.ts';
-import { Extension } from './extension.ts';
+import type { UnmatchedName } from './apply-policies.ts';
+import { chooseClaimant, setAsideRepeats } from './claimants.ts';
+import type { Extension } from './extension.ts';
 import type { ExtensionReport } from './extension-report.ts';
-import { gatherDeclarations, indexesOf } from './gather-declarations.ts';
-import { runLoadSteps } from './load-steps.ts';
+import {
+  discoveredParts,
+  type ExtensionSetOptions,
+  type ExtensionSetParts,
+  handedInParts,
+} from './extension-set-parts.ts';
+import { indexesOf } from './gather-declarations.ts';
 
-export interface ExtensionSetOptions<T> {
-  /** The namespace, as a name or as a typed `Namespace<T>` (which may carry a contract). */
-  readonly namespace: string | Namespace<T>;
-  /** Where to look. Several sources are read in order and their findings joined. */
-  readonly sources: readonly DiscoverySource[];
-  // Each option may also be given as undefined, meaning its default: a caller
-  // passing its own options on needs no spread per option.
-  /** Applied in order; each narrows what the previous kept. Default: all installed. */
-  readonly policies?: readonly EnablingPolicy[] | undefined;
-  /** How an export becomes the object the host calls. Default: used as it is. */
-  readonly integration?: Integration<T> | undefined;
-  /** What the object must provide. Default: the namespace's contract, if any. */
-  readonly contract?: Contract<T> | undefined;
-  /** `record` (default): a plugin that fails to load is reported and skipped. `raise`: loadAll throws. */
-  readonly onLoadFailure?: 'record' | 'raise' | undefined;
-  /**
-   * How long loading one plugin (import, integration, enforcement, self-check)
-   * may take before it fails with a PluginTimeoutError at the stage it was
-   * stuck at. Default: no limit, as for a plain `import()`.
-   */
-  readonly loadTimeoutMs?: number | undefined;
-  readonly importer?: Importer | undefined;
-}
-
-/** Shared by every set without policies, or without unmatched names: nobody writes into them. */
-const NO_POLICIES: readonly EnablingPolicy[] = Object.freeze([]);
-const NO_UNMATCHED: readonly UnmatchedName[] = Object.freeze([]);
+export type { ExtensionSetOptions } from './extension-set-parts.ts';
 
 export class ExtensionSet<T = unknown> {
   readonly namespace: string;
@@ -83,18 +59,8 @@ export class ExtensionSet<T = unknown> {
   readonly #order: readonly number[] | undefined;
   readonly #onLoadFailure: 'record' | 'raise';
 
-  private constructor(
-    namespace: string,
-    parts: {
-      found: readonly EntryPoint[];
-      make: (index: number) => Extension<T>;
-      order: readonly number[] | undefined;
-      problems: readonly DiscoveryProblem[];
-      unmatched: readonly UnmatchedName[];
-      onLoadFailure: 'record' | 'raise';
-    },
-  ) {
-    this.namespace = namespace;
+  private constructor(parts: ExtensionSetParts<T>) {
+    this.namespace = parts.namespace;
     this.#found = parts.found;
     this.#make = parts.make;
     this.#order = parts.order;
@@ -103,48 +69,9 @@ export class ExtensionSet<T = unknown> {
     this.#onLoadFailure = parts.onLoadFailure;
   }
 
-  /** Runs discovery and enabling for one namespace. Imports nothing. */
+  /** Runs discovery and enabling for one namespace. Imports nothing (extension-set-parts.ts). */
   static discover<T>(options: ExtensionSetOptions<T>): ExtensionSet<T> {
-    const namespace =
-      typeof options.namespace === 'string' ? options.namespace : options.namespace.name;
-    const contract =
-      options.contract ??
-      (typeof options.namespace === 'string' ? undefined : options.namespace.contract);
-    const policies = options.policies ?? NO_POLICIES;
-    const loadSteps = runLoadSteps<T>({
-      importer: options.importer ?? importExport,
-      integration: options.integration,
-      contract,
-      policies,
-      loadTimeoutMs: options.loadTimeoutMs,
-    });
-
-    const { found, refusals, problems, foundBy } = traceDiscovery(namespace, options.sources, () =>
-      gatherDeclarations(namespace, options.sources),
-    );
-    // Without policies, every declaration is kept, in discovery order: no list to build.
-    const outcome = policies.length === 0 ? undefined : applyPolicies(found, refusals, policies);
-    const decisions = outcome?.decisions;
-    const make = (i: number): Extension<T> => {
-      const entry = found[i] as EntryPoint;
-      const extension = new Extension<T>(entry, loadSteps);
-      const refusal = refusals.size === 0 ? undefined : refusals.get(i);
-      if (refusal !== undefined) {
-        extension.fail(refusal, foundBy(i));
-      } else {
-        extension.pass('discovery', foundBy(i), `declared "${entry.reference}"`);
-        if (decisions !== undefined) recordDecisions(extension, decisions.get(entry.name), i);
-      }
-      return extension;
-    };
-    return new ExtensionSet(namespace, {
-      found,
-      make,
-      order: outcome?.order,
-      problems,
-      unmatched: outcome?.unmatched ?? NO_UNMATCHED,
-      onLoadFailure: options.onLoadFailure ?? 'record',
-    });
+    return new ExtensionSet(discoveredParts(options));
   }
 
   /** The test seam: a set built from objects the host hands in, already loaded. */
@@ -152,20 +79,7 @@ export class ExtensionSet<T = unknown> {
     namespace: string | Namespace<T>,
     objects: Readonly<Record<string, T>> | ReadonlyArray<readonly [string, T]>,
   ): ExtensionSet<T> {
-    const name = typeof namespace === 'string' ? namespace : namespace.name;
-    const pairs = Array.isArray(objects) ? objects : Object.entries(objects);
-    const extensions = pairs.map(([pluginName, object]) =>
-      Extension.preloaded(name, pluginName, object),
-    );
-    return new ExtensionSet(name, {
-      // A record carries everything an entry point does, target included.
-      found: extensions,
-      make: (i) => extensions[i] as Extension<T>,
-      order: undefined,
-      problems: [],
-      unmatched: [],
-      onLoadFailure: 'record',
-    });
+    return new ExtensionSet(handedInParts(namespace, objects));
   }
 
   /** Every extension found, in discovery order, whatever its state. */
@@ -244,23 +158,7 @@ export class ExtensionSet<T = unknown> {
    * enabled, the first: its load() says why it is unavailable. Imports nothing.
    */
   claimant(name: string): Extension<T> {
-    const records = this.named(name);
-    // The usual case, one record: it answers, or its load() says why it cannot.
-    if (records.length === 1) return records[0] as Extension<T>;
-    // The repeats are set aside already (see the top of this file): every
-    // enabled record left is a claimant of its own, and more than one is a
-    // conflict, labelled apart.
-    const enabled = records.filter((e) => e.isEnabled);
-    if (enabled.length > 1) {
-      throw new AmbiguousPluginError({
-        namespace: this.namespace,
-        name,
-        claimants: labelClaimants(enabled).map((c) => c.label),
-      });
-    }
-    const extension = enabled[0] ?? records[0];
-    if (extension === undefined) throw this.#noMatch(name);
-    return extension;
+    return chooseClaimant(this.namespace, name, this.named(name), () => this.names());
   }
 
   /**
@@ -299,16 +197,6 @@ export class ExtensionSet<T = unknown> {
       );
       if (failed !== undefined && failed.state.status === 'failed') throw failed.state.error;
     }
-  }
-
-  #noMatch(name: string): NoMatchingPluginError {
-    const available = this.names();
-    return new NoMatchingPluginError({
-      namespace: this.namespace,
-      name,
-      available,
-      closest: closestName(name, available),
-    });
   }
 
   /** Record `i`, made on first use (with the other records of its name); every later use gets the same record. */
