@@ -10,9 +10,12 @@
  * through the manager (`disable`, `add`, `remove`, the poller's self-check)
  * changes the next run's plan; one disabled through its record directly
  * leaves it at the next `refresh()`. A run already under way keeps its own.
+ *
+ * What a host changes at run time (plugins added, removed or turned off, the
+ * historic calls replayed to later ones) is kept in runtime-plugins.ts; this
+ * file is the plan and the runs over it.
  */
-import { Extension, type ExtensionSet } from '@plugin-patterns/loader';
-import { isThenable } from '@plugin-patterns/loader/invocation';
+import type { Extension, ExtensionSet } from '@plugin-patterns/loader';
 import { EmptyNamespaceError, type RunPolicy } from './error-policy.ts';
 import { type FirstResult, runFirst } from './first.ts';
 import { type MapResult, type PluginCall, runMap } from './map.ts';
@@ -22,6 +25,7 @@ import { checkConcurrency, runParallel } from './parallel.ts';
 import { type PipelineResult, type PipelineStep, runPipeline } from './pipeline.ts';
 import { type Plan, planOf } from './plan.ts';
 import { type CallOptions, type ParallelOptions, resolvePolicy } from './run-options.ts';
+import { RuntimePlugins } from './runtime-plugins.ts';
 import { runWrapped, type WrappedRun, type Wrapper } from './wrap.ts';
 
 /** Manager options: defaults for every run, how to order the plugins, and the wrappers. */
@@ -36,10 +40,8 @@ export class IteratorManager<T> {
   readonly #order: OrderOptions;
   readonly #policy: RunPolicy;
   readonly #wrapperSet: ExtensionSet<Wrapper> | undefined;
-  // Plugins added at run time (`add`), beside the set's.
-  readonly #added: Extension<T>[] = [];
-  // Calls to replay to every plugin added later (`historic`).
-  readonly #historic: ((extension: Extension<T>) => void)[] = [];
+  // Plugins added, removed and turned off at run time, and the historic calls.
+  readonly #runtime: RuntimePlugins<T>;
   #plan: Plan<T> | undefined;
   #wrappers: Plan<Wrapper> | undefined;
   #problems: readonly OrderProblem[] = [];
@@ -63,6 +65,14 @@ export class IteratorManager<T> {
       },
       options,
     );
+    this.#runtime = new RuntimePlugins({
+      set,
+      // Late-bound too: a hook manager narrows by its name, set after this constructor.
+      select: (extensions) => this.select(extensions),
+      replan: () => {
+        if (this.#plan !== undefined) this.refresh();
+      },
+    });
   }
 
   /** Loads the plugins this manager calls (each imports once), then plans the call order. */
@@ -80,8 +90,7 @@ export class IteratorManager<T> {
   refresh(): void {
     // A plugin found by two sources runs once: the set has turned its repeat
     // off (found-twice) when it made the records.
-    const added = this.#added.filter((e) => e.isEnabled);
-    const candidates = this.select([...this.set.enabled(), ...added]);
+    const candidates = this.select([...this.set.enabled(), ...this.#runtime.enabled()]);
     // Reading `object` throws a typed error for a plugin that is not loaded yet:
     // silently skipping it would hide "why is my plugin not running?".
     for (const extension of candidates) void extension.object;
@@ -101,10 +110,7 @@ export class IteratorManager<T> {
    * that name here). Returns false when nothing matched.
    */
   disable(plugin: string | Extension<T>, by: string, reason: string): boolean {
-    const matching = this.#matching(plugin);
-    for (const extension of matching) extension.disable(by, reason);
-    if (matching.length > 0 && this.#plan !== undefined) this.refresh();
-    return matching.length > 0;
+    return this.#runtime.disable(plugin, by, reason);
   }
 
   /**
@@ -113,11 +119,7 @@ export class IteratorManager<T> {
    * historic call is replayed to it. Returns its record.
    */
   add(name: string, object: T): Extension<T> {
-    const extension = Extension.preloaded(this.namespace, name, object);
-    this.#added.push(extension);
-    if (this.#plan !== undefined) this.refresh();
-    for (const replay of this.#historic) replay(extension);
-    return extension;
+    return this.#runtime.add(name, object);
   }
 
   /**
@@ -128,14 +130,7 @@ export class IteratorManager<T> {
    * matched.
    */
   remove(plugin: string | Extension<T>): boolean {
-    const matching = this.#matching(plugin);
-    for (const extension of matching) {
-      const at = this.#added.indexOf(extension);
-      if (at === -1) extension.disable('removed', 'removed at run time');
-      else this.#added.splice(at, 1);
-    }
-    if (matching.length > 0 && this.#plan !== undefined) this.refresh();
-    return matching.length > 0;
+    return this.#runtime.remove(plugin);
   }
 
   /**
@@ -147,15 +142,10 @@ export class IteratorManager<T> {
     call: PluginCall<T, R>,
     onResult: (result: MapResult<T, Awaited<R>>) => void,
   ): Outcome<R, MapResult<T, Awaited<R>>> {
-    const deliver = (result: MapResult<T, Awaited<R>> | Promise<MapResult<T, Awaited<R>>>) => {
-      if (isThenable(result)) void result.then(onResult);
-      else onResult(result);
-    };
     const result = this.map(call);
-    deliver(result);
-    this.#historic.push((extension) => {
+    this.#runtime.remember<MapResult<T, Awaited<R>>>(result, onResult, (extension) => {
       const plan = planOf([extension]);
-      deliver(this.wrapped('map', this.#policy, () => runMap(plan, call, this.#policy)));
+      return this.wrapped('map', this.#policy, () => runMap(plan, call, this.#policy));
     });
     return result;
   }
@@ -241,17 +231,6 @@ export class IteratorManager<T> {
   /** What an empty run failed to find, for EmptyNamespaceError. */
   protected describeWanted(): string {
     return 'plugin';
-  }
-
-  /** Every plugin `plugin` names here: that extension, or every one of that name. */
-  #matching(plugin: string | Extension<T>): Extension<T>[] {
-    if (typeof plugin !== 'string') {
-      return [...this.set.extensions, ...this.#added].filter((e) => e === plugin);
-    }
-    return this.select([
-      ...this.set.named(plugin),
-      ...this.#added.filter((e) => e.name === plugin),
-    ]);
   }
 
   /** Whether any wrapper wraps the runs (for subclasses, to skip `wrapped` when none does). */
