@@ -7,12 +7,9 @@
  * their own projects.
  */
 import { realpathSync } from 'node:fs';
-// A property read, not a named import: Node.js older than 22.14 lacks it, and a
-// missing named import fails the whole import before the version check can speak.
-import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolvePackageModule } from '@plugin-patterns/loader/importing';
+import { findPackageManifest, resolvePackageModule } from '@plugin-patterns/loader/importing';
 import type { CliIo } from '../cli-io.ts';
 import { COMMON_OPTIONS, type ParsedCommand } from '../command-spec.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
@@ -114,12 +111,7 @@ export const tourCommand: Command = {
  * not have.
  */
 export async function importTour(root: string): Promise<TourModule> {
-  let manifest: string | undefined;
-  try {
-    manifest = nodeModule.findPackageJSON(TOUR_PACKAGE, pathToFileURL(join(root, 'package.json')));
-  } catch {
-    manifest = undefined;
-  }
+  const manifest = findPackageManifest(TOUR_PACKAGE, pathToFileURL(join(root, 'package.json')));
   const resolved =
     manifest === undefined
       ? undefined

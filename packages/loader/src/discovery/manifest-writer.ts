@@ -14,14 +14,12 @@
  * relative to the manifest.
  */
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-// A property read, not a named import: Node.js older than 22.14 lacks it, and a
-// missing named import fails the whole import before the version check can speak.
-import * as nodeModule from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { splitAtExport } from '../shared/reference.ts';
 import type { DiscoveryProblem, EntryPoint } from './entry-point.ts';
+import { findPackageManifest } from './find-package-manifest.ts';
 import { fingerprintFiles, fingerprintOf } from './manifest-fingerprint.ts';
 import { type PackageScanOptions, packageScan } from './package-scan.ts';
 import { MANIFEST_FORMAT, type ManifestProblem } from './static-manifest.ts';
@@ -187,8 +185,8 @@ function problemOf(problem: DiscoveryProblem, packages: PackageTable): ManifestP
 
 /** Whether an import of `name` from `dir` finds the package at `root`. */
 function seesPackage(dir: string, name: string, root: string): boolean {
+  const found = findPackageManifest(name, pathToFileURL(join(dir, 'manifest.js')));
   try {
-    const found = nodeModule.findPackageJSON(name, pathToFileURL(join(dir, 'manifest.js')));
     return found !== undefined && realpathSync.native(dirname(found)) === root;
   } catch {
     return false;

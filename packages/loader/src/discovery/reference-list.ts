@@ -13,9 +13,6 @@
  * in the host would find it. A bad entry becomes a problem; the others still load.
  */
 import { realpathSync } from 'node:fs';
-// A property read, not a named import: Node.js older than 22.14 lacks it, and a
-// missing named import fails the whole import before the version check can speak.
-import * as nodeModule from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
@@ -29,6 +26,7 @@ import type {
   EntryPoint,
   PluginSource,
 } from './entry-point.ts';
+import { findPackageManifest } from './find-package-manifest.ts';
 import { describeFsError, packageFacts, readManifest } from './manifest-file.ts';
 import { refusedReference } from './refused-reference.ts';
 
@@ -97,12 +95,7 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   const packageName = packageNameOf(module) as string; // the parser checked it is one
   const who = { namespace, name };
 
-  let link: string | undefined;
-  try {
-    link = nodeModule.findPackageJSON(packageName, entry.base);
-  } catch {
-    // Not found from the host's folder: `link` stays undefined.
-  }
+  const link = findPackageManifest(packageName, entry.base);
   if (link === undefined) {
     const why = `package "${packageName}" of "${shown}" is not installed where the host can see it (${entry.cwd})`;
     return refuse(new DiscoveryError(why, who));

@@ -22,6 +22,10 @@ export {
   resolvePackageModule,
 } from '../shared/resolve.ts';
 
+// Where `import 'name'` finds a package (Node's own answer, or the same answer on Bun).
+
+export { findPackageManifest } from '../discovery/find-package-manifest.ts';
+
 // The one `import()`, and the shape of a replacement (`ExtensionSetOptions.importer`).
 
 export { type Importer, type ImportWho, importExport } from './importer.ts';
