@@ -13,7 +13,8 @@
  * 3. On Node.js 22.18 importing the sample plugins prints no SQLite warning;
  *    on the machine's Node.js 20 the loader and the CLI say which Node.js they
  *    need.
- * 4. Bun runs the tour with memory storage (all three patterns).
+ * 4. Bun finds listed packages (referenceList: Bun has no module.findPackageJSON)
+ *    in its project, and runs the tour with memory storage (all three patterns).
  * 5. `pnpm audit` gives its verdict on the dependencies, when the registry answers.
  *
  * The registry is the one PLUGIN_PATTERNS_REGISTRY_URL names (CI starts it with
@@ -38,7 +39,12 @@ import {
   writeHostProject,
 } from './consumer.ts';
 import { olderNode } from './older-node.ts';
-import { olderNodeIsTold, sqliteWarnsOnlyWhenUsed, tourOnBun } from './runtime-checks.ts';
+import {
+  olderNodeIsTold,
+  referenceListOnBun,
+  sqliteWarnsOnlyWhenUsed,
+  tourOnBun,
+} from './runtime-checks.ts';
 
 const VERSIONS = { bun: '1.4.5', deno: '2.9.6', node22: '22.18.0' };
 const work = mkdtempSync(join(tmpdir(), 'plugin-patterns-release-'));
@@ -183,6 +189,10 @@ function releaseTo(url: string, token: string): void {
     mustRun(bun, ['install'], bunProject, quiet);
     return expectHost(run(bun, ['host.ts'], bunProject), 'Bun');
   });
+
+  check(`Bun ${VERSIONS.bun} finds listed packages (referenceList) in that project`, () =>
+    referenceListOnBun(bun, bunProject),
+  );
 
   check(`Bun ${VERSIONS.bun} runs the tour with memory storage`, () => tourOnBun(bun));
 

@@ -1,7 +1,7 @@
 /**
  * The checks of the release check that are about a runtime rather than the
- * release: the tour on Bun, the SQLite warning on Node.js 22, and what an
- * older Node.js is told. Each returns the note printed after its "ok", or
+ * release: the tour and a reference list on Bun, the SQLite warning on
+ * Node.js 22, and what an older Node.js is told. Each returns the note printed after its "ok", or
  * throws with what it saw.
  */
 import { join } from 'node:path';
@@ -25,6 +25,30 @@ export function tourOnBun(bun: string): string {
     );
   }
   return `${result.stdout.split('\n').length} lines, the three patterns on memory storage`;
+}
+
+/**
+ * Bun, which has no `module.findPackageJSON`, finds a listed package the way
+ * Node does (referenceList), and names one that is not installed.
+ */
+export function referenceListOnBun(bun: string, project: string): string {
+  const code = [
+    "const { referenceList } = await import('@plugin-patterns/loader');",
+    'const plugins = { plain: "@example/greeters:PlainGreeter", gone: "not-installed:X" };',
+    "const found = referenceList({ namespace: 'hello.greeter', plugins }).discover();",
+    "for (const e of found.entryPoints) console.log(e.name + ': ' + e.source.packageName);",
+    "for (const p of found.problems) console.log(p.name + ': ' + p.error.message);",
+  ].join('\n');
+  const result = run(bun, ['-e', code], project);
+  const expected =
+    'plain: @example/greeters\n' +
+    `gone: [hello.greeter:gone] (discovery) package "not-installed" of "not-installed:X" is not installed where the host can see it (${project})\n`;
+  if (result.status !== 0 || result.stdout !== expected) {
+    throw new Error(
+      `a reference list on Bun (exit ${result.status}) printed:\n${result.stdout}\n${result.stderr}\nexpected:\n${expected}`,
+    );
+  }
+  return 'an installed scoped package found, a missing one named';
 }
 
 /** On Node.js 22, importing the sample plugins is silent; opening a SQLite database warns. */

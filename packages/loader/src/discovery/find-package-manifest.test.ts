@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
+import Module, { findPackageJSON } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -287,6 +287,35 @@ describe('without findPackageJSON, the lookup gives the answer Node gives', () =
 describe('with findPackageJSON (Node.js)', () => {
   it("returns Node's answer, and undefined where Node throws", () => {
     const root = tree({ 'app/node_modules/a/package.json': '{}' });
+    const base = pathToFileURL(join(root, 'app/package.json'));
+    expect(findPackageManifest('a', base)).toBe(join(root, 'app/node_modules/a/package.json'));
+    expect(findPackageManifest('b', base)).toBeUndefined();
+  });
+});
+
+describe('which answer is used', () => {
+  /** Replaces `module.findPackageJSON` in this process until the test ends. */
+  function replaceFind(replacement: typeof findPackageJSON | undefined): void {
+    const original = Module.findPackageJSON;
+    onTestFinished(() => {
+      Module.findPackageJSON = original;
+      Module.syncBuiltinESMExports();
+    });
+    if (replacement === undefined) delete (Module as { findPackageJSON?: unknown }).findPackageJSON;
+    else Module.findPackageJSON = replacement;
+    Module.syncBuiltinESMExports();
+  }
+
+  it("is the runtime's findPackageJSON, read at each call", () => {
+    replaceFind(() => '/asked/node/package.json');
+    expect(findPackageManifest('a', pathToFileURL('/x/package.json'))).toBe(
+      '/asked/node/package.json',
+    );
+  });
+
+  it('is the lookup where the runtime has none', () => {
+    const root = tree({ 'app/node_modules/a/package.json': '{}' });
+    replaceFind(undefined);
     const base = pathToFileURL(join(root, 'app/package.json'));
     expect(findPackageManifest('a', base)).toBe(join(root, 'app/node_modules/a/package.json'));
     expect(findPackageManifest('b', base)).toBeUndefined();
