@@ -29,8 +29,9 @@ export function findPackageManifest(name: string, base: URL): string | undefined
   try {
     return find(name, base);
   } catch {
-    return undefined; // Node throws when the package is not found
+    // Node throws when the package is not found.
   }
+  return undefined;
 }
 
 /** The answer `findPackageJSON` gives, from the node_modules lookup and the importer's own scope. */
@@ -83,14 +84,17 @@ function parseOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return undefined;
+    // Not JSON: refused by the caller as any other non-object.
   }
+  return undefined;
 }
 
 function readOrUndefined(path: string): string | undefined {
   try {
+    // Stryker disable next-line StringLiteral: without an encoding it is a Buffer, which JSON.parse reads as the same text
     return readFileSync(path, 'utf8');
   } catch {
-    return undefined; // missing, or a folder: Node looks further up
+    // Missing, or a folder: Node looks further up.
   }
+  return undefined;
 }
