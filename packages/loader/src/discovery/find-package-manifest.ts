@@ -11,7 +11,10 @@
  * it is asked from then on.
  *
  * A package's folder may lack a package.json: Node still names the path, and
- * so does the lookup; the caller's read of it says what is wrong.
+ * so does the lookup; the caller's read of it says what is wrong. One answer
+ * differs: from a file inside an installed package, Node also tries a folder
+ * `node_modules/node_modules/<name>`, which the lookup (CommonJS's list)
+ * skips; the callers ask from a host's or a manifest's folder, not from there.
  */
 import { readFileSync } from 'node:fs';
 // A property read, not a named import: Node.js older than 22.14 and Bun lack
