@@ -2,6 +2,8 @@
 # Stops the throwaway PostgreSQL that scripts/postgres/start.sh started, and
 # deletes its folder. Does nothing, successfully, when none is running.
 set -euo pipefail
+# runuser is in /usr/sbin, which a minimal PATH (CI runs under env -i) leaves out.
+PATH="$PATH:/usr/sbin:/sbin"
 state="${PLUGIN_PATTERNS_POSTGRES_DIR:-${TMPDIR:-/tmp}/plugin-patterns-postgres}"
 [ -d "$state" ] || exit 0
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
@@ -11,6 +13,13 @@ if [ -n "$bin" ] && [ -f "$state/data/PG_VERSION" ]; then
   else
     "$bin/pg_ctl" -D "$state/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
+fi
+# Should pg_ctl have failed, the server's own pid file still names it: a
+# server left behind once its folder is gone would run forever.
+if [ -f "$state/data/postmaster.pid" ]; then
+  pid="$(head -n 1 "$state/data/postmaster.pid")"
+  kill -INT "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 fi
 rm -rf "$state" "$state.lock"
 echo "postgres/stop.sh: stopped and removed $state" >&2

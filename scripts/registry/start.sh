@@ -69,7 +69,10 @@ log:
   level: warn
 YAML
 
-nohup node "$bin" --config "$state/config.yaml" >"$state/server.log" 2>&1 &
+# In a session (and process group) of its own, named by the pid kept here:
+# `node` on this PATH is the node package's shell shim, which runs Node.js as
+# its child, so stop.sh stops the whole group, not the shim alone.
+nohup setsid node "$bin" --config "$state/config.yaml" >"$state/server.log" 2>&1 &
 echo $! >"$state/pid"
 url="http://127.0.0.1:$port/"
 for _ in $(seq 1 100); do

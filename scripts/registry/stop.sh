@@ -5,12 +5,13 @@ set -euo pipefail
 state="${PLUGIN_PATTERNS_REGISTRY_DIR:-${TMPDIR:-/tmp}/plugin-patterns-registry}"
 [ -d "$state" ] || exit 0
 if [ -f "$state/pid" ]; then
-  pid="$(cat "$state/pid")"
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  # Verdaccio can outlive a TERM by holding its keep-alive connections open;
-  # a server left behind after its folder is gone would serve nothing, forever.
-  kill -KILL "$pid" 2>/dev/null || true
+  # The pid is the server's process group (start.sh starts it with setsid):
+  # the shell shim and the Node.js it runs go together.
+  group="-$(cat "$state/pid")"
+  kill -TERM -- "$group" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 -- "$group" 2>/dev/null || break; sleep 0.1; done
+  # A server left behind once its folder is gone would serve nothing, forever.
+  kill -KILL -- "$group" 2>/dev/null || true
 fi
 rm -rf "$state"
 echo "registry/stop.sh: stopped and removed $state" >&2
