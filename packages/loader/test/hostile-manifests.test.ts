@@ -24,8 +24,19 @@ describe('hostile manifests and configuration', () => {
 });
 
 describe('a manifest cannot write into the host\u2019s output (a case the properties found)', () => {
+  // A lab of its own: the properties' random manifests import the shared
+  // lab's plugin.js under whatever package.json a case wrote, and when a case
+  // said "type": "commonjs", Node keeps that failed import (a SyntaxError) for
+  // the module's URL for the rest of the process; this example then failed,
+  // in CI, whenever the random cases had held one.
+  let own: ManifestLab;
+  beforeAll(() => {
+    own = makeManifestLab();
+  });
+  afterAll(() => own.remove());
+
   it('an invalid name gives way to the installed name; a bad version is shown escaped', async () => {
-    lab.write(
+    own.write(
       JSON.stringify({
         name: 'ansi-\u001b[2J',
         version: '1.0.0\nforged line',
@@ -36,7 +47,7 @@ describe('a manifest cannot write into the host\u2019s output (a case the proper
     );
     const set = ExtensionSet.discover({
       namespace: 'lab.pollster',
-      sources: [packageScan({ cwd: lab.cwd, cache: false })],
+      sources: [packageScan({ cwd: own.cwd, cache: false })],
     });
     await set.loadAll();
     const [cpu, out] = set.report();
