@@ -4,19 +4,9 @@
  * it must not believe from its own cache, and a file swapped for a link
  * between the check and the import. Each defence has a test of its own.
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   directoryScan,
   ExtensionSet,
@@ -24,20 +14,9 @@ import {
   packageScan,
   ReferenceEscapeError,
 } from '../src/index.ts';
+import { tempTree } from '../test-fixtures/temp-tree.ts';
 
 const NAMESPACE = 'lab.pollster';
-
-/** A temporary tree: `files` maps a path to its text (or an object, written as JSON). */
-function tree(files: Record<string, string | object>): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'hostile-tree-')));
-  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
-  for (const [path, content] of Object.entries(files)) {
-    const file = join(root, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  }
-  return root;
-}
 
 /** A package that declares one plugin, `name`, in `./plugin.js`. */
 function pluginPackage(name: string, plugin = 'cpu') {
@@ -60,7 +39,7 @@ const prefixed = (prefix: string, files: Record<string, string | object>) =>
 
 describe('parent folders: the scan resolves from the host’s own node_modules', () => {
   const layout = () =>
-    tree({
+    tempTree({
       'host/package.json': { name: 'host', dependencies: { 'meter-parent': '1.0.0' } },
       'host/node_modules/.keep': '',
       ...prefixed('node_modules', pluginPackage('meter-parent')),
@@ -87,7 +66,7 @@ describe('parent folders: the scan resolves from the host’s own node_modules',
 
 describe('the directory scan keeps to its folder', () => {
   it('refuses a plugin file that is a link to a file outside the folder', () => {
-    const root = tree({
+    const root = tempTree({
       'outside/secret.js': 'globalThis.leaked = true; export default {};\n',
       'plugins/honest.js': 'export default { poll() { return []; } };\n',
     });
@@ -106,7 +85,7 @@ describe('the directory scan keeps to its folder', () => {
   });
 
   it('keeps a link that stays inside the folder', () => {
-    const root = tree({ 'plugins/real/cpu.js': 'export default {};\n' });
+    const root = tempTree({ 'plugins/real/cpu.js': 'export default {};\n' });
     symlinkSync(join(root, 'plugins/real/cpu.js'), join(root, 'plugins/cpu.js'));
     const report = directoryScan({
       namespace: NAMESPACE,
@@ -122,7 +101,7 @@ describe('check, then swap: a file replaced by a link after it was resolved', ()
   });
 
   it('is refused at import, and the file outside never runs', async () => {
-    const root = tree({
+    const root = tempTree({
       'outside/secret.js': 'globalThis.swappedIn = true; export class Plugin {}\n',
       'host/package.json': { name: 'host', dependencies: { 'meter-swap': '1.0.0' } },
       ...prefixed('host/node_modules', pluginPackage('meter-swap')),
@@ -152,7 +131,7 @@ describe('check, then swap: a file replaced by a link after it was resolved', ()
 
 describe('the discovery cache is input', () => {
   const host = () =>
-    tree({
+    tempTree({
       'outside/plugin.js': 'globalThis.fromOutside = true; export class Plugin {}\n',
       'outside/package.json': {
         name: 'meter-cached',
@@ -222,7 +201,7 @@ describe('the discovery cache is input', () => {
 
 describe('operators can turn the discovery cache off without code', () => {
   const host = () =>
-    tree({
+    tempTree({
       'host/package.json': { name: 'host', dependencies: { 'meter-plain': '1.0.0' } },
       ...prefixed('host/node_modules', pluginPackage('meter-plain')),
     });

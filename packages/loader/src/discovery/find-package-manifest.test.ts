@@ -1,25 +1,9 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import Module, { findPackageJSON } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { findPackageManifest, lookupPackageManifest } from './find-package-manifest.ts';
-
-/** A temporary tree: `files` maps paths to contents, `links` paths to link targets. */
-function tree(files: Record<string, string>, links: Record<string, string> = {}): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'plugin-patterns-find-')));
-  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  for (const [path, target] of Object.entries(links)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    symlinkSync(target, join(root, path));
-  }
-  return root;
-}
 
 /** Node's own answer, undefined where it throws. */
 function nodeFinds(name: string, from: string): string | undefined {
@@ -271,7 +255,7 @@ describe('without findPackageJSON, the lookup gives the answer Node gives', () =
       'app/node_modules/a/package.json',
     ],
   ])('%s', (_, files, links, name, from, expected) => {
-    const root = tree(files, links);
+    const root = tempTree(files, links);
     const want = expected === undefined ? undefined : join(root, expected);
     // The expectation is Node's own answer, checked here, and the lookup's.
     expect(nodeFinds(name, join(root, from))).toBe(want);
@@ -286,7 +270,7 @@ describe('without findPackageJSON, the lookup gives the answer Node gives', () =
 
 describe('with findPackageJSON (Node.js)', () => {
   it("returns Node's answer, and undefined where Node throws", () => {
-    const root = tree({ 'app/node_modules/a/package.json': '{}' });
+    const root = tempTree({ 'app/node_modules/a/package.json': '{}' });
     const base = pathToFileURL(join(root, 'app/package.json'));
     expect(findPackageManifest('a', base)).toBe(join(root, 'app/node_modules/a/package.json'));
     expect(findPackageManifest('b', base)).toBeUndefined();
@@ -314,7 +298,7 @@ describe('which answer is used', () => {
   });
 
   it('is the lookup where the runtime has none', () => {
-    const root = tree({ 'app/node_modules/a/package.json': '{}' });
+    const root = tempTree({ 'app/node_modules/a/package.json': '{}' });
     replaceFind(undefined);
     const base = pathToFileURL(join(root, 'app/package.json'));
     expect(findPackageManifest('a', base)).toBe(join(root, 'app/node_modules/a/package.json'));

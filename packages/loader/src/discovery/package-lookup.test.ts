@@ -1,25 +1,10 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { locatePackage, lookupFolders, realFolder } from './package-lookup.ts';
-
-/** A temporary tree: `files` maps paths to contents, `links` paths to link targets. */
-function tree(files: Record<string, string>, links: Record<string, string> = {}): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'plugin-patterns-lookup-')));
-  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  for (const [path, target] of Object.entries(links)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    symlinkSync(target, join(root, path));
-  }
-  return root;
-}
 
 const manifest = '{"name":"x","version":"1.0.0"}';
 
@@ -34,7 +19,7 @@ function nodeFinds(name: string, from: string): string | undefined {
 
 describe('the folders searched', () => {
   it("are the node_modules folders of the manifest's ancestors, nearest first", () => {
-    const root = tree({ 'app/package.json': '{}' });
+    const root = tempTree({ 'app/package.json': '{}' });
     const folders = lookupFolders(join(root, 'app/package.json'), 'any');
     expect(folders.slice(0, 2)).toEqual([
       join(root, 'app/node_modules'),
@@ -44,7 +29,7 @@ describe('the folders searched', () => {
   });
 
   it('leave out NODE_PATH and the global folders, which import() never searches', () => {
-    const root = tree({ 'app/package.json': '{}' });
+    const root = tempTree({ 'app/package.json': '{}' });
     const folders = lookupFolders(join(root, 'app/package.json'), 'any');
     for (const folder of folders) expect(join(root, 'app')).toContain(dirname(folder));
   });
@@ -58,7 +43,7 @@ describe('the folders searched', () => {
   });
 
   it('are the same for the name of a Node built-in', () => {
-    const root = tree({ 'app/package.json': '{}' });
+    const root = tempTree({ 'app/package.json': '{}' });
     const from = join(root, 'app/package.json');
     expect(lookupFolders(from, 'events')).toEqual(lookupFolders(from, 'left-pad'));
   });
@@ -66,7 +51,7 @@ describe('the folders searched', () => {
 
 describe('the package found', () => {
   it('is the nearest folder of that name, as Node finds it (hoisted, nested, scoped)', () => {
-    const root = tree({
+    const root = tempTree({
       'package.json': '{}',
       'node_modules/hoisted/package.json': manifest,
       'node_modules/@scope/pkg/package.json': manifest,
@@ -83,7 +68,7 @@ describe('the package found', () => {
   });
 
   it('passes over a file or a dangling link of that name, as Node does', () => {
-    const root = tree(
+    const root = tempTree(
       {
         'app/package.json': '{}',
         'app/node_modules/file-here': 'not a folder',
@@ -101,7 +86,7 @@ describe('the package found', () => {
   });
 
   it('has its real folder: through its own link, or through a linked holding folder', () => {
-    const root = tree(
+    const root = tempTree(
       {
         'package.json': '{}',
         'store/linked/package.json': manifest,

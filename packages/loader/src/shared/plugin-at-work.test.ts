@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const LOADER = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A host script, run in a child process from the loader's folder (so it imports the loader by name). */
+/** A host that loads `plugin` and then runs `then`, in a child process. */
 function host(plugin: string, then: string) {
   const script = `
     import { ExtensionSet } from '@plugin-patterns/loader';
@@ -22,6 +22,11 @@ function host(plugin: string, then: string) {
     ${then}
     console.log('the host carried on');
   `;
+  return runScript(script);
+}
+
+/** Runs a module script in a child process from the loader's folder (so it imports the loader by name). */
+function runScript(script: string) {
   const run = spawnSync(
     process.execPath,
     ['--conditions=@plugin-patterns/source', '--input-type=module', '-e', script],
@@ -70,14 +75,10 @@ describe('a plugin that ends the process is named, and the exit is not a success
       invoke(set.extensions[0], 'poll');
       console.log('the host carried on');
     `;
-    const run = spawnSync(
-      process.execPath,
-      ['--conditions=@plugin-patterns/source', '--input-type=module', '-e', script],
-      { cwd: LOADER, encoding: 'utf8' },
-    );
-    expect(run.stdout).not.toContain('the host carried on');
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('meter.pollster:quitter (in poll())');
+    const run = runScript(script);
+    expect(run.out).not.toContain('the host carried on');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('meter.pollster:quitter (in poll())');
   });
 
   it('names a plugin loaded by load steps of the host’s own that exits in a guarded call', () => {
@@ -94,14 +95,10 @@ describe('a plugin that ends the process is named, and the exit is not a success
       invoke(extension, 'poll');
       console.log('the host carried on');
     `;
-    const run = spawnSync(
-      process.execPath,
-      ['--conditions=@plugin-patterns/source', '--input-type=module', '-e', script],
-      { cwd: LOADER, encoding: 'utf8' },
-    );
-    expect(run.stdout).not.toContain('the host carried on');
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('meter.pollster:quitter (in poll())');
+    const run = runScript(script);
+    expect(run.out).not.toContain('the host carried on');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('meter.pollster:quitter (in poll())');
   });
 
   it('stays silent when the host ends normally, or exits itself between calls', () => {
