@@ -28,7 +28,7 @@ import {
   runMap,
 } from '@plugin-patterns/iterator/parts';
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { atWorkNote, isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, callEnded, isThenable } from '@plugin-patterns/loader/invocation';
 import { CALL_CHANNEL } from '@plugin-patterns/loader/tracing';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
 import { asSet, type BenchPollster, syncPollsters } from '../fixtures/in-memory-plugins.ts';
@@ -59,8 +59,7 @@ type Call = (plugin: BenchPollster) => unknown;
 
 /**
  * `runMap` (packages/patterns-iterator/src/map.ts) for sync answers, without
- * tracing: the same plugin-at-work note, the same lazily made list of failed
- * plugins, the same result.
+ * tracing: the same plugin-at-work note, the same lists, the same result.
  */
 function untracedMap(
   plan: Plan<BenchPollster>,
@@ -69,29 +68,29 @@ function untracedMap(
 ): { values: unknown[]; from: readonly Extension<BenchPollster>[]; failures: PluginError[] } {
   const { extensions, objects } = plan;
   const values: unknown[] = [];
+  const failed: Extension<BenchPollster>[] = [];
   const failures: PluginError[] = [];
-  let failed: Extension<BenchPollster>[] | undefined;
   const atWork = atWorkNote();
   const before = atWork.plugin;
   atWork.method = policy.guard.method;
-  for (let i = 0; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<BenchPollster>;
-    atWork.plugin = extension;
-    try {
-      const answer = untracedCallOne(objects[i] as BenchPollster, call);
-      if (isThenable(answer)) throw new Error('this benchmark is sync only');
-      values.push(answer);
-    } catch (thrown) {
-      if (policy.onError === 'raise') atWork.plugin = before;
-      contain(extension, thrown, failures, policy);
-      failed ??= [];
-      failed.push(extension);
+  try {
+    for (let i = 0; i < extensions.length; i++) {
+      const extension = extensions[i] as Extension<BenchPollster>;
+      atWork.plugin = extension;
+      try {
+        const answer = untracedCallOne(objects[i] as BenchPollster, call);
+        if (isThenable(answer)) throw new Error('this benchmark is sync only');
+        values.push(answer);
+      } catch (thrown) {
+        contain(extension, thrown, failures, policy);
+        failed.push(extension);
+      }
     }
+  } finally {
+    callEnded(before);
   }
-  atWork.plugin = before;
-  atWork.method = undefined;
   const from =
-    failed === undefined ? plan.extensions : plan.extensions.filter((e) => !failed.includes(e));
+    failed.length === 0 ? plan.extensions : plan.extensions.filter((e) => !failed.includes(e));
   return { values, from, failures };
 }
 

@@ -9,7 +9,7 @@
  * failing plugin is not an answer: its error is noted and the next one asked.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { atWorkNote, isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, callEnded, isThenable } from '@plugin-patterns/loader/invocation';
 import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
@@ -51,7 +51,6 @@ export function runFirst<T, R>(
       try {
         const answer = callOne(extension, objects[i] as T, call, tracing);
         if (isThenable(answer)) {
-          atWork.plugin = before;
           return firstRest(plan, call, policy, failures, i, answer);
         }
         if (answer !== undefined) return found(answer as R, extension, failures);
@@ -60,8 +59,7 @@ export function runFirst<T, R>(
       }
     }
   } finally {
-    atWork.plugin = before;
-    atWork.method = undefined;
+    callEnded(before);
   }
   return notFound(failures);
 }

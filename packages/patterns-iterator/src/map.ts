@@ -11,7 +11,7 @@
  * the same loop in an async function (`mapRest`), from that plugin on.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { atWorkNote, isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, callEnded, isThenable } from '@plugin-patterns/loader/invocation';
 import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
@@ -45,43 +45,35 @@ export function runMap<T, R>(
   const tracing = callsTraced();
   if (extensions.length === 0) checkEmpty(policy);
   const values: R[] = [];
+  // Stryker disable next-line ArrayDeclaration: an entry that is no extension changes nothing: resultOf leaves out of `from` only the plan's extensions found in `failed`
+  const failed: Extension<T>[] = [];
   const failures: PluginError[] = [];
-  // The plugins that failed, only read to leave them out of `from`: made when one fails.
-  let failed: Extension<T>[] | undefined;
   // The plugin at work, named should it call process.exit() (the loader's
   // plugin-at-work.ts): one assignment as the loop reaches each plugin, and
-  // what was noted before (a caller's plugin) put back where the run ends.
-  // Put back by hand at each end rather than in a `finally`: around this loop
-  // a try/finally cost map over ten trivial plugins about 3% more.
+  // what was noted before (a caller's plugin) put back when the run ends.
   const atWork = atWorkNote();
   const before = atWork.plugin;
   atWork.method = policy.guard.method;
-  for (let i = 0; i < extensions.length; i++) {
-    const extension = extensions[i] as Extension<T>;
-    atWork.plugin = extension;
-    try {
-      const answer = callOne(extension, objects[i] as T, call, tracing);
-      if (isThenable(answer)) {
-        atWork.plugin = before;
-        // Stryker disable next-line ArrayDeclaration: an entry that is no extension changes nothing: resultOf leaves out of `from` only the plan's extensions found in `failed`
-        return mapRest(plan, call, policy, { values, failed: failed ?? [], failures }, i, answer);
+  try {
+    for (let i = 0; i < extensions.length; i++) {
+      const extension = extensions[i] as Extension<T>;
+      atWork.plugin = extension;
+      try {
+        const answer = callOne(extension, objects[i] as T, call, tracing);
+        if (isThenable(answer)) {
+          return mapRest(plan, call, policy, { values, failed, failures }, i, answer);
+        }
+        values.push(answer as R);
+      } catch (thrown) {
+        contain(extension, thrown, failures, policy);
+        failed.push(extension);
       }
-      values.push(answer as R);
-    } catch (thrown) {
-      // A raised failure ends the run: the note is put back before it is thrown.
-      if (policy.onError === 'raise') atWork.plugin = before;
-      contain(extension, thrown, failures, policy);
-      // Stryker disable next-line ArrayDeclaration: as above, an entry that is no extension changes nothing
-      failed ??= [];
-      failed.push(extension);
     }
+  } finally {
+    callEnded(before);
   }
-  atWork.plugin = before;
-  atWork.method = undefined;
-  return resultOf(plan, values, failed ?? NONE_FAILED, failures);
+  return resultOf(plan, values, failed, failures);
 }
-
-const NONE_FAILED: readonly Extension<never>[] = [];
 
 /**
  * The rest of a map run once plugin `start` answered with a promise: the same

@@ -9,7 +9,7 @@
  * so one broken transform costs its own step, not the whole chain.
  */
 import type { Extension, PluginError } from '@plugin-patterns/loader';
-import { atWorkNote, isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, callEnded, isThenable } from '@plugin-patterns/loader/invocation';
 import { callOne, callsTraced, waitFor } from './call-one.ts';
 import { checkEmpty, contain, type RunPolicy } from './error-policy.ts';
 import type { Plan } from './plan.ts';
@@ -56,7 +56,6 @@ export function runPipeline<T, V>(
       try {
         const answer = callOne(extension, objects[i] as T, call, tracing);
         if (isThenable(answer)) {
-          atWork.plugin = before;
           return pipelineRest(plan, call, policy, run, i, answer);
         }
         run.value = answer as V;
@@ -66,8 +65,7 @@ export function runPipeline<T, V>(
       }
     }
   } finally {
-    atWork.plugin = before;
-    atWork.method = undefined;
+    callEnded(before);
   }
   return run;
 }

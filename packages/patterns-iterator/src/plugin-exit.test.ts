@@ -95,7 +95,10 @@ describe('no plugin is blamed for an exit of the host’s own', () => {
   it('after a run that returned, sync or async', () => {
     for (const run of [
       host('{ fine: { poll() { return 1; } } }', 'manager.map((p) => p.poll()); process.exit(0);'),
-      host(AFTER_AN_ASYNC_ONE.replace('process.exit(0)', '2'), 'process.exit(0);'),
+      host(
+        AFTER_AN_ASYNC_ONE.replace('process.exit(0)', '2'),
+        'await manager.map((p) => p.poll()); process.exit(0);',
+      ),
       host(
         '{ slow: { async poll() { return 1; } } }',
         'await manager.map((p) => p.poll()); await manager.first((p) => p.poll()); process.exit(0);',
