@@ -1,8 +1,7 @@
 /**
  * Writes a static manifest (static-manifest.ts): one package scan of the host,
  * at build time, rendered as a module whose every plugin has a static
- * `() => import('pkg/subpath')` that a bundler can follow. The table itself is
- * JSON in the module, which a process parses faster than JavaScript.
+ * `() => import('pkg/subpath')` that a bundler can follow.
  *
  * Each declaration is resolved now, with the checks a load makes (the
  * package's `exports`, no link out of the package): a reference that cannot
@@ -43,37 +42,19 @@ export function renderStaticManifest(options: WriteManifestOptions): RenderedMan
   const file = resolve(cwd, options.out);
   const report = packageScan({ ...options, cwd, cache: false }).discover();
   const packages = new PackageTable(cwd);
-  const plugins = new Map<string, PluginRow[]>();
-  const specifiers: string[] = [];
+  const plugins = new Map<string, string[]>();
   const problems: ManifestProblem[] = report.problems.map((p) => problemOf(p, packages));
   for (const entry of report.entryPoints) {
-    const row = pluginRow(entry, packages, dirname(file), specifiers.length);
-    if (!Array.isArray(row)) {
-      problems.push(row);
+    const line = pluginLine(entry, packages, dirname(file));
+    if (typeof line !== 'string') {
+      problems.push(line);
       continue;
     }
-    specifiers.push(row[3]);
-    const rows = plugins.get(entry.namespace) ?? [];
-    rows.push(row);
-    plugins.set(entry.namespace, rows);
+    const lines = plugins.get(entry.namespace) ?? [];
+    lines.push(line);
+    plugins.set(entry.namespace, lines);
   }
   const fingerprint = fingerprintOf(cwd, fingerprintFiles(cwd, packages.linkedManifests()));
-  const namespaces = [...plugins.keys()].sort();
-  const table = [
-    '{',
-    `  "format": ${q(MANIFEST_FORMAT)},`,
-    `  "fingerprint": ${JSON.stringify(fingerprint)},`,
-    '  "packages": [',
-    rowLines(packages.rows(), '    '),
-    '  ],',
-    '  "plugins": {',
-    namespaces
-      .map((ns) => `    ${q(ns)}: [\n${rowLines(plugins.get(ns) ?? [], '      ')}\n    ]`)
-      .join(',\n'),
-    '  },',
-    `  "problems": ${JSON.stringify(problems)}`,
-    '}',
-  ];
   const typed = /\.m?ts$/.test(file);
   const text = [
     '// A static manifest: every plugin declared by the packages this host had',
@@ -82,46 +63,33 @@ export function renderStaticManifest(options: WriteManifestOptions): RenderedMan
     '// the fingerprint is checked, and a stale manifest is reported, never used.',
     '//',
     '// packages: [name, version, folder relative to the host]',
-    '// plugins:  [name, reference as declared, package (index), specifier, export, import (index)]',
+    '// plugins:  [name, reference as declared, package (index), specifier, export, its import]',
     typed ? "import type { StaticManifest } from '@plugin-patterns/loader/static-manifest';\n" : '',
-    '// The table is JSON in a string: a process parses JSON faster than the same',
-    '// table written as JavaScript (with 1,000 plugins, importing this module',
-    '// costs about a tenth less).',
-    `const table${typed ? ': StaticManifest' : ''} = JSON.parse(${templateLiteral(table.filter((line) => line !== '').join('\n'))});`,
-    '',
-    '// One import per plugin, each written out so that a bundler follows it;',
-    "// a plugin's row holds its place here, and gets the function itself.",
-    `const imports${typed ? ': (() => Promise<unknown>)[]' : ''} = [`,
-    ...specifiers.map((specifier) => `  () => import(${q(specifier)}),`),
-    '];',
-    'for (const plugins of Object.values(table.plugins)) {',
-    `  for (const plugin of plugins) ${typed ? '(plugin as unknown as unknown[])' : 'plugin'}[5] = imports[plugin[5]${typed ? ' as unknown as number' : ''}];`,
-    '}',
-    '',
-    'export default table;',
+    typed ? 'const manifest: StaticManifest = {' : 'export default {',
+    `  format: ${q(MANIFEST_FORMAT)},`,
+    `  fingerprint: [${fingerprint.map(([f, h, t]) => `[${q(f)}, ${q(h)}, ${t}]`).join(', ')}],`,
+    '  packages: [',
+    ...packages.rows().map((row) => `    [${row.map(q).join(', ')}],`),
+    '  ],',
+    '  plugins: {',
+    ...[...plugins.keys()]
+      .sort()
+      .flatMap((ns) => [`    ${q(ns)}: [`, ...(plugins.get(ns) ?? []), '    ],']),
+    '  },',
+    `  problems: ${JSON.stringify(problems)},`,
+    '};',
+    typed ? '\nexport default manifest;' : '',
   ]
-    .filter((line, i, lines) => line !== '' || lines[i - 1] !== '')
+    .filter((line) => line !== '')
     .join('\n');
+  const pluginCount = [...plugins.values()].reduce((n, lines) => n + lines.length, 0);
   return {
     file,
     text: `${text}\n`,
-    plugins: specifiers.length,
+    plugins: pluginCount,
     problems: problems.length,
     packages: packages.rows().length,
   };
-}
-
-/** `[name, reference, package index, specifier, export, index in imports]`: as read, before the import is put in. */
-type PluginRow = [string, string, number, string, string, number];
-
-/** One JSON array per line, indented. */
-function rowLines(rows: readonly (readonly unknown[])[], indent: string): string {
-  return rows.map((row) => `${indent}${JSON.stringify(row)}`).join(',\n');
-}
-
-/** The text as a template literal, so that the JSON inside keeps one row per line. */
-function templateLiteral(text: string): string {
-  return `\`${text.replace(/[\\`]|\$\{/g, (found) => `\\${found}`)}\``;
 }
 
 /** Scans the host and writes its manifest. */
@@ -132,13 +100,12 @@ export function writeStaticManifest(options: WriteManifestOptions): RenderedMani
   return rendered;
 }
 
-/** One plugin's row, or the problem its resolution found. */
-function pluginRow(
+/** One plugin's line, or the problem its resolution found. */
+function pluginLine(
   entry: EntryPoint,
   packages: PackageTable,
   outDir: string,
-  importIndex: number,
-): PluginRow | ManifestProblem {
+): string | ManifestProblem {
   const source = entry.source;
   if (source.kind !== 'package') throw new Error(`a package scan found a ${source.kind} source`);
   const index = packages.indexOf(source.packageName, source.version, source.root);
@@ -158,7 +125,8 @@ function pluginRow(
   const specifier = seesPackage(outDir, source.packageName, source.root)
     ? byName
     : relativeSpecifier(outDir, fileURLToPath(url));
-  return [entry.name, entry.reference, index, specifier, exportName, importIndex];
+  const fields = [q(entry.name), q(entry.reference), String(index), q(specifier), q(exportName)];
+  return `      [${fields.join(', ')}, () => import(${q(specifier)})],`;
 }
 
 function problemOf(problem: DiscoveryProblem, packages: PackageTable): ManifestProblem {

@@ -34,7 +34,7 @@ describe('a static manifest', () => {
     });
     const manifest = await manifestOf(p.dir);
     const text = readFileSync(join(p.dir, 'plugins.manifest.js'), 'utf8');
-    expect(text).toContain('() => import("meter-plugins/storage"),');
+    expect(text).toContain('() => import("meter-plugins/storage")');
     expect(manifest.format).toBe(MANIFEST_FORMAT);
     expect(manifest.fingerprint.map(([file]) => file)).toEqual([
       'package.json',
@@ -124,7 +124,7 @@ describe('a static manifest', () => {
     expect(text).toContain(
       "import type { StaticManifest } from '@plugin-patterns/loader/static-manifest';",
     );
-    expect(text).toContain('const table: StaticManifest = JSON.parse(');
+    expect(text).toContain('const manifest: StaticManifest = {');
     // Node strips its types: it imports, and its plugins load, like the .js one.
     const url = pathToFileURL(join(p.dir, 'plugins.manifest.ts')).href;
     const typed = ((await import(url)) as { default: StaticManifest }).default;
