@@ -16,10 +16,14 @@ if [ -n "$bin" ] && [ -f "$state/data/PG_VERSION" ]; then
 fi
 # Should pg_ctl have failed, the server's own pid file still names it: a
 # server left behind once its folder is gone would run forever.
+# (A pid file left by a crash may name another process by now: only a postgres is stopped.)
 if [ -f "$state/data/postmaster.pid" ]; then
   pid="$(head -n 1 "$state/data/postmaster.pid")"
-  kill -INT "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if grep -qa postgres "/proc/$pid/cmdline" 2>/dev/null; then
+    kill -INT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
 fi
 rm -rf "$state" "$state.lock"
 echo "postgres/stop.sh: stopped and removed $state" >&2

@@ -6,19 +6,14 @@
  * what it carries, not for speed; the question is whether the plugin
  * machinery is worth counting beside it.
  */
-import { EventDispatcher } from '@plugin-patterns/dispatch';
-import { ExtensionSet, packageScan } from '@plugin-patterns/loader';
-import type {
-  Notification,
-  NotificationHandler,
-  TransportMessage,
-} from '@plugin-patterns/meter-contracts';
+import { packageScan } from '@plugin-patterns/loader';
+import type { Notification, TransportMessage } from '@plugin-patterns/meter-contracts';
 import { notificationStream } from '../../../packages/tour/src/bus/notification-stream.ts';
-import { notificationPipeline } from '../../../packages/tour/src/plugin-host.ts';
+import { loadNotificationRouting } from '../../../packages/tour/src/host-setup.ts';
 import { AmqpTransport } from '../../../packages/transport-amqp/src/index.ts';
 import type { Benchmark, RowSpec, RunContext } from '../benchmark.ts';
-import { busServers, REPO } from '../fixtures/bus-servers.ts';
-import { compareAsync, rowOf, sink } from '../harness/measure.ts';
+import { REPO, rabbitmq, withParam } from '../fixtures/bus-servers.ts';
+import { compareAsync, rowOf } from '../harness/measure.ts';
 
 const rows: RowSpec[] = [
   {
@@ -45,22 +40,15 @@ export const busDispatch: Benchmark = {
   file: 'bench/src/benchmarks/bus-dispatch.ts',
   rows,
   async run(context: RunContext) {
-    const servers = await busServers();
+    const server = await rabbitmq();
     const transport = new AmqpTransport({
-      url: `${servers.amqp.replace(/\/?$/, '')}/?queue=bench.roundtrip.${process.pid}`,
+      url: withParam(server.url, 'queue', `bench.roundtrip.${process.pid}`),
     });
     try {
       const notifications = notificationStream(500);
-      const handlers = ExtensionSet.discover<NotificationHandler>({
-        namespace: 'meter.notification',
-        sources: [packageScan({ cwd: `${REPO}/packages/tour`, cache: false })],
-        ...notificationPipeline,
-      });
-      const dispatcher = await EventDispatcher.load(handlers, {
-        subscriptions: (h) => h.eventTypes,
-        eventType: (n: Notification) => n.event_type,
-        call: (h, n: Notification) => h.process(n),
-      });
+      const { notifications: dispatcher } = await loadNotificationRouting(
+        packageScan({ cwd: `${REPO}/packages/tour`, cache: false }),
+      );
       let next = 0;
       const dispatch = async (iterations: number) => {
         let samples = 0;
@@ -70,7 +58,6 @@ export const busDispatch: Benchmark = {
           );
           if (outcome.status === 'routed') samples += outcome.deliveries.length;
         }
-        sink.value += samples;
         return samples;
       };
 
@@ -103,7 +90,7 @@ export const busDispatch: Benchmark = {
     } finally {
       await transport.deleteQueues().catch(() => undefined);
       await transport.close();
-      await servers.stop();
+      await server.stop();
     }
   },
 };

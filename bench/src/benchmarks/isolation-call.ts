@@ -119,7 +119,7 @@ export const isolationCall: Benchmark = {
       };
     const inWorkerCalls = calls(worker.plugin);
     const inChildCalls = calls(child.plugin);
-    const hereCalls = calls(inProcess.plugin);
+    const hereCalls = calls(inProcess);
     try {
       // The second half of the warm-up is timed, averaged over all its calls: a
       // round's batch is sized from that, not from one timed call that a hiccup
