@@ -176,6 +176,70 @@ describe('Poller: a sink that refuses a batch', () => {
     await expect(poller.stop()).rejects.toThrow('disk full');
     expect(poller.pending).toHaveLength(1);
   });
+
+  it("keeps the batch pending when reading the sink's error throws", async () => {
+    const hostile = [
+      {
+        name: 'an index getter',
+        refused: [
+          {
+            get index(): number {
+              throw new Error('boom');
+            },
+          },
+        ],
+      },
+      {
+        name: 'a problem whose toString throws',
+        refused: [
+          {
+            index: 0,
+            problems: [
+              {
+                toString: () => {
+                  throw new Error('boom');
+                },
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a Proxy list',
+        refused: new Proxy([{ index: 0 }], {
+          get(target, key, receiver) {
+            if (key === Symbol.iterator) throw new Error('boom');
+            return Reflect.get(target, key, receiver);
+          },
+        }),
+      },
+    ];
+    for (const { name, refused } of hostile) {
+      let fail = true;
+      const written: Sample[][] = [];
+      const error = Object.assign(new Error(`hostile: ${name}`), { refused });
+      const sink = {
+        write: (batch: readonly Sample[]) => {
+          if (fail) throw error;
+          written.push([...batch]);
+        },
+      };
+      const poller = new Poller(pollsters({ cpu: new FixedPollster('cpu.util') }), {
+        sink,
+        intervalMs: 1000,
+      });
+      const first = await poller.runCycle();
+      expect(first, name).toMatchObject({ written: 0, pending: 1, refused: [] });
+      expect(first.sinkError, name).toBe(error);
+      fail = false;
+      const second = await poller.runCycle();
+      expect(second, name).toMatchObject({ written: 2, pending: 0, sinkError: undefined });
+      expect(
+        written[0]?.map((s) => s.volume),
+        name,
+      ).toEqual([1, 2]);
+    }
+  });
 });
 
 describe('Poller: an onCycle callback that throws', () => {

@@ -29,23 +29,25 @@ export interface PendingSample<S> {
  * has none, or names an index outside the batch: then the write failed whole.
  */
 export function refusedIndexes(error: unknown, size: number): Map<number, string> | undefined {
-  let list: unknown;
+  // The error is the plugin's: any read of it (a getter, a Proxy list, a
+  // problem whose toString throws) can throw, and the batch must not be lost
+  // to that; an error that cannot be read failed the write as a whole.
   try {
-    list = (error as { refused?: unknown } | null)?.refused;
+    const list = (error as { refused?: unknown } | null)?.refused;
+    if (!Array.isArray(list) || list.length === 0) return undefined;
+    const indexes = new Map<number, string>();
+    for (const entry of list as { index?: unknown; problems?: unknown }[]) {
+      const index = entry?.index;
+      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= size) {
+        return undefined;
+      }
+      const problems = Array.isArray(entry.problems) ? entry.problems.map(String).join('; ') : '';
+      indexes.set(index, problems === '' ? 'no reason given' : problems);
+    }
+    return indexes;
   } catch {
     return undefined;
   }
-  if (!Array.isArray(list) || list.length === 0) return undefined;
-  const indexes = new Map<number, string>();
-  for (const entry of list as { index?: unknown; problems?: unknown }[]) {
-    const index = entry?.index;
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= size) {
-      return undefined;
-    }
-    const problems = Array.isArray(entry.problems) ? entry.problems.map(String).join('; ') : '';
-    indexes.set(index, problems === '' ? 'no reason given' : problems);
-  }
-  return indexes;
 }
 
 /** A refused sample is its pollster's failure: recorded on its extension, which stays enabled. */
