@@ -8,8 +8,7 @@
  * Without arguments the export is used as it is: a driver that is already an
  * object, or a class the host wants to construct itself.
  */
-import type { Integration } from '@plugin-patterns/loader';
-import { construct } from '@plugin-patterns/loader';
+import { construct, type Integration } from '@plugin-patterns/loader';
 import type { IntegrationContext } from '@plugin-patterns/loader/integration';
 import type { DriverUrl } from './driver-url.ts';
 

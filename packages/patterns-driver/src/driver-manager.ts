@@ -15,17 +15,17 @@
  * What the host gets back is the plugin object itself, not a wrapper, so a
  * call to the driver is a plain method call.
  */
-import type {
-  Contract,
-  DiscoverySource,
-  EnablingPolicy,
-  Extension,
-  Integration,
-  Namespace,
+import {
+  type Contract,
+  type DiscoverySource,
+  type EnablingPolicy,
+  type Extension,
+  ExtensionSet,
+  type Integration,
+  type Namespace,
 } from '@plugin-patterns/loader';
-// From the pattern packages' subpath, not the front door: only what a load runs is imported.
-import { ExtensionSet } from '@plugin-patterns/loader';
 import type { Importer } from '@plugin-patterns/loader/importing';
+// From the pattern packages' subpath, not the front door: only what a load runs is imported.
 import { type CallOptions, callPlugin } from '@plugin-patterns/loader/invocation';
 import { callChannel, traced } from '@plugin-patterns/loader/tracing';
 import { chooseDriver } from './choose-driver.ts';
