@@ -49,11 +49,13 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
   const storageUrl = prepareStorage(options.storage);
 
   progress('Discovering and loading the plugins');
-  const host = await loadHost(packageScan({ cwd: root, cache: false }), storageUrl);
+  // One scan of the host's dependencies serves the host and the transport.
+  const source = packageScan({ cwd: root, cache: false });
+  const host = await loadHost(source, storageUrl);
   try {
     const discovered = hostStates(host);
     progress('Routing notifications and polling');
-    const { bus, ...endToEnd } = await withTransport(root, options.transport, (transport) =>
+    const { bus, ...endToEnd } = await withTransport(source, options.transport, (transport) =>
       runEndToEnd(host, { ...timing, transport }),
     );
     const stages = await compareStages({ root, progress, ...timing });
