@@ -100,8 +100,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * What `JSON.stringify` leaves as it is but a terminal or a text view acts
  * on: DEL and the C1 controls, the bidi marks, overrides and isolates (which
  * reorder what follows them on screen), and the line and paragraph separators.
+ * As a character-class body, so that a check of shortened text (the cache's)
+ * refuses exactly what `shorten` escapes.
  */
-const UNSAFE_AFTER_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+export const UNSAFE_AFTER_JSON_CHARACTERS =
+  '\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029';
+const UNSAFE_AFTER_JSON = new RegExp(`[${UNSAFE_AFTER_JSON_CHARACTERS}]`, 'g');
 
 /** Cuts long or hostile text down for a message, and makes control characters visible. */
 export function shorten(text: string, limit = 60): string {

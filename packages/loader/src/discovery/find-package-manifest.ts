@@ -16,13 +16,14 @@
  * `node_modules/node_modules/<name>`, which the lookup (CommonJS's list)
  * skips; the callers ask from a host's or a manifest's folder, not from there.
  */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 // A property read, not a named import: Node.js older than 22.14 and Bun lack
 // it, and a missing named import fails the whole import before the version
 // check can speak (or, on Bun, before anything runs).
 import * as nodeModule from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readManifest } from './manifest-file.ts';
 import { locatePackage, lookupFolders } from './package-lookup.ts';
 
 /** The package.json that `import name` from the file `base` finds; undefined if none. */
@@ -59,13 +60,11 @@ interface Scope {
 function packageScope(folder: string): Scope | 'invalid' | undefined {
   for (let at = folder; basename(at) !== 'node_modules'; at = dirname(at)) {
     const path = join(at, 'package.json');
-    const text = readOrUndefined(path);
-    if (text !== undefined) {
-      const manifest = parseOrUndefined(text);
+    // Missing, or a folder: Node looks further up.
+    if (statSync(path, { throwIfNoEntry: false })?.isFile() === true) {
       // Node refuses a package.json that is not a JSON object: not JSON, an array, null, a string...
-      if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
-        return 'invalid';
-      return { path, manifest: manifest as Record<string, unknown> };
+      const read = readManifest(path);
+      return read.ok ? { path, manifest: read.manifest } : 'invalid';
     }
     if (dirname(at) === at) break; // the root
   }
@@ -81,23 +80,4 @@ function selfReferable(manifest: Record<string, unknown>, name: string): boolean
   return (
     own === name && (typeof exports === 'string' || typeof exports === 'object') && exports !== null
   );
-}
-
-function parseOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Not JSON: refused by the caller as any other non-object.
-  }
-  return undefined;
-}
-
-function readOrUndefined(path: string): string | undefined {
-  try {
-    // Stryker disable next-line StringLiteral: without an encoding it is a Buffer, which JSON.parse reads as the same text
-    return readFileSync(path, 'utf8');
-  } catch {
-    // Missing, or a folder: Node looks further up.
-  }
-  return undefined;
 }

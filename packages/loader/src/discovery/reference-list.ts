@@ -91,13 +91,14 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
     // Stryker disable next-line StringLiteral: only the kind 'package' is judged apart; any other reads as 'specifier'
     return refuse(refusedReference(reference, parsed.why, { namespace, name, kind: 'specifier' }));
   }
+  const text = reference as string; // the parser accepted it: a string
   const { module, exportName } = parsed.reference;
   const packageName = packageNameOf(module) as string; // the parser checked it is one
   const who = { namespace, name };
 
   const link = findPackageManifest(packageName, entry.base);
   if (link === undefined) {
-    const why = `package "${packageName}" of "${shown}" is not installed where the host can see it (${entry.cwd})`;
+    const why = `package "${packageName}" of "${text}" is not installed where the host can see it (${entry.cwd})`;
     return refuse(new DiscoveryError(why, who));
   }
   let manifestPath: string;
@@ -130,15 +131,13 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   if (!resolved.ok) {
     return refuse(
       resolved.escapes
-        ? // Stryker disable next-line StringLiteral,LogicalOperator: the parser accepted it, so it is a string and `shown` is set
-          new ReferenceEscapeError(shown ?? '', resolved.why, who)
-        : new DiscoveryError(`"${shown}" cannot be resolved: ${resolved.why}`, {
+        ? new ReferenceEscapeError(text, resolved.why, who)
+        : new DiscoveryError(`"${text}" cannot be resolved: ${resolved.why}`, {
             ...who,
             cause: resolved.cause,
           }),
       source,
     );
   }
-  // Stryker disable next-line StringLiteral: the parser accepted it, so it is a string and `shown` is set
-  return { namespace, name, reference: shown ?? '', source, target: resolved.target };
+  return { namespace, name, reference: text, source, target: resolved.target };
 }

@@ -30,21 +30,20 @@ export interface Claimant<T> {
 }
 
 /**
- * `claims` (the enabled records of one name, in discovery order) without the
- * repeats, each repeat turned off by `found-twice` with a reason naming the
- * record that is used, so that its report (and `explain`) says why it is not
- * running instead of showing an enabled plugin that never loads. The
- * extension set calls it once, when it makes the records of a name declared
- * more than once.
+ * Turns off the repeats among `claims` (the enabled records of one name, in
+ * discovery order): each record whose place an earlier one holds is disabled
+ * by `found-twice`, with a reason naming the record that is used, so that its
+ * report (and `explain`) says why it is not running instead of showing an
+ * enabled plugin that never loads. The extension set calls it once, when it
+ * makes the records of a name declared more than once.
  */
-export function setAsideRepeats<T>(claims: readonly Extension<T>[]): Extension<T>[] {
-  const repeats = new Map<Extension<T>, Extension<T>>();
-  findRepeats(claims, repeats);
-  const kept: Extension<T>[] = [];
+export function setAsideRepeats<T>(claims: readonly Extension<T>[]): void {
+  const firstAt = new Map<string | Extension<T>, Extension<T>>();
   for (const extension of claims) {
-    const used = repeats.get(extension);
+    const place = placeOf(extension);
+    const used = firstAt.get(place);
     if (used === undefined) {
-      kept.push(extension);
+      firstAt.set(place, extension);
       continue;
     }
     const which = `${used.source.via} (${describeSource(used.source)})`;
@@ -52,24 +51,6 @@ export function setAsideRepeats<T>(claims: readonly Extension<T>[]): Extension<T
       'found-twice',
       `the same plugin as the record found by ${which}, which is the one used`,
     );
-  }
-  return kept;
-}
-
-/**
- * Adds to `repeats` each of `claims` (records of one name, in order) whose
- * place an earlier one holds, with that earlier record: the one used.
- */
-function findRepeats<T>(
-  claims: readonly Extension<T>[],
-  repeats: Map<Extension<T>, Extension<T>>,
-): void {
-  const firstAt = new Map<string | Extension<T>, Extension<T>>();
-  for (const claim of claims) {
-    const place = placeOf(claim);
-    const first = firstAt.get(place);
-    if (first === undefined) firstAt.set(place, claim);
-    else repeats.set(claim, first);
   }
 }
 

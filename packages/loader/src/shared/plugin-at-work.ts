@@ -117,6 +117,6 @@ export function watchExits(): void {
  * when it ends, instead of marking each call.
  */
 export function atWorkNote(): { plugin: PluginName | undefined; method: string | undefined } {
-  if (!watching) watchExits();
+  watchExits();
   return atWork;
 }

@@ -12,6 +12,7 @@ import {
   packageNameProblem,
   pluginNameProblem,
   shorten,
+  UNSAFE_AFTER_JSON_CHARACTERS,
 } from '../declared-names.ts';
 import type { FieldIssue } from '../entry-point-field.ts';
 import type { WalkIssue } from '../installed-packages.ts';
@@ -59,9 +60,11 @@ export function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T
 }
 
 /** A version as a scan writes it: a plain version string, or one of its two stand-ins. */
-const SCANNED_VERSION =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  /^(?:[0-9A-Za-z.+-]{1,256}|\(no version\)|\(invalid version [^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]{1,100}\))$/;
+// The stand-in holds the version as `shorten` wrote it: no C0 control, nothing it escapes.
+const SCANNED_VERSION = new RegExp(
+  '^(?:[0-9A-Za-z.+-]{1,256}|\\(no version\\)|' +
+    `\\(invalid version [^\\u0000-\\u001f${UNSAFE_AFTER_JSON_CHARACTERS}]{1,100}\\))$`,
+);
 
 /**
  * Why a package row of a cache file is not one a scan writes, or undefined.
