@@ -53,7 +53,7 @@ export async function runEndToEnd(
   if (bus === undefined) await store(fromNotifications);
   else {
     written.push(...fromNotifications);
-    batches += bus.written.batches;
+    batches += bus.batches;
   }
 
   const polled = await pollCycles(host.pollsters, { write: store }, options);
