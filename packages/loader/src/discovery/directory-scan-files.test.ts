@@ -1,18 +1,16 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { directoryScan } from './directory-scan.ts';
 
 // Which files of a plugin folder become plugins, under which names and in
 // which order, and what a refusal says.
 
+/** A plugin folder holding these empty files. */
 function scratch(files: readonly string[] = []): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'plugin-patterns-dir-')));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  for (const name of files) writeFileSync(join(dir, name), '');
-  return dir;
+  return tempTree(Object.fromEntries(files.map((name) => [name, ''])));
 }
 
 const names = (dir: string, extensions?: readonly string[]) =>

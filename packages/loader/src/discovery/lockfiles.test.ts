@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { nearestLockfiles } from './lockfiles.ts';
 
+/** A workspace root with an empty package folder, packages/host, below it. */
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lockfiles-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempTree({});
   mkdirSync(join(dir, 'packages', 'host'), { recursive: true });
   return dir;
 }

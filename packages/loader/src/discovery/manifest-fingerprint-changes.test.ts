@@ -1,16 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { fingerprintFiles, fingerprintOf, hashFile, whatChanged } from './manifest-fingerprint.ts';
 
 // What a static manifest's fingerprint notices, file by file: each case is a
 // change to an install that must make the manifest stale, or one that must not.
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'manifest-fingerprint-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return tempTree({});
 }
 
 describe('the files a fingerprint covers', () => {

@@ -37,7 +37,7 @@ describe('package references: one defence per test', () => {
   });
 
   it('accepts the same references without the offending character', () => {
-    for (const ok of ['./lib/plugin:Plugin', './lib2f2e2e:Plugin', './lib/plugin:Plugin']) {
+    for (const ok of ['./lib/plugin:Plugin', './lib2f2e2e:Plugin']) {
       expect(refused(ok)).toBe('accepted');
     }
   });
