@@ -22,7 +22,7 @@ export function renderEndToEnd(
   const n = run.notifications;
   const p = run.polling;
   const lines = [
-    `Storage: driver ${storage.driver}, URL ${storage.url}`,
+    `Storage: driver ${escapeText(storage.driver)}, URL ${escapeText(storage.url)}`,
     ...(storage.file === undefined ? [] : [`  file: ${storage.file}`]),
     ...busLines(options.bus),
     `Notifications: ${n.events} events -> ${n.routed} routed, ${n.unrouted} unrouted, ${n.malformed} malformed`,
@@ -81,7 +81,7 @@ export function renderEndToEnd(
 function busLines(bus: BusFacts | undefined): string[] {
   if (bus === undefined) return [];
   return [
-    `Transport: driver ${bus.driver}, URL ${bus.url} (a notification agent consumed it)`,
+    `Transport: driver ${escapeText(bus.driver)}, URL ${escapeText(bus.url)} (a notification agent consumed it)`,
     `  ${bus.published} published, ${bus.acknowledged} acknowledged once stored, ${bus.deadLettered} dead-lettered, ${bus.redelivered} redelivered`,
   ];
 }
