@@ -18,8 +18,16 @@ import { loadTransport } from './load-transport.ts';
 import { NotificationAgent } from './notification-agent.ts';
 
 const [transportUrl, storageUrl, prefetchText = '32'] = process.argv.slice(2);
-if (transportUrl === undefined || storageUrl === undefined) {
+// Digits only: Number() would take '', '1e3', '0x10' or ' 8 ' and hand the agent 0 or a surprise.
+const prefetch = /^[0-9]+$/.test(prefetchText) ? Number(prefetchText) : 0;
+if (
+  transportUrl === undefined ||
+  storageUrl === undefined ||
+  prefetch < 1 ||
+  !Number.isSafeInteger(prefetch)
+) {
   process.stderr.write('usage: agent-process.ts TRANSPORT_URL STORAGE_URL [PREFETCH]\n');
+  process.stderr.write('  PREFETCH: a positive whole number (default 32)\n');
   process.exit(2);
 }
 
@@ -31,7 +39,7 @@ const agent = new NotificationAgent({
   transport: transport.driver,
   notifications,
   storage: storage.driver,
-  prefetch: Number(prefetchText),
+  prefetch,
 });
 await agent.start();
 process.stdout.write('ready\n');
