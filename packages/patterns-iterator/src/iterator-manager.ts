@@ -233,20 +233,20 @@ export class IteratorManager<T> {
     return 'plugin';
   }
 
-  /** Whether any wrapper wraps the runs (for subclasses, to skip `wrapped` when none does). */
-  protected get hasWrappers(): boolean {
-    this.#planned();
-    return this.#wrappers !== undefined;
-  }
-
   /**
    * A run, inside the wrappers when there are any. For subclasses that run the
    * plan their own way (the compiled map), so that wrappers wrap them too.
+   * `run` is given the policy, so a subclass can pass a function it already
+   * holds instead of making a closure per run.
    */
-  protected wrapped<Out>(mode: WrappedRun['mode'], policy: RunPolicy, run: () => Out): Out {
+  protected wrapped<Out>(
+    mode: WrappedRun['mode'],
+    policy: RunPolicy,
+    run: (policy: RunPolicy) => Out,
+  ): Out {
     const wrappers = this.#wrappers;
-    if (wrappers === undefined) return run();
-    return runWrapped(wrappers, run, policy, { namespace: this.namespace, mode });
+    if (wrappers === undefined) return run(policy);
+    return runWrapped(wrappers, () => run(policy), policy, { namespace: this.namespace, mode });
   }
 
   #planned(): Plan<T> {

@@ -75,10 +75,8 @@ export class CompiledIteratorManager<T> extends IteratorManager<T> {
         planned = current;
         run = compilePlan(planOf(current), call, this.#compiler);
       }
-      const policy = this.policyFor(options);
-      const result = this.hasWrappers
-        ? this.wrapped('map', policy, () => run(policy))
-        : run(policy);
+      // No closure per run: wrapped() hands the policy to the compiled function.
+      const result = this.wrapped('map', this.policyFor(options), run);
       return result as Outcome<R, MapResult<T, Awaited<R>>>;
     };
   }
