@@ -18,16 +18,20 @@
  * beforehand, as at build time). Two more rows set the static manifest in a
  * host bundled by esbuild against the direct imports bundled the same way
  * (fixtures/bundled-hosts.ts): the application the manifest is made for.
+ * And each way has its floor (built/floor.js): the plugins found that way by
+ * a short script written for this install, with no loader. A target below
+ * its way's floor is out of reach of any loader, and the row says so.
  * Each round starts one process of each way,
  * in an order that rotates from round to round; a row is the median of its
  * processes, and its ratio the median of the per-round ratios. The detail
  * gives the range, and splits the time over the baseline into what passed
  * before the host's first line ran (importing the packages) and after.
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeStaticManifest } from '@plugin-patterns/loader/discovery';
-import type { Benchmark, Measured, RowSpec, RunContext } from '../benchmark.ts';
+import type { Benchmark, Measured, RunContext } from '../benchmark.ts';
 import { bundleHosts } from '../fixtures/bundled-hosts.ts';
 import { installSize } from '../fixtures/installs.ts';
 import {
@@ -40,6 +44,7 @@ import {
 } from '../fixtures/synthetic-install.ts';
 import { type HostResult, requireBuild, runBuilt, type TimedHost } from '../harness/built.ts';
 import { median } from '../harness/stats.ts';
+import { rows } from './startup-rows.ts';
 
 const ROUNDS = 15;
 const COUNT_MODULES = pathToFileURL(
@@ -54,87 +59,6 @@ interface Way {
   readonly check: (result: HostResult) => void;
 }
 
-const DIRECT_DRIVER = "a process that imports the driver's module by file URL and calls it";
-const DIRECT_ITERATOR = 'a process that imports the 10 pollster modules by file URL and polls each';
-
-function row(job: 'driver' | 'iterator', way: string, max: number, ifMissed: string): RowSpec {
-  const what =
-    job === 'driver' ? 'one driver of 1,000 plugins' : '10 pollsters among 1,000 packages';
-  return {
-    id: `startup-${job}-${way}`,
-    label: `process start to first call, ${what}: ${LABELS[way]}`,
-    unit: 'ms',
-    baseline: job === 'driver' ? DIRECT_DRIVER : DIRECT_ITERATOR,
-    target: { on: 'ratio', max, text: `≤${max}x` },
-    ifMissed,
-  };
-}
-
-const LABELS: Record<string, string> = {
-  warm: 'package scan, warm cache',
-  cold: 'package scan, no cache',
-  manifest: 'static manifest',
-};
-
-// The instruction counts below were taken by hand, once (callgrind is far too
-// slow to run in the bench): for each host,
-//   valgrind --tool=callgrind --callgrind-out-file=OUT node bench/src/built/<host> <args>
-// then callgrind_annotate --inclusive=no OUT, with V8's functions grouped by
-// what they do (Parser/PreParser, the bytecode and baseline compilers, the
-// interpreter's handlers and builtins, the heap). Redo them when the loader's
-// size or its load path changes much.
-const MODULES =
-  'The packages are built as bundles (scripts/build-package.ts), so the host loads a handful of ' +
-  "modules (the detail counts them against the baseline's 2 or 11; one per source file, 75 for " +
-  'the driver by a scan, before the bundling). What the host pays over the baseline is V8 ' +
-  "reading the loader's code: counted with callgrind (instructions, every thread; the driver " +
-  'host, one process each), the baseline runs 103M instructions and the manifest host 219M, ' +
-  "the warm-cache host 207M. Of the manifest host's extra 115M, parsing JavaScript is 31M and " +
-  "compiling it 29M (the loader's bundle, about 160 KB, is parsed whole; each function that " +
-  'runs is parsed again and compiled when first called), running it 21M, garbage collection ' +
-  "9M, the rest V8's bookkeeping (strings, objects) 17M; of the warm host's extra 104M, " +
-  '25M, 20M, 26M, 8M and 17M. Importing the bundle alone, doing nothing, costs 41M over an ' +
-  'empty process of 88M. The bundled rows below show the same host as one module';
-
-const BUNDLED =
-  'both processes are one esbuild bundle each (each plugin a chunk of its own); what is left ' +
-  "over the baseline is the host's own code: parsing the manifest's table of 1,000 plugins " +
-  'and compiling the loader code that runs (the detail splits it before and after the first line)';
-
-function bundledRow(job: 'driver' | 'iterator'): RowSpec {
-  const what =
-    job === 'driver' ? 'one driver of 1,000 plugins' : '10 pollsters among 1,000 packages';
-  return {
-    id: `startup-${job}-bundled-manifest`,
-    label: `process start to first call, ${what}: static manifest, host bundled`,
-    unit: 'ms',
-    baseline: `${job === 'driver' ? 'the direct import of the driver' : 'the direct imports of the 10 pollsters'}, bundled the same way`,
-    target: { on: 'ratio', max: 1.05, text: '≤1.05x' },
-    ifMissed: BUNDLED,
-  };
-}
-
-const rows: RowSpec[] = [
-  row('driver', 'warm', 1.15, MODULES),
-  row(
-    'driver',
-    'cold',
-    1.5,
-    `${MODULES}; a cold scan also reads and parses 1,000 package.json files`,
-  ),
-  row('driver', 'manifest', 1.05, MODULES),
-  row('iterator', 'warm', 1.15, MODULES),
-  row(
-    'iterator',
-    'cold',
-    1.5,
-    `${MODULES}; a cold scan also reads and parses 1,000 package.json files`,
-  ),
-  row('iterator', 'manifest', 1.05, MODULES),
-  bundledRow('driver'),
-  bundledRow('iterator'),
-];
-
 export const startup: Benchmark = {
   id: 'startup',
   title: 'Startup (fresh processes, built packages)',
@@ -143,7 +67,9 @@ export const startup: Benchmark = {
     'The driver job loads one storage driver by name out of 1,000 installed plugins and calls it; ' +
     'the iterator job polls the 10 pollsters among the same 1,000 packages. Each job four ways: ' +
     'a direct import of the modules (the baseline), a cold package scan, a scan answered by the ' +
-    'discovery cache, and a static manifest written beforehand. Rounds rotate the order; each ' +
+    'discovery cache, and a static manifest written beforehand. Each way also has its floor: ' +
+    'the job done by a short script that finds its plugins that way by hand, with no loader, ' +
+    'the least any implementation of that way pays. Rounds rotate the order; each ' +
     'row is the median over its processes and its ratio the median of per-round ratios.',
   file: 'bench/src/benchmarks/startup.ts',
   rows,
@@ -162,6 +88,7 @@ export const startup: Benchmark = {
     const writer = runBuilt('driver-scan.js', [cwd, cacheDir, driver]);
     if (writer.result.fromCache !== false)
       throw new Error('the first scan did not write the cache');
+    const cacheFile = onlyFileIn(cacheDir);
 
     const one = (result: HostResult) => expectEvaluated(result, 1);
     const all = (result: HostResult) => {
@@ -198,6 +125,7 @@ export const startup: Benchmark = {
           args: [cwd, manifest, driver],
           check: checkedManifest(one),
         },
+        ...floors(cwd, 'bench.storage', driver, manifest, cacheFile, [driverFile], one),
       ],
       iterator: [
         {
@@ -214,6 +142,15 @@ export const startup: Benchmark = {
           args: [cwd, manifest],
           check: checkedManifest(all),
         },
+        ...floors(
+          cwd,
+          'bench.pollster',
+          '*',
+          manifest,
+          cacheFile,
+          pollsters.map((p) => p.file),
+          all,
+        ),
       ],
     } satisfies Record<string, Way[]>;
 
@@ -247,7 +184,14 @@ export const startup: Benchmark = {
     for (const job of ['driver', 'iterator'] as const) {
       const base = times.get(`${job}-direct`) ?? [];
       for (const way of ['warm', 'cold', 'manifest']) {
-        const counts = `${modules.get(`${job}-${way}`)} modules loaded (baseline ${modules.get(`${job}-direct`)})`;
+        const floor = compare(base, times.get(`${job}-floor-${way}`) ?? [], node, install, '');
+        const max = rows.find((r) => r.id === `startup-${job}-${way}`)?.target?.max ?? 0;
+        const counts =
+          `${modules.get(`${job}-${way}`)} modules loaded (baseline ${modules.get(`${job}-direct`)}); ` +
+          `the floor of this way, with no loader: ${floor.value.toFixed(1)} ms, ${floor.ratio.toFixed(2)}x, ` +
+          (floor.ratio > max
+            ? 'over the target by itself: no loader can meet it on this machine'
+            : "within the target: what is over it is the loader's");
         measured[`startup-${job}-${way}`] = compare(
           base,
           times.get(`${job}-${way}`) ?? [],
@@ -255,6 +199,10 @@ export const startup: Benchmark = {
           install,
           counts,
         );
+        measured[`startup-${job}-floor-${way}`] = {
+          ...floor,
+          detail: `${floor.detail}found by hand (bench/src/built/floor.js)`,
+        };
       }
       const bundledCounts = `${modules.get(`bundled-${job}-manifest`)} modules loaded (baseline ${modules.get(`bundled-${job}-direct`)})`;
       measured[`startup-${job}-bundled-manifest`] = compare(
@@ -268,6 +216,33 @@ export const startup: Benchmark = {
     return measured;
   },
 };
+
+/** The floor.js processes of one job: each way done by hand, no loader. */
+function floors(
+  cwd: string,
+  namespace: string,
+  name: string,
+  manifest: string,
+  cacheFile: string,
+  files: readonly string[],
+  check: (result: HostResult) => void,
+): Way[] {
+  const floor = (way: string, ...args: string[]): Way => ({
+    id: `floor-${way}`,
+    host: 'floor.js',
+    args: [way, cwd, namespace, name, ...args],
+    check,
+  });
+  return [floor('warm', cacheFile, ...files), floor('cold'), floor('manifest', manifest)];
+}
+
+/** The one file the first scan wrote into the cache folder. */
+function onlyFileIn(dir: string): string {
+  const files = readdirSync(dir);
+  if (files.length !== 1)
+    throw new Error(`${dir} holds ${files.length} files, not the one cache file`);
+  return join(dir, files[0] as string);
+}
 
 /** Runs each way once per round, the first way of round k being way k (mod the count). */
 function rotated(ways: readonly Way[], rounds: number): Map<string, TimedHost[]> {
