@@ -8,12 +8,19 @@ import type { RowSpec } from '../benchmark.ts';
 const DIRECT_DRIVER = "a process that imports the driver's module by file URL and calls it";
 const DIRECT_ITERATOR = 'a process that imports the 10 pollster modules by file URL and polls each';
 
-function row(job: 'driver' | 'iterator', way: string, max: number, ifMissed: string): RowSpec {
+type Job = 'driver' | 'iterator';
+
+/** The start of every row's label: the job. */
+function started(job: Job): string {
   const what =
     job === 'driver' ? 'one driver of 1,000 plugins' : '10 pollsters among 1,000 packages';
+  return `process start to first call, ${what}`;
+}
+
+function row(job: Job, way: string, max: number, ifMissed: string): RowSpec {
   return {
     id: `startup-${job}-${way}`,
-    label: `process start to first call, ${what}: ${LABELS[way]}`,
+    label: `${started(job)}: ${LABELS[way]}`,
     unit: 'ms',
     baseline: job === 'driver' ? DIRECT_DRIVER : DIRECT_ITERATOR,
     target: { on: 'ratio', max, text: `≤${max}x` },
@@ -54,12 +61,10 @@ const BUNDLED =
   "over the baseline is the host's own code: parsing the manifest's table of 1,000 plugins " +
   'and compiling the loader code that runs (the detail splits it before and after the first line)';
 
-function bundledRow(job: 'driver' | 'iterator'): RowSpec {
-  const what =
-    job === 'driver' ? 'one driver of 1,000 plugins' : '10 pollsters among 1,000 packages';
+function bundledRow(job: Job): RowSpec {
   return {
     id: `startup-${job}-bundled-manifest`,
-    label: `process start to first call, ${what}: static manifest, host bundled`,
+    label: `${started(job)}: static manifest, host bundled`,
     unit: 'ms',
     baseline: `${job === 'driver' ? 'the direct import of the driver' : 'the direct imports of the 10 pollsters'}, bundled the same way`,
     target: { on: 'ratio', max: 1.05, text: '≤1.05x' },
@@ -96,12 +101,10 @@ export const rows: RowSpec[] = [
  * loader, finding its plugins that way. A context row: it says which targets
  * any implementation could meet, in numbers.
  */
-function floorRow(job: 'driver' | 'iterator', way: string): RowSpec {
-  const what =
-    job === 'driver' ? 'one driver of 1,000 plugins' : '10 pollsters among 1,000 packages';
+function floorRow(job: Job, way: string): RowSpec {
   return {
     id: `startup-${job}-floor-${way}`,
-    label: `process start to first call, ${what}: the floor of "${LABELS[way]}", no loader`,
+    label: `${started(job)}: the floor of "${LABELS[way]}", no loader`,
     unit: 'ms',
     baseline: job === 'driver' ? DIRECT_DRIVER : DIRECT_ITERATOR,
     target: undefined,
