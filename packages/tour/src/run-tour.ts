@@ -1,9 +1,10 @@
 /**
  * The tour, start to finish: load the host (one package scan of the tour
- * package's dependencies), show what it found, run it end to end, then run
- * every approach of every stage side by side on the same plugins, and the
- * untrusted plugins in process and isolated. Returns
- * plain data; `render.ts` turns it into text, `--json` prints it as it is.
+ * package's dependencies, which every later step reuses), show what it
+ * found, run it end to end, then run every approach of every stage side by
+ * side on the same plugins, and the untrusted plugins in process and
+ * isolated. Returns plain data; `render.ts` turns it into text, `--json`
+ * prints it as it is.
  */
 import { fileURLToPath } from 'node:url';
 import { packageScan } from '@plugin-patterns/loader';
@@ -49,7 +50,8 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
   const storageUrl = prepareStorage(options.storage);
 
   progress('Discovering and loading the plugins');
-  // One scan of the host's dependencies serves the host and the transport.
+  // One scan of the host's dependencies serves the host, the transport and
+  // the stage comparisons (the discovery table's timed scans aside).
   const source = packageScan({ cwd: root, cache: false });
   const host = await loadHost(source, storageUrl);
   try {
@@ -58,7 +60,7 @@ export async function runTour(options: TourOptions = {}): Promise<TourResult> {
     const { bus, ...endToEnd } = await withTransport(source, options.transport, (transport) =>
       runEndToEnd(host, { ...timing, transport }),
     );
-    const stages = await compareStages({ root, progress, ...timing });
+    const stages = await compareStages({ root, source, progress, ...timing });
     progress('Running untrusted plugins in process, in workers and in child processes');
     const isolation = await compareIsolation();
     return {
