@@ -1,10 +1,17 @@
 // A notification agent on the in-process transport: it consumes each message,
 // routes it with the dispatcher, writes its samples with the message's id, and
 // acknowledges it only then. Poison messages go to the dead-letter queue with
-// their reason, and the messages behind them go through.
+// their reason, and the messages behind them go through. The handlers are
+// loaded as the tour loads them: every installed one, held to its contract.
 import { join } from 'node:path';
 import { EventDispatcher } from '@plugin-patterns/dispatch';
-import { allInstalled, construct, ExtensionSet, packageScan } from '@plugin-patterns/loader';
+import {
+  allInstalled,
+  construct,
+  convention,
+  ExtensionSet,
+  packageScan,
+} from '@plugin-patterns/loader';
 import type { Notification, NotificationHandler } from '@plugin-patterns/meter-contracts';
 import {
   loadNotificationFixture,
@@ -19,11 +26,17 @@ const handlers = ExtensionSet.discover<NotificationHandler>({
   sources: [packageScan({ cwd: host, cache: false })],
   policies: [allInstalled()],
   integration: construct(),
+  // A handler without these members fails at load, named, and gets no messages.
+  contract: convention<NotificationHandler>({
+    name: 'NotificationHandler',
+    members: { eventTypes: 'array', process: 'function' },
+  }),
 });
 const notifications = await EventDispatcher.load(handlers, {
   subscriptions: (handler) => handler.eventTypes,
   eventType: (notification: Notification) => notification.event_type,
   call: (handler, notification: Notification) => handler.process(notification),
+  method: 'process', // named in a failed call's message
 });
 
 const transport = new MemoryTransport({ url: 'memory:' });
