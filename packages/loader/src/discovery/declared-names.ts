@@ -106,6 +106,26 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export const UNSAFE_AFTER_JSON_CHARACTERS =
   '\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029';
 const UNSAFE_AFTER_JSON = new RegExp(`[${UNSAFE_AFTER_JSON_CHARACTERS}]`, 'g');
+/** The C0 controls (which `JSON.stringify` escapes) and the rest: every character `shorten` escapes. */
+const UNSAFE_CHARACTERS = `\\u0000-\\u001f${UNSAFE_AFTER_JSON_CHARACTERS}`;
+const UNSAFE = new RegExp(`[${UNSAFE_CHARACTERS}]`, 'g');
+const HAS_UNSAFE = new RegExp(`[${UNSAFE_CHARACTERS}]`);
+
+/**
+ * Untrusted text for a message, whole: every character `shorten` escapes
+ * becomes `\uXXXX`, and the rest is left as it is (quotes and backslashes
+ * included), so a path reads as the path and text that is already escaped is
+ * not escaped twice. For what a scan quotes in full, such as a folder path or
+ * a system error; `shorten` is for values, which it also cuts and quotes.
+ */
+export function escapeUnsafe(text: string): string {
+  return HAS_UNSAFE.test(text) ? text.replace(UNSAFE, codePointEscape) : text;
+}
+
+/** True when `text` holds a character `shorten` and `escapeUnsafe` escape: never in a scan's message. */
+export function hasUnsafeCharacter(text: string): boolean {
+  return HAS_UNSAFE.test(text);
+}
 
 /** Cuts long or hostile text down for a message, and makes control characters visible. */
 export function shorten(text: string, limit = 60): string {

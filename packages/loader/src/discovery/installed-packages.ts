@@ -21,7 +21,7 @@
 import { dirname, join, sep } from 'node:path';
 import { typeName } from '../shared/type-name.ts';
 import { type Fingerprint, FingerprintBuilder } from './cache/fingerprint.ts';
-import { isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
+import { escapeUnsafe, isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
 import { describeFsError, type PackageFacts, packageFacts, readManifest } from './manifest-file.ts';
 import { locatePackage, lookupFolders, realFolder } from './package-lookup.ts';
 
@@ -49,9 +49,12 @@ export interface InstalledPackage extends ScannedPackage {
   readonly field: unknown;
 }
 
-/** Something that kept a package from being read. */
+/**
+ * Something that kept a package from being read. Both texts are printed, so
+ * each untrusted part (a path, a file's text) is escaped as it is written.
+ */
 export interface WalkIssue {
-  /** The manifest that declared the package, or the one that could not be read. */
+  /** The manifest that declared the package, or the one that could not be read (escaped). */
   readonly origin: string;
   readonly why: string;
 }
@@ -105,7 +108,8 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   const host = readManifest(hostManifest, { stamp: true });
   if (!host.ok) {
     fingerprint.watch(hostManifest);
-    issues.push({ origin: hostManifest, why: `the host's manifest cannot be used: ${host.why}` });
+    const why = `the host's manifest cannot be used: ${host.why}`;
+    issues.push({ origin: escapeUnsafe(hostManifest), why });
     return { packages, issues, packagesRead: 0, fingerprint: fingerprint.build() };
   }
   fingerprint.record(hostManifest, host.stamp);
@@ -133,7 +137,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
           ? ''
           : '; parent folders are searched only with hoisted: true';
         const why = `"${name}" is declared in ${where} but Node cannot find it (not installed, or a broken link${parents})`;
-        issues.push({ origin: from.manifestPath, why });
+        issues.push({ origin: escapeUnsafe(from.manifestPath), why });
       }
       return;
     }
@@ -153,7 +157,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
     try {
       root = realFolder(found, holder);
     } catch (cause) {
-      const link = `${found.folder}${sep}package.json`;
+      const link = escapeUnsafe(`${found.folder}${sep}package.json`);
       issues.push({ origin: link, why: `"${name}": ${link}: ${describeFsError(cause)}` });
       return;
     }
@@ -168,7 +172,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
     const read = readManifest(manifestPath, linked ? STAMPED : UNSTAMPED);
     if (!read.ok) {
       const why = `package "${shorten(name)}" is unusable: ${read.why}`;
-      issues.push({ origin: manifestPath, why });
+      issues.push({ origin: escapeUnsafe(manifestPath), why });
       return;
     }
     packagesRead++;
@@ -202,15 +206,17 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
     for (const list of from.depth === 0 ? options.include : onward) {
       if (!Object.hasOwn(from.manifest, list)) continue;
       const declared = from.manifest[list];
-      const where = `"${list}" of ${from.label} (${from.manifestPath})`;
+      // The label is made of checked names and versions; the path is the disk's, escaped.
+      const origin = escapeUnsafe(from.manifestPath);
+      const where = `"${list}" of ${from.label} (${origin})`;
       if (!isPlainObject(declared)) {
-        issues.push({ origin: from.manifestPath, why: `${where} is ${typeName(declared)}` });
+        issues.push({ origin, why: `${where} is ${typeName(declared)}` });
         continue;
       }
       for (const name of Object.keys(declared)) {
         const badName = packageNameProblem(name);
         if (badName === undefined) visit(name, from, list, where);
-        else issues.push({ origin: from.manifestPath, why: `${where} lists ${badName}` });
+        else issues.push({ origin, why: `${where} lists ${badName}` });
       }
     }
   }

@@ -15,7 +15,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { typeName } from '../shared/type-name.ts';
 import { stampOf } from './cache/fingerprint.ts';
-import { packageNameProblem, shorten } from './declared-names.ts';
+import { escapeUnsafe, packageNameProblem, shorten } from './declared-names.ts';
 
 /** A manifest larger than this is not a package.json anyone meant to write. */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
@@ -57,29 +57,30 @@ export function readManifest(path: string, options: { stamp?: boolean } = {}): M
     try {
       if (options.stamp === true) {
         const stats = fstatSync(fd);
-        if (stats.isDirectory()) return { ok: false, why: `${path} is a folder, not a file` };
+        if (stats.isDirectory()) return refused(`${escapeUnsafe(path)} is a folder, not a file`);
         stamp = stampOf(stats);
       }
       const read = readAll(fd);
       if (read === undefined) {
-        return { ok: false, why: `${path} is larger than ${MAX_MANIFEST_BYTES} bytes` };
+        return refused(`${escapeUnsafe(path)} is larger than ${MAX_MANIFEST_BYTES} bytes`);
       }
       text = read;
     } finally {
       closeSync(fd);
     }
   } catch (cause) {
-    return { ok: false, why: `cannot read ${path}: ${describeFsError(cause)}` };
+    return refused(`cannot read ${escapeUnsafe(path)}: ${describeFsError(cause)}`);
   }
   let manifest: unknown;
   try {
     manifest = JSON.parse(text);
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, why: `${path} is not valid JSON (${detail})` };
+    // V8 quotes the text around the error: the file's own characters.
+    const detail = escapeUnsafe(cause instanceof Error ? cause.message : String(cause));
+    return refused(`${escapeUnsafe(path)} is not valid JSON (${detail})`);
   }
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
-    return { ok: false, why: `${path} holds ${typeName(manifest)}, not a JSON object` };
+    return refused(`${escapeUnsafe(path)} holds ${typeName(manifest)}, not a JSON object`);
   }
   const found = manifest as Record<string, unknown>;
   return stamp === undefined ? { ok: true, manifest: found } : { ok: true, manifest: found, stamp };
@@ -122,7 +123,15 @@ function versionOf(version: unknown): string {
   return `(invalid version ${shown})`;
 }
 
-/** `ENOENT: no such file…` reads better as what it means for a manifest. */
+/** Why a manifest cannot be used: a message whose untrusted parts (path, file text) are escaped. */
+function refused(why: string): ManifestRead {
+  return { ok: false, why };
+}
+
+/**
+ * `ENOENT: no such file…` reads better as what it means for a manifest. Any
+ * other error's own message is escaped: it quotes the path it failed on.
+ */
 export function describeFsError(cause: unknown): string {
   const code = (cause as { code?: unknown } | null)?.code;
   switch (code) {
@@ -136,7 +145,7 @@ export function describeFsError(cause: unknown): string {
     case 'EISDIR':
       return 'it is a folder';
     default:
-      return cause instanceof Error ? cause.message : String(cause);
+      return escapeUnsafe(cause instanceof Error ? cause.message : String(cause));
   }
 }
 

@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { packageNameOf, parseSpecifierReference } from '../shared/reference.ts';
 import { resolvePackageModule } from '../shared/resolve.ts';
-import { namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
+import { escapeUnsafe, namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
 import type {
   DiscoveryProblem,
   DiscoveryReport,
@@ -92,20 +92,23 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
     return refuse(refusedReference(reference, parsed.why, { namespace, name, kind: 'specifier' }));
   }
   const text = reference as string; // the parser accepted it: a string
+  // Accepted, yet it may hold what a terminal acts on (a C1 control in a subpath): escaped for messages.
+  const quoted = shorten(text, 200);
   const { module, exportName } = parsed.reference;
   const packageName = packageNameOf(module) as string; // the parser checked it is one
   const who = { namespace, name };
 
   const link = findPackageManifest(packageName, entry.base);
   if (link === undefined) {
-    const why = `package "${packageName}" of "${text}" is not installed where the host can see it (${entry.cwd})`;
+    const why = `package "${packageName}" of "${quoted}" is not installed where the host can see it (${escapeUnsafe(entry.cwd)})`;
     return refuse(new DiscoveryError(why, who));
   }
   let manifestPath: string;
   try {
     manifestPath = realpathSync.native(link);
   } catch (cause) {
-    return refuse(new DiscoveryError(`${link}: ${describeFsError(cause)}`, { ...who, cause }));
+    const why = `${escapeUnsafe(link)}: ${describeFsError(cause)}`;
+    return refuse(new DiscoveryError(why, { ...who, cause }));
   }
   const read = readManifest(manifestPath);
   if (!read.ok) return refuse(new DiscoveryError(read.why, who));
@@ -131,8 +134,8 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
   if (!resolved.ok) {
     return refuse(
       resolved.escapes
-        ? new ReferenceEscapeError(text, resolved.why, who)
-        : new DiscoveryError(`"${text}" cannot be resolved: ${resolved.why}`, {
+        ? new ReferenceEscapeError(quoted, escapeUnsafe(resolved.why), who)
+        : new DiscoveryError(`"${quoted}" cannot be resolved: ${escapeUnsafe(resolved.why)}`, {
             ...who,
             cause: resolved.cause,
           }),

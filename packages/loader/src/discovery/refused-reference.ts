@@ -10,7 +10,7 @@
  * by looking at where the module part points.
  */
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
-import { shorten } from './declared-names.ts';
+import { escapeUnsafe, shorten } from './declared-names.ts';
 
 interface Who {
   readonly namespace: string;
@@ -29,11 +29,13 @@ export function refusedReference(
   who: Who & { readonly kind: ReferenceKind },
 ): DiscoveryError {
   const who_ = { namespace: who.namespace, name: who.name };
-  if (typeof reference !== 'string') return new DiscoveryError(why, who_);
+  // The parser's reason can quote what it refused (an export name) as written.
+  const reason = escapeUnsafe(why);
+  if (typeof reference !== 'string') return new DiscoveryError(reason, who_);
   const shown = shorten(reference, 200);
   return pointsOutside(reference, who.kind)
-    ? new ReferenceEscapeError(shown, why, who_)
-    : new DiscoveryError(`import reference "${shown}" is refused: ${why}`, who_);
+    ? new ReferenceEscapeError(shown, reason, who_)
+    : new DiscoveryError(`import reference "${shown}" is refused: ${reason}`, who_);
 }
 
 /** True when the reference aims outside the place it is allowed to name. */

@@ -12,6 +12,7 @@
  */
 import { sep } from 'node:path';
 import { DiscoveryError } from '../errors/kinds.ts';
+import { escapeUnsafe } from './declared-names.ts';
 import type { DiscoveryProblem, DiscoveryReport, EntryPoint } from './entry-point.ts';
 import { type Declaration, type FieldIssue, readEntryPointField } from './entry-point-field.ts';
 import type { PackageWalk, ScannedPackage, WalkIssue } from './installed-packages.ts';
@@ -107,9 +108,18 @@ export function reportFor(findings: Findings, namespace: string | undefined): Di
   return { entryPoints, problems };
 }
 
-/** `package acme@1.0.0 (/…/node_modules/acme/package.json)`: how messages name a package. */
+/**
+ * `package acme@1.0.0 (/…/node_modules/acme/package.json)`: how messages name
+ * a package. Its name and version were checked when read; its folder is
+ * whatever the disk holds, escaped.
+ */
 export function packageLabel(pkg: ScannedPackage): string {
-  return `package ${pkg.name}@${pkg.version} (${pkg.root}${sep}package.json)`;
+  return `package ${pkg.name}@${pkg.version} (${manifestOf(pkg)})`;
+}
+
+/** The package's manifest path, as messages and problems show it. */
+function manifestOf(pkg: ScannedPackage): string {
+  return escapeUnsafe(`${pkg.root}${sep}package.json`);
 }
 
 function problemOf(
@@ -126,7 +136,7 @@ function problemOf(
   return {
     namespace: issue.namespace,
     name: issue.name,
-    origin: `${pkg.root}${sep}package.json`,
+    origin: manifestOf(pkg),
     reference,
     source: sourceOf(pkg),
     error,

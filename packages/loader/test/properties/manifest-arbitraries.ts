@@ -42,7 +42,9 @@ const ODD_NAMES = [
   'rtl-\u202emoc.exe',
   'zero\u200bwidth',
   'ansi-\u001b[2J',
+  'csi-\u009b2J',
   'new\nline',
+  'line\u2028separator',
   'nul\u0000byte',
   '.',
   '..',
@@ -73,6 +75,8 @@ const REFERENCES = [
   './plugin:constructor',
   './plugin:prototype',
   './plugin:1nvalid',
+  './plugin:\u009b2J',
+  './plugin:\u202eXtP',
   './plugin::Plugin',
   './plugin:',
   ':Plugin',
@@ -272,7 +276,17 @@ export const manifestCase: fc.Arbitrary<ManifestCase> = fc
       { weight: 12, arbitrary: fc.constant(undefined) },
       {
         weight: 1,
-        arbitrary: fc.constantFrom('', '{', 'null', '[]', '"x"', '{"a":1}}', '\uFEFF{}'),
+        arbitrary: fc.constantFrom(
+          '',
+          '{',
+          'null',
+          '[]',
+          '"x"',
+          '{"a":1}}',
+          '\uFEFF{}',
+          // V8's JSON.parse message quotes the text around the error.
+          '{"name": \u009b2J\u202e}',
+        ),
       },
     ),
   })

@@ -5,8 +5,9 @@
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
-import { hasControlCharacter } from '../../shared/reference.ts';
 import {
+  escapeUnsafe,
+  hasUnsafeCharacter,
   isPlainObject,
   namespaceProblem,
   packageNameProblem,
@@ -27,23 +28,32 @@ function isAcceptedName(value: unknown): value is string {
 
 /**
  * A refused part as a scan records it: a namespace and a name only when they
- * were accepted (the refusal was further in), and a message with no C0 control
- * character (a scan shows every name it quotes escaped), so that an edited
- * cache cannot put a newline or an escape sequence where a manifest could not.
+ * were accepted (the refusal was further in), and a message with no character
+ * `shorten` escapes (a scan escapes every untrusted text it quotes, where it
+ * writes the message), so that an edited cache cannot put a newline, an
+ * escape sequence (ESC or the C1 CSI) or a bidi override where a manifest
+ * could not.
  */
 export function fieldIssueOf(value: unknown): FieldIssue | undefined {
   if (!isPlainObject(value) || typeof value.why !== 'string') return undefined;
   const { namespace, name, why } = value;
   if (!(namespace === undefined || isAcceptedNamespace(namespace))) return undefined;
   if (!(name === undefined || isAcceptedName(name))) return undefined;
-  if (hasControlCharacter(why)) return undefined;
+  if (hasUnsafeCharacter(why)) return undefined;
   return Object.hasOwn(value, 'reference')
     ? { namespace, name, reference: value.reference, why }
     : { namespace, name, why };
 }
 
+/** A walk issue as a scan records it: both texts are printed, and a scan escapes both. */
 export function isWalkIssue(value: unknown): value is WalkIssue {
-  return isPlainObject(value) && typeof value.origin === 'string' && typeof value.why === 'string';
+  return (
+    isPlainObject(value) &&
+    typeof value.origin === 'string' &&
+    typeof value.why === 'string' &&
+    !hasUnsafeCharacter(value.origin) &&
+    !hasUnsafeCharacter(value.why)
+  );
 }
 
 export function isStringPair(value: unknown): value is [string, string] {
@@ -87,7 +97,7 @@ export function packageRowProblem(
     return `the version of package "${name}" ("${shorten(version)}") is not one a scan writes`;
   }
   if (root.startsWith(modules) || isLinkedFrom(root, name, holders)) return undefined;
-  return `the folder of package "${name}" (${root}) is not one the scan found`;
+  return `the folder of package "${name}" (${escapeUnsafe(root)}) is not one the scan found`;
 }
 
 /** True when a link `<holder>/<name>` in a watched holder leads to `root`. */

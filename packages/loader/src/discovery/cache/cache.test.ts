@@ -138,6 +138,44 @@ describe('a bad cache is rebuilt, never trusted', () => {
     expect(scan(p.dir).stats.cache).toBe('invalid');
   });
 
+  it.each([
+    ['a C1 control (the one-character ESC [)', '\\u009b2J'],
+    ['a bidi override', '\\u202e'],
+    ['a line separator', '\\u2028'],
+  ])('refuses a cached refusal holding %s, and rebuilds the file', (_, raw) => {
+    const p = project({
+      host: { dependencies: { 'escaping-plugins': '0' } },
+      packages: [escaping],
+    });
+    const first = scan(p.dir);
+    const [file] = cacheFiles(p.dir);
+    if (file === undefined) throw new Error('no cache file was written');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"why":"', `"why":"${raw}`));
+    const rebuilt = scan(p.dir);
+    expect(rebuilt.stats).toMatchObject({ fromCache: false, cache: 'invalid' });
+    expect(rebuilt.report.problems.map((q) => q.error.message)).toEqual(
+      first.report.problems.map((q) => q.error.message),
+    );
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(scan(p.dir).stats.cache).toBe('hit');
+  });
+
+  it.each([
+    ['why', '\\u009b2J'],
+    ['origin', '\\u202e'],
+  ])('refuses a cached walk issue whose %s holds what a scan escapes', (key, raw) => {
+    const p = project({ host: { dependencies: { 'not-installed': '1' } }, packages: [] });
+    scan(p.dir);
+    const [file] = cacheFiles(p.dir);
+    if (file === undefined) throw new Error('no cache file was written');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`"${key}":"`);
+    writeFileSync(file, text.replace(`"${key}":"`, `"${key}":"${raw}`));
+    expect(scan(p.dir).stats).toMatchObject({ fromCache: false, cache: 'invalid' });
+    expect(scan(p.dir).stats.cache).toBe('hit');
+  });
+
   it('re-checks cached declarations, so an edited cache cannot bring in an escape', () => {
     const p = project({ host, packages: [shared, meter, acme] });
     scan(p.dir);
