@@ -3,23 +3,22 @@
  * from @plugin-patterns/isolation) run three ways, in the host's process, in
  * a worker thread and in a child process under the permission model, and
  * what each way survives. The in-process host is a process of its own per
- * plugin (`isolation-in-process.ts`): what happens to it would happen to the
- * tour. Every cell is read from what happened (the in-process host's exit,
- * the isolated plugin's record), never written in advance.
+ * plugin (`isolation-in-process-run.ts`): what happens to it would happen to
+ * the tour. The worker and child columns are run here. Every cell is read
+ * from what happened (the in-process host's exit, the isolated plugin's
+ * record), never written in advance.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Isolation, type IsolationMode, isolation } from '@plugin-patterns/isolation';
 import {
   UNTRUSTED_NAMESPACE,
   UNTRUSTED_PLUGINS,
-  type UntrustedPlugin,
   untrustedPlugins,
 } from '@plugin-patterns/isolation/untrusted-plugins';
 import { type Extension, ExtensionSet } from '@plugin-patterns/loader';
+import { runInProcess } from './isolation-in-process-run.ts';
 
 export interface IsolationRow {
   readonly plugin: string;
@@ -44,12 +43,6 @@ interface Snoop {
 // Long enough for eats-memory to reach its heap limit first on a busy machine.
 const TIMEOUT_MS = 1000;
 const MEMORY_MB = 16;
-/** How long the in-process host may spin before the tour stops it. */
-const HUNG_AFTER_MS = 2000;
-const IN_PROCESS = new URL(
-  import.meta.url.endsWith('.ts') ? './isolation-in-process.ts' : './isolation-in-process.js',
-  import.meta.url,
-);
 
 export async function compareIsolation(): Promise<IsolationComparison> {
   const folder = mkdtempSync(join(tmpdir(), 'tour-isolation-'));
@@ -59,7 +52,9 @@ export async function compareIsolation(): Promise<IsolationComparison> {
     // One host at a time: a host that spins or fills its heap must not starve the others
     // of the CPU while they are timed.
     const inProcess: string[] = [];
-    for (const name of UNTRUSTED_PLUGINS) inProcess.push(await runInProcess(name, secret));
+    for (const name of UNTRUSTED_PLUGINS) {
+      inProcess.push(await runInProcess(name, secret, { memoryMb: MEMORY_MB }));
+    }
     const worker = await runIsolated('worker', secret);
     const child = await runIsolated('child', secret);
     const rows = UNTRUSTED_PLUGINS.map((plugin, i) => ({
@@ -131,62 +126,6 @@ function isolatedCell(extension: Extension<Snoop>, answered: boolean): string {
   if (story.includes('has been restricted')) return 'refused: no permission';
   if (!answered) return 'failed';
   return extension.name === 'reads-secrets' ? "read the host's secret" : 'answered';
-}
-
-/** Runs the in-process host for one plugin, and says what became of that host. */
-function runInProcess(name: UntrustedPlugin, secret: string): Promise<string> {
-  // The tour's own export conditions (in this workspace: the packages' sources), in either spelling.
-  const conditions = process.execArgv.flatMap((arg, i, all) =>
-    arg.startsWith('--conditions=') ? [arg] : arg === '--conditions' ? [arg, all[i + 1] ?? ''] : [],
-  );
-  const host = spawn(
-    process.execPath,
-    [
-      ...conditions,
-      `--max-old-space-size=${MEMORY_MB * 2}`,
-      fileURLToPath(IN_PROCESS),
-      name,
-      secret,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  let hung = false;
-  let timer: NodeJS.Timeout | undefined;
-  host.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-    if (timer === undefined && stdout.includes('calling\n')) {
-      timer = setTimeout(() => {
-        hung = true;
-        host.kill('SIGKILL');
-      }, HUNG_AFTER_MS);
-    }
-  });
-  host.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => {
-    host.on('close', (code) => {
-      clearTimeout(timer);
-      resolve(inProcessCell(name, { stdout, stderr, code, hung }));
-    });
-  });
-}
-
-function inProcessCell(
-  name: UntrustedPlugin,
-  run: { stdout: string; stderr: string; code: number | null; hung: boolean },
-): string {
-  if (run.hung) return 'host hung; tour killed it';
-  if (run.stderr.includes('heap out of memory')) return 'host out of memory';
-  if (run.stderr.includes('host crashed: uncaughtException')) return 'host crashed: uncaught';
-  if (run.stderr.includes('host crashed: unhandledRejection')) return 'host crashed: rejection';
-  const result = /^answered: (true|false), polluted: (true|false)$/m.exec(run.stdout);
-  if (result === null) return `host exited (code ${run.code})`;
-  if (result[2] === 'true') return "host's globals polluted";
-  if (result[1] !== 'true') return 'failed';
-  return name === 'reads-secrets' ? "read the host's secret" : 'answered';
 }
 
 /** The section as text: one row per plugin, one column per way of running it. */
