@@ -102,6 +102,19 @@ describe('build-package', () => {
     expect(importBoth(dir)).toBe('check\nshared\ntop deep one copy\n');
   });
 
+  it('with --one-chunk, refuses a name two entries export for different things', () => {
+    const dir = makePackage();
+    writeFileSync(join(dir, 'src', 'deep', 'index.ts'), "export const top = 'deep';\n");
+    const built = spawnSync(process.execPath, [SCRIPT, '--one-chunk'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(built.status).not.toBe(0);
+    expect(built.stderr).toContain(
+      'dist/deep/index.js: No matching export in "dist/bundle.js" for import "top"',
+    );
+  });
+
   it('leaves no file of an earlier build in dist', () => {
     const dir = makePackage();
     mkdirSync(join(dir, 'dist', 'shared'), { recursive: true });

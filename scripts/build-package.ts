@@ -94,36 +94,77 @@ if (oneChunk) {
 }
 
 async function buildOneModule(entries: { in: string; out: string }[]): Promise<void> {
-  const names = await Promise.all(entries.map((entry) => exportsOf(entry.in)));
   const body = entries.map((entry) => `export * from ${JSON.stringify(`./${entry.in}`)};`);
-  const built = await build({
-    ...common,
-    stdin: { contents: body.join('\n'), resolveDir: packageDir, sourcefile: 'bundle.js' },
-    outfile: 'dist/bundle.js',
-    metafile: true,
-  });
-  const all = new Set(built.metafile.outputs['dist/bundle.js']?.exports);
+  const [names] = await Promise.all([
+    exportsOf(entries),
+    build({
+      ...common,
+      stdin: { contents: body.join('\n'), resolveDir: packageDir, sourcefile: 'bundle.js' },
+      outfile: 'dist/bundle.js',
+    }),
+  ]);
   entries.forEach((entry, i) => {
-    const own = names[i] ?? [];
-    // `export *` drops a name two entries export for different things.
-    const lost = own.filter((name) => !all.has(name));
-    if (lost.length > 0)
-      throw new Error(`${entry.in}: ${lost.join(', ')} collide with another entry`);
     const file = join(packageDir, 'dist', `${entry.out}.js`);
     const from = relative(dirname(file), join(packageDir, 'dist', 'bundle.js'));
     const specifier = from.startsWith('.') ? from : `./${from}`;
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `export { ${own.join(', ')} } from '${specifier}';\n`);
+    writeFileSync(file, `export { ${names[i]?.join(', ')} } from '${specifier}';\n`);
   });
+  await checkReExports(entries);
 }
 
-async function exportsOf(entry: string): Promise<string[]> {
+/**
+ * `export *` drops a name that two entries export for different things, and
+ * esbuild's metafile still lists it among the bundle's exports, so the entry
+ * that re-exports it would fail to load. Linking the written entries against
+ * the bundle, in memory, finds such a name: esbuild reports it as an error
+ * (no matching export) or, when the bundle exports nothing, a warning.
+ */
+async function checkReExports(entries: { in: string; out: string }[]): Promise<void> {
+  type Message = { text: string; location: { file: string } | null };
+  let problems: Message[];
+  try {
+    const linked = await build({
+      ...common,
+      sourcemap: false,
+      entryPoints: entries.map((entry) => `dist/${entry.out}.js`),
+      outdir: 'linked',
+      splitting: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    problems = linked.warnings;
+  } catch (error) {
+    const errors = (error as { errors?: Message[] }).errors;
+    if (errors === undefined) throw error;
+    problems = errors;
+  }
+  if (problems.length === 0) return;
+  const lines = problems.map((problem) => `${problem.location?.file}: ${problem.text}`);
+  throw new Error(
+    `dist/bundle.js lacks a name an entry re-exports (do two entries export different things under it?):\n${lines.join('\n')}`,
+  );
+}
+
+/**
+ * The names each entry exports, in the order of `entries`: one build of all
+ * of them at once, kept in memory, whose metafile lists each output's exports.
+ * With splitting, the code the entries share is printed once, in a chunk, and
+ * each entry's own output is little more than its export list.
+ */
+async function exportsOf(entries: { in: string; out: string }[]): Promise<string[][]> {
   const probe = await build({
     ...common,
-    entryPoints: [entry],
-    outfile: 'probe.js',
+    sourcemap: false,
+    entryPoints: entries,
+    outdir: 'dist',
+    splitting: true,
     write: false,
     metafile: true,
   });
-  return Object.values(probe.metafile.outputs).flatMap((output) => output.exports);
+  return entries.map((entry) => {
+    const output = probe.metafile.outputs[`dist/${entry.out}.js`];
+    if (output === undefined) throw new Error(`${entry.in}: esbuild wrote no dist/${entry.out}.js`);
+    return output.exports;
+  });
 }
