@@ -43,7 +43,7 @@ export function lookupPackageManifest(name: string, from: string): string | unde
   const scope = packageScope(dirname(from));
   // A scope Node cannot parse fails Node's lookup as a whole.
   if (scope === 'invalid') return undefined;
-  if (scope !== undefined && selfReferable(scope.manifest, name)) return scope.path;
+  if (scope !== undefined && selfReferenceName(scope.manifest) === name) return scope.path;
   const found = locatePackage(name, lookupFolders(from, name));
   return found === undefined ? undefined : join(found.folder, 'package.json');
 }
@@ -72,12 +72,15 @@ function packageScope(folder: string): Scope | 'invalid' | undefined {
 }
 
 /**
- * Node lets a package import itself by its name when its `exports` is a
- * string, an array or an object; `null`, a boolean or a number do not count.
+ * The name by which a package may import itself (Node's self-reference), or
+ * undefined. Node allows it when its `exports` is a string, an array or an
+ * object; `null`, a boolean or a number do not count. The package scan asks
+ * this too: a dependency by that name is the package itself, never another.
  */
-function selfReferable(manifest: Record<string, unknown>, name: string): boolean {
-  const { name: own, exports } = manifest;
-  return (
-    own === name && (typeof exports === 'string' || typeof exports === 'object') && exports !== null
-  );
+export function selfReferenceName(manifest: Record<string, unknown>): string | undefined {
+  const name = Object.hasOwn(manifest, 'name') ? manifest.name : undefined;
+  const exports = Object.hasOwn(manifest, 'exports') ? manifest.exports : undefined;
+  const referable =
+    (typeof exports === 'string' || typeof exports === 'object') && exports !== null;
+  return referable && typeof name === 'string' ? name : undefined;
 }

@@ -1,5 +1,7 @@
 import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { findPackageJSON } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeProject, type ProjectSpec } from '../../test-fixtures/make-project.ts';
 import { type DependencyField, walkInstalledPackages } from './installed-packages.ts';
@@ -187,6 +189,27 @@ describe("a package's own name", () => {
     const host = { name: 'same-name', exports: './x.js', dependencies: { 'same-name': '1' } };
     const p = project({ host, packages: [{ name: 'same-name', manifest: declaring }] });
     expect(walk(p.dir)).toMatchObject({ packages: [], issues: [], packagesRead: 0 });
+  });
+
+  it.each([
+    ['a string', './x.js', true],
+    ['an empty string', '', true],
+    ['an object', { '.': './x.js' }, true],
+    ['an array', [], true],
+    ['null', null, false],
+    ['false', false, false],
+    ['true', true, false],
+    ['a number', 1, false],
+    ['zero', 0, false],
+  ])('with exports %s, follows what Node resolves the name to', (_, exports, isSelf) => {
+    const host = { name: 'same-name', exports, dependencies: { 'same-name': '1' } };
+    const p = project({ host, packages: [{ name: 'same-name', manifest: declaring }] });
+    const hostManifest = join(p.dir, 'package.json');
+    // Node's own answer first: the host itself, or the installed package.
+    const node = findPackageJSON('same-name', pathToFileURL(hostManifest));
+    expect(node === hostManifest).toBe(isSelf);
+    const roots = walk(p.dir).packages.map((x) => x.root);
+    expect(roots).toEqual(isSelf ? [] : [join(p.dir, 'node_modules/same-name')]);
   });
 });
 

@@ -22,6 +22,7 @@ import { dirname, join, sep } from 'node:path';
 import { typeName } from '../shared/type-name.ts';
 import { type Fingerprint, FingerprintBuilder } from './cache/fingerprint.ts';
 import { escapeUnsafe, isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
+import { selfReferenceName } from './find-package-manifest.ts';
 import { describeFsError, type PackageFacts, packageFacts, readManifest } from './manifest-file.ts';
 import { locatePackage, lookupFolders, realFolder } from './package-lookup.ts';
 
@@ -289,10 +290,7 @@ function visitOf(
   label: string,
   depth: number,
 ): Visit {
-  // Node's self-reference: a package with `exports` can import itself by its own name.
-  const name = Object.hasOwn(manifest, 'name') ? manifest.name : undefined;
-  const selfReferable = Object.hasOwn(manifest, 'exports') && manifest.exports != null;
-  const ownName = typeof name === 'string' && selfReferable ? name : undefined;
+  const ownName = selfReferenceName(manifest);
   return { manifestPath, manifest, label, depth, ownName, folders: undefined };
 }
 
