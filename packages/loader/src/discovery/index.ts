@@ -14,7 +14,6 @@ export type { DiscoveryProblem, DiscoveryReport, EntryPoint } from './entry-poin
 export type { CacheState } from './cache/cache.ts';
 export type { DirectoryScanOptions } from './directory-scan.ts';
 export type { FileListOptions, PluginFile } from './file-list.ts';
-export type { DependencyField } from './installed-packages.ts';
 export {
   DEFAULT_FIELD,
   defaultCacheDir,
@@ -22,6 +21,7 @@ export {
   type PackageScanSource,
   type ScanStats,
 } from './package-scan.ts';
+export type { DependencyField } from './package-walk.ts';
 export type { ReferenceListOptions } from './reference-list.ts';
 
 // The `entryPoints` field of a package.json, and the rules for the names in it.

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeProject, type ProjectSpec } from '../../test-fixtures/make-project.ts';
-import { type DependencyField, walkInstalledPackages } from './installed-packages.ts';
+import { walkInstalledPackages } from './installed-packages.ts';
+import type { DependencyField } from './package-walk.ts';
 
 // Which packages a walk reads, and in what order it hands them back: each
 // case is a tree where a wrong rule would find a package it must not, or miss

@@ -4,84 +4,31 @@
  * node_modules: what the host did not declare is not the host's to load, and
  * a pnpm install does not even put it there.
  *
- * Each dependency is found the way `import` would find it — in the
- * node_modules folders Node's own resolver searches, first match wins (see
- * package-lookup.ts) — so pnpm's symlinks, scoped packages and workspaces
- * behave as they do for `import`. With one narrowing: Node would also search
- * the node_modules of every parent folder, up to the root of the disk, and
- * whoever can write a folder above the host could then add plugins to it.
- * So by default the host's dependencies are looked up in its own
- * node_modules only, and a dependency's in its own folder and the
- * node_modules folder that holds it (where pnpm puts its siblings);
- * `hoisted: true` lets a workspace whose packages are hoisted to its root
- * search parent folders as Node does. Every package.json is read
- * once (a diamond is met twice but read once, by real path) and whatever goes
- * wrong with one package is an issue; the walk goes on with the next.
+ * Each dependency is found the way `import` would find it, so pnpm's
+ * symlinks, scoped packages and workspaces behave as they do for `import`,
+ * but never in a folder above the host unless asked (dependency-folders.ts).
+ * Every package.json is read once (seen-folders.ts: a diamond is met twice
+ * but read once, by real path) and whatever goes wrong with one package is an
+ * issue; the walk goes on with the next. What it takes and hands back is in
+ * package-walk.ts.
  */
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { typeName } from '../shared/type-name.ts';
-import { type Fingerprint, FingerprintBuilder } from './cache/fingerprint.ts';
+import { FingerprintBuilder } from './cache/fingerprint.ts';
 import { escapeUnsafe, isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
+import { dependencyFolders, IN_NODE_MODULES } from './dependency-folders.ts';
 import { selfReferenceName } from './find-package-manifest.ts';
-import { describeFsError, type PackageFacts, packageFacts, readManifest } from './manifest-file.ts';
-import { locatePackage, lookupFolders, realFolder } from './package-lookup.ts';
+import { describeFsError, packageFacts, readManifest } from './manifest-file.ts';
+import { locatePackage, realFolder } from './package-lookup.ts';
+import type {
+  DependencyField,
+  InstalledPackage,
+  PackageWalk,
+  WalkIssue,
+  WalkOptions,
+} from './package-walk.ts';
+import { FolderSet, type Holder } from './seen-folders.ts';
 
-export type DependencyField =
-  | 'dependencies'
-  | 'optionalDependencies'
-  | 'devDependencies'
-  | 'peerDependencies';
-
-/** A package found by the scan: its facts and its real folder. */
-export interface ScannedPackage extends PackageFacts {
-  /** Real path of the package folder; its manifest is `<root>/package.json`. */
-  readonly root: string;
-  /**
-   * The manifest's `exports`, kept by a scan (which read the file anyway) so
-   * that loading one of its plugins does not read package.json again. The
-   * discovery cache does not keep it: a plugin found through the cache reads
-   * it when it is loaded.
-   */
-  readonly exports?: unknown;
-}
-
-/** A package that has the scanned field; the field is kept raw, to be checked by its reader. */
-export interface InstalledPackage extends ScannedPackage {
-  readonly field: unknown;
-}
-
-/**
- * Something that kept a package from being read. Both texts are printed, so
- * each untrusted part (a path, a file's text) is escaped as it is written.
- */
-export interface WalkIssue {
-  /** The manifest that declared the package, or the one that could not be read (escaped). */
-  readonly origin: string;
-  readonly why: string;
-}
-
-export interface PackageWalk {
-  /** Packages that declare the field, sorted by name then folder. */
-  readonly packages: InstalledPackage[];
-  readonly issues: WalkIssue[];
-  /** How many package.json files were read, the host's excepted. */
-  readonly packagesRead: number;
-  readonly fingerprint: Fingerprint;
-}
-
-export interface WalkOptions {
-  /** Real path of the host's folder. */
-  readonly cwd: string;
-  readonly field: string;
-  /** Which of the host's dependency lists to follow. */
-  readonly include: readonly DependencyField[];
-  /** Levels of dependencies-of-dependencies to follow: 0 for the declared ones only. */
-  readonly levels: number;
-  /** Search the node_modules of parent folders too, as Node does (hoisted workspaces). */
-  readonly hoisted?: boolean;
-}
-
-const IN_NODE_MODULES = `${sep}node_modules${sep}`;
 const STAMPED = { stamp: true } as const;
 const UNSTAMPED = { stamp: false } as const;
 
@@ -127,9 +74,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   /** Finds one declared package and reads it, unless it was met before. */
   function visit(name: string, from: Visit, list: DependencyField, where: string): void {
     if (name === from.ownName) return; // Node resolves it to the declaring package itself
-    from.folders ??= options.hoisted
-      ? lookupFolders(from.manifestPath, name)
-      : ownFolders(lookupFolders(from.manifestPath, name), from.manifestPath, options.cwd);
+    from.folders ??= dependencyFolders(from.manifestPath, name, options.cwd, options.hoisted);
     const found = locatePackage(name, from.folders);
     if (found === undefined) {
       fingerprint.unresolved(name, from.manifestPath);
@@ -163,10 +108,7 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
       return;
     }
     // A diamond, or two links to one folder: read once, by real path.
-    const fresh = found.isLink
-      ? seenRoots.add(root)
-      : seenRoots.addIn(holder.real as string, found.base);
-    if (!fresh) return;
+    if (!seenRoots.addFound(found, holder, root)) return;
     const manifestPath = `${root}${sep}package.json`;
     // Outside node_modules (a workspace package), it is edited in place: its stamp is the only witness.
     const linked = !root.includes(IN_NODE_MODULES);
@@ -223,65 +165,6 @@ export function walkInstalledPackages(options: WalkOptions): PackageWalk {
   }
   packages.sort((a, b) => compare(a.name, b.name) || compare(a.root, b.root));
   return { packages, issues, packagesRead, fingerprint: fingerprint.build() };
-}
-
-/**
- * The lookup folders a scan may use without `hoisted`: those inside the host's
- * folder, inside the declaring package's own folder, or the node_modules
- * folder that holds the declaring package. Never a parent folder's.
- */
-function ownFolders(folders: string[], manifestPath: string, host: string): string[] {
-  const home = dirname(manifestPath);
-  const holder = holdingModules(home);
-  return folders.filter(
-    (folder) => isWithin(folder, host) || isWithin(folder, home) || folder === holder,
-  );
-}
-
-/** The nearest `node_modules` folder above `folder`, or undefined. */
-function holdingModules(folder: string): string | undefined {
-  const at = folder.lastIndexOf(IN_NODE_MODULES);
-  return at === -1 ? undefined : folder.slice(0, at + IN_NODE_MODULES.length - 1);
-}
-
-function isWithin(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(`${folder}${sep}`);
-}
-
-/** What the walk knows about one folder that holds packages. */
-interface Holder {
-  /** Its real path, asked of the system the first time a package in it needs it. */
-  real: string | undefined;
-  /** Names of the entries in it already met (a diamond meets a package twice). */
-  readonly met: Set<string>;
-}
-
-/**
- * A set of folder paths, kept as parent folder → names. A package's real
- * folder is usually its holder's real path (one string, hashed once) and its
- * own entry name (the dependency's key, hashed already), so checking it costs
- * no hashing of a freshly built full path.
- */
-class FolderSet {
-  readonly #byParent = new Map<string, Set<string>>();
-
-  /** Adds `path`; false when it was there already. */
-  add(path: string): boolean {
-    const cut = path.lastIndexOf(sep);
-    return this.addIn(path.slice(0, cut), path.slice(cut + 1));
-  }
-
-  /** Adds `parent/name`; false when it was there already. */
-  addIn(parent: string, name: string): boolean {
-    let names = this.#byParent.get(parent);
-    if (names === undefined) {
-      names = new Set();
-      this.#byParent.set(parent, names);
-    }
-    if (names.has(name)) return false;
-    names.add(name);
-    return true;
-  }
 }
 
 function visitOf(

@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type CacheState, cacheFileFor, readScanCache, writeScanCache } from './cache/cache.ts';
 import type { DiscoveryReport, DiscoverySource } from './entry-point.ts';
-import { type DependencyField, walkInstalledPackages } from './installed-packages.ts';
+import { walkInstalledPackages } from './installed-packages.ts';
+import type { DependencyField } from './package-walk.ts';
 import { type Findings, readFields, reportFor, withEntryPoints } from './scan-findings.ts';
 
 export interface PackageScanOptions {

@@ -15,8 +15,8 @@ import { DiscoveryError } from '../errors/kinds.ts';
 import { escapeUnsafe } from './declared-names.ts';
 import type { DiscoveryProblem, DiscoveryReport, EntryPoint } from './entry-point.ts';
 import { type Declaration, type FieldIssue, readEntryPointField } from './entry-point-field.ts';
-import type { PackageWalk, ScannedPackage, WalkIssue } from './installed-packages.ts';
 import { PackageEntryPoint, type ScannedSource, scannedSource } from './package-entry-point.ts';
+import type { PackageWalk, ScannedPackage, WalkIssue } from './package-walk.ts';
 import { refusedReference } from './refused-reference.ts';
 
 /** What one package declares: the accepted declarations and the refused parts. */

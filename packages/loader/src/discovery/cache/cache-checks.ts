@@ -16,7 +16,7 @@ import {
   UNSAFE_AFTER_JSON_CHARACTERS,
 } from '../declared-names.ts';
 import type { FieldIssue } from '../entry-point-field.ts';
-import type { WalkIssue } from '../installed-packages.ts';
+import type { WalkIssue } from '../package-walk.ts';
 
 export function isAcceptedNamespace(value: unknown): value is string {
   return namespaceProblem(value) === undefined;

@@ -6,8 +6,8 @@
 
 import { isPlainObject } from '../declared-names.ts';
 import { MAX_DECLARATIONS_PER_PACKAGE } from '../entry-point-field.ts';
-import type { ScannedPackage } from '../installed-packages.ts';
 import { type ScannedSource, scannedSource } from '../package-entry-point.ts';
+import type { ScannedPackage } from '../package-walk.ts';
 import type { PackageFolders, StoredRoot } from './cache-paths.ts';
 
 export const PACKAGE_COLUMNS = [

@@ -43,8 +43,8 @@ import { isPlainReference } from '../../shared/reference.ts';
 import { isPlainPluginName, packageNameProblem } from '../declared-names.ts';
 import type { EntryPoint } from '../entry-point.ts';
 import { checkDeclaration, type FieldIssue } from '../entry-point-field.ts';
-import type { WalkIssue } from '../installed-packages.ts';
 import { PackageEntryPoint } from '../package-entry-point.ts';
+import type { WalkIssue } from '../package-walk.ts';
 import {
   type Findings,
   findingsOf,
