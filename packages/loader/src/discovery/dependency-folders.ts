@@ -14,7 +14,7 @@ import { dirname, sep } from 'node:path';
 import { lookupFolders } from './package-lookup.ts';
 
 /** A path below this is inside an install; outside it, a workspace package edited in place. */
-export const IN_NODE_MODULES = `${sep}node_modules${sep}`;
+export const IN_NODE_MODULES: string = `${sep}node_modules${sep}`;
 
 /**
  * The folders, nearest first, where `name` declared in the manifest at
