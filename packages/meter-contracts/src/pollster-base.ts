@@ -30,6 +30,9 @@ import type { Sample } from './sample.ts';
 export abstract class PollsterBase implements Pollster {
   // The brand, under the registered symbol `abstractClass` reads (the same in
   // every copy): it recognises a pollster built on any copy of this class.
+  // Spelled out, not imported as the loader's CLASS_BRAND: plugins load this
+  // package, and it must not make them load the loader (pollster-base.test.ts
+  // checks that the two are one symbol).
   static {
     Object.defineProperty(PollsterBase, Symbol.for('plugin-patterns.class-brand'), {
       value: '@plugin-patterns/meter-contracts:PollsterBase@1',

@@ -14,6 +14,17 @@
  * NAME", so the cause is plain; the other way out is one shared copy (make
  * the defining package a peer dependency of plugins).
  *
+ * A contracts package (what plugins import, like meter-contracts) should brand
+ * its base with `Symbol.for('plugin-patterns.class-brand')` spelled out, not
+ * with `CLASS_BRAND` imported from here: plugins load the contracts package,
+ * and an import of the loader would make every plugin depend on the loader and
+ * load it (its Node.js check, its one bundle) for one symbol. A registered
+ * symbol needs no shared module: the key is the API, and it never changes,
+ * since every published base class carries it. `CLASS_BRAND` is for code that
+ * loads the loader anyway: a host, a contract of your own, and the contracts
+ * package's tests, which check that their spelling is this symbol
+ * (meter-contracts' pollster-base.test.ts).
+ *
  * Everything here reads a plugin's values defensively: a hostile proxy may
  * throw from any property read or prototype lookup.
  */
