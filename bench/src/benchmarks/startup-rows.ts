@@ -32,6 +32,7 @@ const LABELS: Record<string, string> = {
   warm: 'package scan, warm cache',
   cold: 'package scan, no cache',
   manifest: 'static manifest',
+  bundled: 'static manifest, host bundled',
 };
 
 // The instruction counts below were taken by hand, once (callgrind is far too
@@ -59,14 +60,21 @@ const MODULES =
 const BUNDLED =
   'both processes are one esbuild bundle each (each plugin a chunk of its own); what is left ' +
   "over the baseline is the host's own code: parsing the manifest's table of 1,000 plugins " +
-  'and compiling the loader code that runs (the detail splits it before and after the first line)';
+  'and compiling the loader code that runs (the detail splits it before and after the first ' +
+  "line, and ends with the floor: the same bundle's table looked up by hand, with no loader)";
+
+function bundledBaseline(job: Job): string {
+  const direct =
+    job === 'driver' ? 'the direct import of the driver' : 'the direct imports of the 10 pollsters';
+  return `${direct}, bundled the same way`;
+}
 
 function bundledRow(job: Job): RowSpec {
   return {
     id: `startup-${job}-bundled-manifest`,
-    label: `${started(job)}: static manifest, host bundled`,
+    label: `${started(job)}: ${LABELS.bundled}`,
     unit: 'ms',
-    baseline: `${job === 'driver' ? 'the direct import of the driver' : 'the direct imports of the 10 pollsters'}, bundled the same way`,
+    baseline: bundledBaseline(job),
     target: { on: 'ratio', max: 1.05, text: '≤1.05x' },
     ifMissed: BUNDLED,
   };
@@ -92,7 +100,7 @@ export const rows: RowSpec[] = [
   bundledRow('driver'),
   bundledRow('iterator'),
   ...(['driver', 'iterator'] as const).flatMap((job) =>
-    (['warm', 'cold', 'manifest'] as const).map((way) => floorRow(job, way)),
+    (['warm', 'cold', 'manifest', 'bundled'] as const).map((way) => floorRow(job, way)),
   ),
 ];
 
@@ -106,7 +114,8 @@ function floorRow(job: Job, way: string): RowSpec {
     id: `startup-${job}-floor-${way}`,
     label: `${started(job)}: the floor of "${LABELS[way]}", no loader`,
     unit: 'ms',
-    baseline: job === 'driver' ? DIRECT_DRIVER : DIRECT_ITERATOR,
+    baseline:
+      way === 'bundled' ? bundledBaseline(job) : job === 'driver' ? DIRECT_DRIVER : DIRECT_ITERATOR,
     target: undefined,
   };
 }
