@@ -5,17 +5,16 @@
  * claims; reports show both; and a policy that refuses one claimant of a
  * plugin name leaves an honest claimant of the same name alone.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExtensionSet, packageScan, predicate } from '../src/index.ts';
+import { tempTree } from '../test-fixtures/temp-tree.ts';
 
 const NAMESPACE = 'meter.pollster';
 
 function host(): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'squat-')));
-  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+  const root = tempTree({});
   const write = (path: string, content: object | string) => {
     const file = join(root, path);
     mkdirSync(dirname(file), { recursive: true });

@@ -3,22 +3,20 @@
  * outside the sample plugins) joins a host only by being one of the host's
  * declared dependencies. Being present on disk is not enough.
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { construct, ExtensionSet, packageScan } from '@plugin-patterns/loader';
 import { describe, expect, it } from 'vitest';
+import { tempTree } from '../test-fixtures/temp-tree.ts';
 
 const acmeFolder = join(import.meta.dirname, '../../acme-uptime');
 
 /** A host folder with @acme/meter-uptime installed (linked), declared or not. */
 function hostWithAcmeInstalled(declared: boolean): string {
-  const host = mkdtempSync(join(tmpdir(), 'third-party-host-'));
   const dependencies = declared ? { '@acme/meter-uptime': '^1.0.0' } : {};
-  writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', dependencies }));
-  mkdirSync(join(host, 'node_modules', '@acme'), { recursive: true });
-  symlinkSync(acmeFolder, join(host, 'node_modules', '@acme', 'meter-uptime'), 'dir');
-  return host;
+  return tempTree(
+    { 'package.json': { name: 'host', dependencies } },
+    { 'node_modules/@acme/meter-uptime': acmeFolder },
+  );
 }
 
 describe('a third-party plugin package', () => {

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { DiscoveryError } from '../errors/kinds.ts';
 import { ExtensionSet } from '../extension/extension-set.ts';
 import { directoryScan } from './directory-scan.ts';
@@ -11,10 +11,7 @@ const fixtures = realpathSync(join(import.meta.dirname, '../../test-fixtures'));
 const pluginDir = join(fixtures, 'plugin-dir');
 
 function scratch(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'plugin-patterns-dir-')));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
+  return tempTree(files);
 }
 
 describe('one plugin per file', () => {

@@ -1,31 +1,22 @@
-/**
- * What a file list reports, field by field: an entry point for a listed file
- * (the path as written, the default export unless one is named), and for a
- * bad entry a problem that says where it came from (the absolute file when
- * there is one, else the list entry) without inventing a source.
- */
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { DiscoveryError } from '../errors/kinds.ts';
 import { fileList } from './file-list.ts';
 
 const namespace = 'test.files';
-const cwd = realpathSync(mkdtempSync(join(tmpdir(), 'file-list-problems-')));
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
-writeFileSync(join(cwd, 'a.js'), 'export default class A {}\n');
-
-const discover = (files: Record<string, unknown>) =>
-  fileList({ namespace, files: files as Parameters<typeof fileList>[0]['files'], cwd }).discover(
-    namespace,
-  );
+/** Discovers `files` from a folder of its own holding `a.js`; the report, and that folder. */
+function discover(files: Record<string, unknown>) {
+  const cwd = tempTree({ 'a.js': 'export default class A {}\n' });
+  const list = files as Parameters<typeof fileList>[0]['files'];
+  return { cwd, ...fileList({ namespace, files: list, cwd }).discover(namespace) };
+}
 
 describe('fileList: a listed file', () => {
   it('as a string or as { path } without export: the path as written and the default export', () => {
     for (const file of ['a.js', { path: 'a.js' }]) {
-      const { entryPoints, problems } = discover({ a: file });
+      const { entryPoints, problems, cwd } = discover({ a: file });
       expect(problems).toEqual([]);
       expect(entryPoints).toEqual([
         {
@@ -40,13 +31,16 @@ describe('fileList: a listed file', () => {
   });
 
   it('is reported by a source of kind file-list', () => {
-    expect(fileList({ namespace, files: {}, cwd }).kind).toBe('file-list');
+    expect(fileList({ namespace, files: {}, cwd: tempTree({}) }).kind).toBe('file-list');
   });
 });
 
 describe('fileList: a bad entry', () => {
   it('a missing file: the problem names the file, its path as written, and where it was to be', () => {
-    const [problem] = discover({ gone: 'gone.js' }).problems;
+    const {
+      problems: [problem],
+      cwd,
+    } = discover({ gone: 'gone.js' });
     const absolute = join(cwd, 'gone.js');
     expect(problem).toMatchObject({
       namespace,

@@ -1,8 +1,8 @@
-import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { DiscoveryError } from '../errors/kinds.ts';
 import { ExtensionSet } from '../extension/extension-set.ts';
 import { fileList } from './file-list.ts';
@@ -37,9 +37,7 @@ describe('files the host lists', () => {
   });
 
   it('records the real path of a file reached through a symlink', () => {
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'plugin-patterns-files-')));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    symlinkSync(join(files, 'memory-storage.js'), join(dir, 'linked.js'));
+    const dir = tempTree({}, { 'linked.js': join(files, 'memory-storage.js') });
     const [entry] = fileList({
       namespace: 'ns',
       files: { linked: join(dir, 'linked.js') },

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { packageFacts, readManifest } from './manifest-file.ts';
 
 describe('what a package claims to be called', () => {
@@ -24,10 +24,7 @@ describe('what a package claims to be called', () => {
 
 describe('reading a manifest', () => {
   it('closes the file it opened, read or refused', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'manifest-file-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    writeFileSync(join(dir, 'good.json'), '{"name":"a"}');
-    writeFileSync(join(dir, 'bad.json'), '{ oops');
+    const dir = tempTree({ 'good.json': '{"name":"a"}', 'bad.json': '{ oops' });
     const open = () => readdirSync('/proc/self/fd').length;
     const before = open();
     for (let i = 0; i < 20; i++) {

@@ -4,17 +4,15 @@
  * large, not JSON, JSON that is not an object). The facts taken from it show
  * a missing or hostile version in words, never as it is.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { describeFsError, packageFacts, readManifest } from './manifest-file.ts';
 
-const base = mkdtempSync(join(tmpdir(), 'manifest-file-'));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
-
+/** A file `name` holding `text`, in a folder of its own. */
 function file(name: string, text: string | Buffer): string {
-  const path = join(base, name);
+  const path = join(tempTree({}), name);
   writeFileSync(path, text);
   return path;
 }
@@ -37,7 +35,7 @@ describe('readManifest: a usable manifest', () => {
 
 describe('readManifest: an unusable manifest, and why', () => {
   it('a folder, when a stamp is asked for', () => {
-    const path = join(base, 'folder');
+    const path = join(tempTree({}), 'folder');
     mkdirSync(path);
     expect(readManifest(path, { stamp: true })).toEqual({
       ok: false,
@@ -72,7 +70,7 @@ describe('readManifest: an unusable manifest, and why', () => {
   });
 
   it('a link loop', () => {
-    const path = join(base, 'loop.json');
+    const path = join(tempTree({}), 'loop.json');
     symlinkSync(path, path);
     expect(readManifest(path)).toEqual({
       ok: false,

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { fingerprintFiles, fingerprintOf, hashFile, whatChanged } from './manifest-fingerprint.ts';
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'manifest-fingerprint-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return tempTree({});
 }
 
 describe('the fingerprint of a static manifest', () => {

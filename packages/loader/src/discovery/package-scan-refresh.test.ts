@@ -3,15 +3,14 @@
  * first scan is found by the next `discover()`, with the discovery cache on
  * (the host's package.json changed, so the cache is stale) and with it off.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { packageScan } from './package-scan.ts';
 
 function host(): { dir: string; install: (name: string, plugin: string) => void } {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'refresh-')));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempTree({});
   const write = (path: string, content: object) => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), JSON.stringify(content));

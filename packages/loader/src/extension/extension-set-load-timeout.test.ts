@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { selfCheck } from '../enabling/self-check.ts';
 import type { Contract } from '../enforcement/contract.ts';
 import { PluginTimeoutError } from '../errors/kinds.ts';
@@ -96,9 +95,8 @@ describe('ExtensionSet: loadTimeoutMs', () => {
   });
 
   it('ends the wait for a real module whose top-level await never settles', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'stuck-module-'));
+    const folder = tempTree({ 'stuck.mjs': 'await new Promise(() => {});\nexport default 1;\n' });
     const file = join(folder, 'stuck.mjs');
-    writeFileSync(file, 'await new Promise(() => {});\nexport default 1;\n');
     const set = ExtensionSet.discover({
       namespace: 'test.ns',
       sources: [

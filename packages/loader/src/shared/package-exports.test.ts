@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { activeConditions, lookUpExport } from './package-exports.ts';
 import { resolvePackageModule } from './resolve.ts';
 
@@ -85,11 +84,11 @@ describe('lookUpExport: conditions', () => {
 
 describe('resolvePackageModule with an ESM-only package', () => {
   it('resolves a module exported only under "import"', () => {
-    const root = realpathSync(mkdtempSync(join(tmpdir(), 'esm-only-')));
-    mkdirSync(join(root, 'lib'));
-    writeFileSync(join(root, 'lib', 'plugin.mjs'), 'export const Plugin = 1;\n');
     const manifest = { name: 'esm-only', exports: { './plugin': { import: './lib/plugin.mjs' } } };
-    writeFileSync(join(root, 'package.json'), JSON.stringify(manifest));
+    const root = tempTree({
+      'lib/plugin.mjs': 'export const Plugin = 1;\n',
+      'package.json': manifest,
+    });
     const result = resolvePackageModule({
       root,
       packageName: 'esm-only',

@@ -5,15 +5,12 @@
  * named must exist, and "inside a folder" means inside, not a sibling whose
  * name starts the same.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { isInside, resolveFile, resolvePackageModule } from './resolve.ts';
-
-const base = realpathSync(mkdtempSync(join(tmpdir(), 'resolve-paths-')));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 function write(file: string, text: string): void {
   mkdirSync(join(file, '..'), { recursive: true });
@@ -22,7 +19,7 @@ function write(file: string, text: string): void {
 
 describe('resolvePackageModule: a linked folder deep below the package', () => {
   it('is followed to the real file', () => {
-    const root = join(base, 'deep-link');
+    const root = join(tempTree({}), 'deep-link');
     write(join(root, 'dist', 'esm', 'a.js'), 'export const A = 1;\n');
     write(
       join(root, 'package.json'),
@@ -45,7 +42,7 @@ describe('resolvePackageModule: a linked folder deep below the package', () => {
 
 describe('resolvePackageModule: a package without exports', () => {
   it('resolves a subpath to that file, not to the package main', () => {
-    const root = join(base, 'legacy');
+    const root = join(tempTree({}), 'legacy');
     write(join(root, 'package.json'), JSON.stringify({ name: 'legacy', main: 'main.js' }));
     write(join(root, 'main.js'), 'export const Main = 1;\n');
     write(join(root, 'sub.js'), 'export const Sub = 1;\n');
@@ -62,7 +59,7 @@ describe('resolvePackageModule: a package without exports', () => {
 
 describe('resolveFile: a file the host named', () => {
   it('that is missing is refused, naming the file and the first line of the reason', () => {
-    const missing = join(base, 'nowhere', 'plugin.js');
+    const missing = join(tempTree({}), 'nowhere', 'plugin.js');
     const result = resolveFile(missing, 'default');
     expect(result).toMatchObject({ ok: false, escapes: false });
     expect(!result.ok && result.why).toMatch(
@@ -73,6 +70,7 @@ describe('resolveFile: a file the host named', () => {
 
 describe('resolveFile: a reason over several lines', () => {
   it('is cut to its first line', () => {
+    const base = tempTree({});
     const missing = join(base, 'two\nlines.js');
     const result = resolveFile(missing, 'default');
     expect(!result.ok && result.why).toMatch(new RegExp(`'${join(base, 'two')}$`));

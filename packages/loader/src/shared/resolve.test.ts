@@ -1,26 +1,24 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test-fixtures/temp-tree.ts';
 import { type PackageModule, resolvePackageModule } from './resolve.ts';
 
-const base = realpathSync(mkdtempSync(join(tmpdir(), 'resolve-')));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
-
-/** A package folder holding `files`, with `manifest` as its package.json (none if undefined). */
+/**
+ * A package folder `name` in a tree of its own, holding `files`, with
+ * `manifest` as its package.json (none if undefined).
+ */
 function packageFolder(
   name: string,
   files: Record<string, string>,
   manifest: Record<string, unknown> | undefined,
 ): string {
-  const root = join(base, name);
-  mkdirSync(root, { recursive: true });
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(join(root, file, '..'), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  if (manifest !== undefined) writeFileSync(join(root, 'package.json'), JSON.stringify(manifest));
+  const tree: Record<string, string | object> = {};
+  for (const [file, text] of Object.entries(files)) tree[`${name}/${file}`] = text;
+  if (manifest !== undefined) tree[`${name}/package.json`] = manifest;
+  const root = join(tempTree(tree), name);
+  mkdirSync(root, { recursive: true }); // a package with nothing in it yet
   return root;
 }
 

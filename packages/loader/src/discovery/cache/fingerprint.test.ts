@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../../test-fixtures/temp-tree.ts';
 import { ABSENT, FingerprintBuilder, stampPath, whatChanged } from './fingerprint.ts';
 
 function folder(): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'plugin-patterns-fp-')));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return tempTree({});
 }
 
 describe('stamps', () => {
