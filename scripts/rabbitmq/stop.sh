@@ -7,7 +7,9 @@ state="${PLUGIN_PATTERNS_AMQP_DIR:-${TMPDIR:-/tmp}/plugin-patterns-rabbitmq}"
 if [ -f "$state/env" ]; then
   # shellcheck disable=SC1091
   . "$state/env"
-  /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1 || {
+  # Given the pid file, rabbitmqctl waits until the node's process has exited:
+  # without it, it returns while the node still shuts down, in a folder about to go.
+  /usr/lib/rabbitmq/bin/rabbitmqctl stop "$state/rabbitmq.pid" >/dev/null 2>&1 || {
     [ -f "$state/rabbitmq.pid" ] && kill -9 "$(cat "$state/rabbitmq.pid")" 2>/dev/null || true
   }
   epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true

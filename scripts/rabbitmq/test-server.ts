@@ -8,14 +8,7 @@
  * 3. Neither works: `url` is undefined and `why` says what to run; the tests
  *    that need the node then fail with that message. They never skip.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-export const AMQP_URL_VARIABLE = 'PLUGIN_PATTERNS_AMQP_URL';
+import { throwawayServer } from '../throwaway-server.ts';
 
 export interface AmqpTestServer {
   readonly url: string | undefined;
@@ -24,27 +17,11 @@ export interface AmqpTestServer {
 }
 
 export async function amqpTestServer(): Promise<AmqpTestServer> {
-  const given = process.env[AMQP_URL_VARIABLE];
-  if (given !== undefined && given !== '') return { url: given, why: undefined, stop: noop };
-  const state = mkdtempSync(join(tmpdir(), 'plugin-patterns-rabbitmq-test-'));
-  const env = { ...process.env, PLUGIN_PATTERNS_AMQP_DIR: join(state, 'node') };
-  const script = (name: string) => join(import.meta.dirname, name);
   try {
-    const { stdout } = await run('bash', [script('start.sh'), '--no-install'], { env });
-    const url = /PLUGIN_PATTERNS_AMQP_URL='([^']+)'/.exec(stdout)?.[1];
-    if (url === undefined) throw new Error(`start.sh printed no URL: ${stdout}`);
-    const stop = async () => {
-      await run('bash', [script('stop.sh')], { env });
-      rmSync(state, { recursive: true, force: true });
-    };
-    return { url, why: undefined, stop };
+    const server = await throwawayServer('rabbitmq');
+    return { url: server.url, why: undefined, stop: server.stop };
   } catch (error) {
-    rmSync(state, { recursive: true, force: true });
-    const detail =
-      error instanceof Error ? (error as { stderr?: string }).stderr || error.message : '';
-    const why =
-      `these tests need RabbitMQ: ${AMQP_URL_VARIABLE} is not set and no local node could be ` +
-      `started (${detail.trim()}). Run: eval "$(bash scripts/rabbitmq/start.sh)"`;
+    const why = `these tests need RabbitMQ: ${(error as Error).message}`;
     return { url: undefined, why, stop: noop };
   }
 }

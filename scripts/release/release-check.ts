@@ -17,14 +17,16 @@
  *    in its project, and runs the tour with memory storage (all three patterns).
  * 5. `pnpm audit` gives its verdict on the dependencies, when the registry answers.
  *
- * The registry is the one PLUGIN_PATTERNS_REGISTRY_URL names (CI starts it with
- * scripts/registry/start.sh), or one this check starts and stops itself. Bun,
- * Deno and Node.js 22 come from the npm registry at pinned versions.
+ * The registry is the one PLUGIN_PATTERNS_REGISTRY_URL and _TOKEN name (CI starts
+ * it with scripts/registry/start.sh), or one this check starts and stops itself
+ * (scripts/throwaway-server.ts). Bun, Deno and Node.js 22 come from the npm
+ * registry at pinned versions.
  * Prints one line per check; exits 1 at the first failure, with its output.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { throwawayServer } from '../throwaway-server.ts';
 import { auditVerdict } from './audit-verdict.ts';
 import {
   expectedHostOutput,
@@ -96,27 +98,12 @@ function fromNpm(spec: string, bin: string): string {
   return found.stdout.trim();
 }
 
-function startRegistry(): { url: string; token: string; stop: () => void } {
-  const given = process.env.PLUGIN_PATTERNS_REGISTRY_URL;
-  const token = process.env.PLUGIN_PATTERNS_REGISTRY_TOKEN;
-  if (given && token) return { url: given, token, stop: () => {} };
-  const env = { ...quiet, PLUGIN_PATTERNS_REGISTRY_DIR: join(work, 'registry') };
-  const { stdout } = mustRun('bash', [join(ROOT, 'scripts/registry/start.sh')], ROOT, env);
-  const url = /PLUGIN_PATTERNS_REGISTRY_URL='([^']+)'/.exec(stdout)?.[1];
-  const started = /PLUGIN_PATTERNS_REGISTRY_TOKEN='([^']+)'/.exec(stdout)?.[1];
-  if (!url || !started) throw new Error(`registry/start.sh printed no URL and token:\n${stdout}`);
-  const stop = () => {
-    run('bash', [join(ROOT, 'scripts/registry/stop.sh')], ROOT, env);
-  };
-  return { url, token: started, stop };
-}
-
-function main(): void {
-  const registry = startRegistry();
+async function main(): Promise<void> {
+  const registry = await throwawayServer('registry', { env: quiet });
   try {
-    releaseTo(registry.url, registry.token);
+    releaseTo(registry.url, registry.values.PLUGIN_PATTERNS_REGISTRY_TOKEN ?? '');
   } finally {
-    registry.stop();
+    await registry.stop();
   }
 }
 
@@ -225,7 +212,7 @@ function folderOf(name: string): string {
 }
 
 try {
-  main();
+  await main();
   console.log(`release-check: ${passed} checks passed`);
   rmSync(work, { recursive: true, force: true });
 } catch (error) {
