@@ -5,8 +5,8 @@
 #   eval "$(bash scripts/postgres/start.sh)"
 #   # -> export PLUGIN_PATTERNS_POSTGRES_URL='postgres://postgres@127.0.0.1:PORT/plugin_patterns'
 #
-# The cluster lives in a temp folder ($PLUGIN_PATTERNS_POSTGRES_DIR, default
-# ${TMPDIR:-/tmp}/plugin-patterns-postgres), listens on 127.0.0.1 only, on a free
+# The cluster lives in a temp folder ($PLUGIN_PATTERNS_POSTGRES_DIR, or one of
+# this checkout's: see server-state.sh), listens on 127.0.0.1 only, on a free
 # port, with trust authentication: it is for tests, never for data. Running it
 # again while the server is up prints the same URL and starts nothing.
 # Installs Debian's postgresql package first when no initdb is found (needs root
@@ -17,7 +17,6 @@ set -euo pipefail
 install=yes
 [ "${1:-}" = --no-install ] && install=no
 
-state="${PLUGIN_PATTERNS_POSTGRES_DIR:-${TMPDIR:-/tmp}/plugin-patterns-postgres}"
 database=plugin_patterns
 log() { echo "postgres/start.sh: $*" >&2; }
 
@@ -42,6 +41,9 @@ as_owner() {
   fi
 }
 
+# After the install: no folder is made for a server that is not installed.
+. "$(dirname "$0")/../server-state.sh"
+start_state postgres "${PLUGIN_PATTERNS_POSTGRES_DIR:-}"
 print_url() { printf "export PLUGIN_PATTERNS_POSTGRES_URL='%s'\n" "$(cat "$state/url")"; }
 
 mkdir -p "$state"

@@ -4,8 +4,12 @@
 set -euo pipefail
 # runuser is in /usr/sbin, which a minimal PATH (CI runs under env -i) leaves out.
 PATH="$PATH:/usr/sbin:/sbin"
-state="${PLUGIN_PATTERNS_POSTGRES_DIR:-${TMPDIR:-/tmp}/plugin-patterns-postgres}"
-[ -d "$state" ] || exit 0
+. "$(dirname "$0")/../server-state.sh"
+stop_state postgres "${PLUGIN_PATTERNS_POSTGRES_DIR:-}"
+if [ -z "$state" ] || [ ! -d "$state" ]; then
+  forget_state postgres "${PLUGIN_PATTERNS_POSTGRES_DIR:-}"
+  exit 0
+fi
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 if [ -n "$bin" ] && [ -f "$state/data/PG_VERSION" ]; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -26,4 +30,5 @@ if [ -f "$state/data/postmaster.pid" ]; then
   fi
 fi
 rm -rf "$state" "$state.lock"
+forget_state postgres "${PLUGIN_PATTERNS_POSTGRES_DIR:-}"
 echo "postgres/stop.sh: stopped and removed $state" >&2

@@ -6,8 +6,8 @@
 #   eval "$(bash scripts/rabbitmq/start.sh)"
 #   # -> export PLUGIN_PATTERNS_AMQP_URL='amqp://guest:guest@127.0.0.1:PORT'
 #
-# The node keeps its data and logs in a temp folder ($PLUGIN_PATTERNS_AMQP_DIR,
-# default ${TMPDIR:-/tmp}/plugin-patterns-rabbitmq), listens on 127.0.0.1 only
+# The node keeps its data and logs in a temp folder ($PLUGIN_PATTERNS_AMQP_DIR, or
+# one of this checkout's: see server-state.sh), listens on 127.0.0.1 only
 # (AMQP, Erlang distribution and its own epmd, each on a free port), with the
 # default guest user, which RabbitMQ lets in from loopback alone: it is for
 # tests, never for data. Running it again while the node is up prints the same
@@ -19,7 +19,6 @@ set -euo pipefail
 install=yes
 [ "${1:-}" = --no-install ] && install=no
 
-state="${PLUGIN_PATTERNS_AMQP_DIR:-${TMPDIR:-/tmp}/plugin-patterns-rabbitmq}"
 bin=/usr/lib/rabbitmq/bin
 log() { echo "rabbitmq/start.sh: $*" >&2; }
 
@@ -32,6 +31,9 @@ if [ ! -x "$bin/rabbitmq-server" ]; then
   bash "$(dirname "$0")/../system-packages.sh" rabbitmq-server >&2
 fi
 
+# After the install: no folder is made for a server that is not installed.
+. "$(dirname "$0")/../server-state.sh"
+start_state rabbitmq "${PLUGIN_PATTERNS_AMQP_DIR:-}"
 print_url() { printf "export PLUGIN_PATTERNS_AMQP_URL='%s'\n" "$(cat "$state/url")"; }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -51,8 +53,9 @@ if [ -f "$state/url" ] && [ -f "$state/env" ]; then
   fi
 fi
 
-# Whatever is left from an earlier run (a reboot, a killed job) is thrown away.
-bash "$(dirname "$0")/stop.sh" >/dev/null 2>&1 || true
+# Whatever is left from an earlier run (a reboot, a killed job) is thrown away
+# (the folder named, so that stop.sh leaves this checkout's record of it alone).
+PLUGIN_PATTERNS_AMQP_DIR="$state" bash "$(dirname "$0")/stop.sh" >/dev/null 2>&1 || true
 mkdir -p "$state"
 
 free_port() {

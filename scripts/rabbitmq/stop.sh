@@ -2,8 +2,12 @@
 # Stops the throwaway RabbitMQ that scripts/rabbitmq/start.sh started (and its
 # epmd), and deletes its folder. Does nothing, successfully, when none is running.
 set -euo pipefail
-state="${PLUGIN_PATTERNS_AMQP_DIR:-${TMPDIR:-/tmp}/plugin-patterns-rabbitmq}"
-[ -d "$state" ] || exit 0
+. "$(dirname "$0")/../server-state.sh"
+stop_state rabbitmq "${PLUGIN_PATTERNS_AMQP_DIR:-}"
+if [ -z "$state" ] || [ ! -d "$state" ]; then
+  forget_state rabbitmq "${PLUGIN_PATTERNS_AMQP_DIR:-}"
+  exit 0
+fi
 if [ -f "$state/env" ]; then
   # shellcheck disable=SC1091
   . "$state/env"
@@ -15,4 +19,5 @@ if [ -f "$state/env" ]; then
   epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
 fi
 rm -rf "$state" "$state.lock"
+forget_state rabbitmq "${PLUGIN_PATTERNS_AMQP_DIR:-}"
 echo "rabbitmq/stop.sh: stopped and removed $state" >&2

@@ -7,7 +7,7 @@
 #   #    export PLUGIN_PATTERNS_REGISTRY_TOKEN='...'
 #
 # Its configuration and storage live in a temp folder
-# ($PLUGIN_PATTERNS_REGISTRY_DIR, default ${TMPDIR:-/tmp}/plugin-patterns-registry),
+# ($PLUGIN_PATTERNS_REGISTRY_DIR, or one of this checkout's: see server-state.sh),
 # it listens on 127.0.0.1 only, on a free port, has no uplink (it serves only
 # what is published to it: ask it for the @plugin-patterns and @example scopes,
 # and the public registry for everything else), and anyone may publish. It is
@@ -18,7 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 verdaccio_version=6.10.4
-state="${PLUGIN_PATTERNS_REGISTRY_DIR:-${TMPDIR:-/tmp}/plugin-patterns-registry}"
+. scripts/server-state.sh
+start_state registry "${PLUGIN_PATTERNS_REGISTRY_DIR:-}"
 log() { echo "registry/start.sh: $*" >&2; }
 # The repository's Node.js (Verdaccio needs 22 or later; the machine's may be older).
 export PATH="$PWD/node_modules/.bin:$PATH"

@@ -2,8 +2,12 @@
 # Stops the throwaway registry that scripts/registry/start.sh started, and
 # deletes its folder. Does nothing, successfully, when none is running.
 set -euo pipefail
-state="${PLUGIN_PATTERNS_REGISTRY_DIR:-${TMPDIR:-/tmp}/plugin-patterns-registry}"
-[ -d "$state" ] || exit 0
+. "$(dirname "$0")/../server-state.sh"
+stop_state registry "${PLUGIN_PATTERNS_REGISTRY_DIR:-}"
+if [ -z "$state" ] || [ ! -d "$state" ]; then
+  forget_state registry "${PLUGIN_PATTERNS_REGISTRY_DIR:-}"
+  exit 0
+fi
 if [ -f "$state/pid" ]; then
   # The pid is the server's process group (start.sh starts it with setsid):
   # the shell shim and the Node.js it runs go together.
@@ -14,4 +18,5 @@ if [ -f "$state/pid" ]; then
   kill -KILL -- "$group" 2>/dev/null || true
 fi
 rm -rf "$state"
+forget_state registry "${PLUGIN_PATTERNS_REGISTRY_DIR:-}"
 echo "registry/stop.sh: stopped and removed $state" >&2
