@@ -99,6 +99,30 @@ describe('problems', () => {
     ]);
   });
 
+  it('escapes what a folder name or file name holds in messages and origins', () => {
+    // U+009B is a one-character ESC [; U+202E reverses what follows on screen.
+    const root = scratch({ 'plugins\u202e/bad\u009bname.js': '', 'plugins\u202e/good.js': '' });
+    const dir = join(root, 'plugins\u202e');
+    symlinkSync(join(dir, 'nowhere\u009b.js'), join(dir, 'dangling.js'));
+    const shown = join(root, 'plugins\\u202e');
+    const report = directoryScan({ namespace: 'ns', directory: dir }).discover();
+    expect(report.problems.map((q) => [q.origin, q.error.detail])).toEqual([
+      [
+        join(shown, 'bad\\u009bname.js'),
+        `plugin file ${join(shown, 'bad\\u009bname.js')}: plugin name "bad\\u009bname" may only use letters, digits, ".", "_", "+" and "-", starting with a letter or digit`,
+      ],
+      [
+        join(shown, 'dangling.js'),
+        `plugin file ${join(shown, 'dangling.js')} cannot be used: it does not exist (removed during the scan, or a broken link)`,
+      ],
+    ]);
+    const gone = directoryScan({ namespace: 'ns', directory: join(dir, 'gone\u009b') }).discover();
+    expect(gone.problems[0]?.origin).toBe(join(shown, 'gone\\u009b'));
+    expect(gone.problems[0]?.error.message).toContain(
+      `plugin folder ${join(shown, 'gone\\u009b')} `,
+    );
+  });
+
   it('answers only for its own namespace, and refuses invalid options', () => {
     const source = directoryScan({ namespace: 'ns', directory: pluginDir });
     expect(source.discover('other')).toEqual({ entryPoints: [], problems: [] });

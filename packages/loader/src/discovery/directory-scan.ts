@@ -22,7 +22,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { isInside, resolveFile } from '../shared/resolve.ts';
-import { exportNameProblem, namespaceProblem, pluginNameProblem } from './declared-names.ts';
+import {
+  escapeUnsafe,
+  exportNameProblem,
+  namespaceProblem,
+  pluginNameProblem,
+} from './declared-names.ts';
 import type {
   DiscoveryProblem,
   DiscoveryReport,
@@ -82,9 +87,10 @@ function scan({ namespace, directory, exportName, extensions }: Scan): Discovery
     files = readdirSync(directory, { withFileTypes: true });
     realDirectory = realpathSync.native(directory);
   } catch (cause) {
-    const why = `plugin folder ${directory} cannot be read: ${describeFsError(cause)}`;
+    const shown = escapeUnsafe(directory);
+    const why = `plugin folder ${shown} cannot be read: ${describeFsError(cause)}`;
     const error = new DiscoveryError(why, { namespace, cause });
-    return { entryPoints, problems: [{ namespace, name: undefined, origin: directory, error }] };
+    return { entryPoints, problems: [{ namespace, name: undefined, origin: shown, error }] };
   }
   const candidates: { name: string; file: string }[] = [];
   for (const entry of files) {
@@ -100,14 +106,17 @@ function scan({ namespace, directory, exportName, extensions }: Scan): Discovery
   for (const { name, file } of candidates) {
     const path = join(directory, file);
     const badName = pluginNameProblem(name);
-    const refuse = (why: string, cause?: unknown, escapes = false) => {
+    const refuse = (reason: string, cause?: unknown, escapes = false) => {
       const known = badName === undefined ? name : undefined;
       const who = { namespace, name: known, cause };
+      // Anyone who can write the folder names its files: paths are escaped for messages.
+      const why = escapeUnsafe(reason);
       const error = escapes
         ? new ReferenceEscapeError(file, why, who)
         : new DiscoveryError(why, who);
       const source = { kind: 'file', path, via: 'directory-scan' } as const;
-      problems.push({ namespace, name: known, origin: path, reference: file, source, error });
+      const origin = escapeUnsafe(path);
+      problems.push({ namespace, name: known, origin, reference: file, source, error });
     };
     if (badName !== undefined) {
       refuse(`plugin file ${path}: ${badName}`);

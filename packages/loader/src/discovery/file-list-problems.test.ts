@@ -53,6 +53,17 @@ describe('fileList: a bad entry', () => {
     expect(problem?.error).toMatchObject({ namespace, plugin: 'gone' });
   });
 
+  it('a missing file whose path holds a C1 control or a bidi override: shown escaped', () => {
+    const {
+      problems: [problem],
+      cwd,
+    } = discover({ gone: 'gone\u009b2J\u202e.js' });
+    const shown = join(cwd, 'gone\\u009b2J\\u202e.js');
+    expect(problem?.origin).toBe(shown);
+    expect(problem?.error.message).toContain(`plugin file ${shown} cannot be used`);
+    expect(problem?.reference).toBe('gone\u009b2J\u202e.js'); // the value as listed, not a message
+  });
+
   it('{ path } whose path is not a string: refused, with no reference shown', () => {
     const [problem] = discover({ odd: { path: 42 } }).problems;
     expect(problem?.error.message).toContain('a plugin file must be a path or { path, export }');

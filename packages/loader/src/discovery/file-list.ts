@@ -16,6 +16,7 @@ import { DiscoveryError } from '../errors/kinds.ts';
 import { resolveFile } from '../shared/resolve.ts';
 import { typeName } from '../shared/type-name.ts';
 import {
+  escapeUnsafe,
   exportNameProblem,
   isPlainObject,
   namespaceProblem,
@@ -73,15 +74,17 @@ function entryFor(
   const absolute = typeof path === 'string' ? resolve(cwd, path) : undefined;
   const badName = pluginNameProblem(name);
   const known = badName === undefined ? name : undefined;
+  // A path, and the system's words about it, can hold anything: escaped for messages.
   const refuse = (why: string, cause?: unknown): DiscoveryProblem => ({
     namespace,
     name: known,
-    origin: absolute ?? `file list, plugin "${shorten(name)}"`,
+    origin:
+      absolute === undefined ? `file list, plugin "${shorten(name)}"` : escapeUnsafe(absolute),
     reference: typeof path === 'string' ? path : undefined,
     ...(absolute === undefined
       ? {}
       : { source: { kind: 'file', path: absolute, via: 'file-list' } }),
-    error: new DiscoveryError(why, { namespace, name: known, cause }),
+    error: new DiscoveryError(escapeUnsafe(why), { namespace, name: known, cause }),
   });
 
   if (badName !== undefined) return refuse(badName);

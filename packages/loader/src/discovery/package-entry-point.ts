@@ -11,6 +11,7 @@ import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import type { ImportTarget } from '../shared/import-target.ts';
 import { splitAtExport } from '../shared/reference.ts';
 import { resolvePackageModule } from '../shared/resolve.ts';
+import { escapeUnsafe, shorten } from './declared-names.ts';
 import type { EntryPoint, PluginSource } from './entry-point.ts';
 
 /** Where a scanned package's plugins come from, as reports show it. */
@@ -84,9 +85,13 @@ export class PackageEntryPoint implements EntryPoint {
     });
     if (result.ok) return result.target;
     const who = { namespace: this.namespace, name: this.name };
-    if (result.escapes) throw new ReferenceEscapeError(reference, result.why, who);
+    // An accepted reference may still hold a C1 control or a bidi mark in a
+    // subpath, and the reason quotes paths: both escaped for the message.
+    const shown = shorten(reference, 200);
+    const why = escapeUnsafe(result.why);
+    if (result.escapes) throw new ReferenceEscapeError(shown, why, who);
     throw new DiscoveryError(
-      `import reference "${reference}" of ${source.packageName}@${source.version} cannot be resolved: ${result.why}`,
+      `import reference "${shown}" of ${source.packageName}@${source.version} cannot be resolved: ${why}`,
       { ...who, cause: result.cause },
     );
   }

@@ -22,7 +22,9 @@ function hostileTree(): string {
         name: 'linked',
         version: '1.0.0',
         dependencies: 7,
-        entryPoints: { 'ns.a': { odd: `./plugin:x${HOSTILE}`, 'bad name': './plugin' } },
+        entryPoints: {
+          'ns.a': { odd: `./plugin:x${HOSTILE}`, 'bad name': './plugin', far: `./far${HOSTILE}` },
+        },
       },
       // V8's message for this JSON quotes the text around the error.
       'node_modules/broken/package.json': `{"name": ${HOSTILE}}`,
@@ -58,6 +60,24 @@ describe('scan messages escape what they quote', () => {
       `broken${sep}package.json is not valid JSON (Unexpected token '\\u009b'`,
     );
     expect(problems.map((p) => p.origin)).toContain(linked);
+  });
+
+  it('an accepted reference that cannot be resolved: the load error shows it escaped', () => {
+    const cwd = hostileTree();
+    const [far] = packageScan({ cwd, cache: false }).discover('ns.a').entryPoints;
+    expect(far?.reference).toBe(`./far${HOSTILE}`); // the declaration as written
+    const target = far?.target;
+    if (typeof target !== 'function') throw new Error('the target should resolve on first use');
+    let message = '';
+    try {
+      target();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(
+      `import reference "./far${SHOWN}" of linked@1.0.0 cannot be resolved`,
+    );
+    expect(hasUnsafeCharacter(message), message).toBe(false);
   });
 
   it('the cache gives back the same escaped messages', () => {

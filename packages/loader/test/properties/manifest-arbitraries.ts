@@ -77,6 +77,8 @@ const REFERENCES = [
   './plugin:1nvalid',
   './plugin:\u009b2J',
   './plugin:\u202eXtP',
+  './plugin\u009b2J:Plugin',
+  './inner\u202e/deep:Plugin',
   './plugin::Plugin',
   './plugin:',
   ':Plugin',
