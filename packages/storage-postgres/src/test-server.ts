@@ -6,21 +6,16 @@
  * 2. It is not set and `CI` is: a test that fails says so. CI must run these
  *    tests, never skip them.
  * 3. Neither (a developer's machine): start a private throwaway server with the
- *    same script, if PostgreSQL is installed, and stop it afterwards. If it is
- *    not installed, the server tests are reported as not run, with the reason.
+ *    same script (scripts/throwaway-server.ts), if PostgreSQL is installed, and
+ *    stop it afterwards. If it is not installed, the server tests are reported
+ *    as not run, with the reason.
  *
  * Each test store is its own table (`?table=`), named after this run, so tests
  * never see each other's samples and `dropTables()` leaves the database clean.
  */
-import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Pool } from 'pg';
+import { throwawayServer } from '../../../scripts/throwaway-server.ts';
 
-const run = promisify(execFile);
-const SCRIPTS = join(import.meta.dirname, '..', '..', '..', 'scripts', 'postgres');
 export const URL_VARIABLE = 'PLUGIN_PATTERNS_POSTGRES_URL';
 
 export interface TestServer {
@@ -40,30 +35,16 @@ export async function testServer(): Promise<TestServer> {
       `eval "$(bash scripts/postgres/start.sh)" before the tests`;
     return { url: undefined, missing: { fatal: true, why }, stop: noop };
   }
-  const state = mkdtempSync(join(tmpdir(), 'plugin-patterns-postgres-test-'));
-  // As root, the script runs the server as the postgres user, who must reach the folder.
-  chmodSync(state, 0o755);
-  const env = { ...process.env, PLUGIN_PATTERNS_POSTGRES_DIR: join(state, 'cluster') };
   try {
-    const { stdout } = await run('bash', [join(SCRIPTS, 'start.sh'), '--no-install'], { env });
-    const url = /PLUGIN_PATTERNS_POSTGRES_URL='([^']+)'/.exec(stdout)?.[1];
-    if (url === undefined) throw new Error(`start.sh printed no URL: ${stdout}`);
-    return {
-      url,
-      missing: undefined,
-      stop: async () => {
-        await run('bash', [join(SCRIPTS, 'stop.sh')], { env });
-        rmSync(state, { recursive: true, force: true });
-      },
-    };
+    const server = await throwawayServer('postgres');
+    return { url: server.url, missing: undefined, stop: server.stop };
   } catch (error) {
-    rmSync(state, { recursive: true, force: true });
-    const why =
-      error instanceof Error ? (error as { stderr?: string }).stderr || error.message : '';
-    const note =
-      `PostgreSQL tests not run: ${URL_VARIABLE} is not set and no local server could be started ` +
-      `(${why.trim()}). Run: eval "$(bash scripts/postgres/start.sh)"`;
-    return { url: undefined, missing: { fatal: false, why: note }, stop: noop };
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      url: undefined,
+      missing: { fatal: false, why: `PostgreSQL tests not run: ${why}` },
+      stop: noop,
+    };
   }
 }
 
