@@ -8,6 +8,7 @@
  */
 import { EXPORT_NAME } from '../shared/reference.ts';
 import { typeName } from '../shared/type-name.ts';
+import { codePointEscape, UNSAFE_AFTER_JSON_CHARACTERS } from '../shared/unsafe-text.ts';
 
 /** Longest namespace or plugin name accepted. */
 export const MAX_NAME_LENGTH = 200;
@@ -96,45 +97,20 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
-/**
- * What `JSON.stringify` leaves as it is but a terminal or a text view acts
- * on: DEL and the C1 controls, the bidi marks, overrides and isolates (which
- * reorder what follows them on screen), and the line and paragraph separators.
- * As a character-class body, so that a check of shortened text (the cache's)
- * refuses exactly what `shorten` escapes.
- */
-export const UNSAFE_AFTER_JSON_CHARACTERS =
-  '\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029';
+// The character rule lives in shared/ (the reference parser refuses the same
+// characters); the scan's modules import it from here, beside `shorten`.
+export {
+  escapeUnsafe,
+  hasUnsafeCharacter,
+  UNSAFE_AFTER_JSON_CHARACTERS,
+} from '../shared/unsafe-text.ts';
+
 const UNSAFE_AFTER_JSON = new RegExp(`[${UNSAFE_AFTER_JSON_CHARACTERS}]`, 'g');
-/** The C0 controls (which `JSON.stringify` escapes) and the rest: every character `shorten` escapes. */
-const UNSAFE_CHARACTERS = `\\u0000-\\u001f${UNSAFE_AFTER_JSON_CHARACTERS}`;
-const UNSAFE = new RegExp(`[${UNSAFE_CHARACTERS}]`, 'g');
-const HAS_UNSAFE = new RegExp(`[${UNSAFE_CHARACTERS}]`);
-
-/**
- * Untrusted text for a message, whole: every character `shorten` escapes
- * becomes `\uXXXX`, and the rest is left as it is (quotes and backslashes
- * included), so a path reads as the path and text that is already escaped is
- * not escaped twice. For what a scan quotes in full, such as a folder path or
- * a system error; `shorten` is for values, which it also cuts and quotes.
- */
-export function escapeUnsafe(text: string): string {
-  return HAS_UNSAFE.test(text) ? text.replace(UNSAFE, codePointEscape) : text;
-}
-
-/** True when `text` holds a character `shorten` and `escapeUnsafe` escape: never in a scan's message. */
-export function hasUnsafeCharacter(text: string): boolean {
-  return HAS_UNSAFE.test(text);
-}
 
 /** Cuts long or hostile text down for a message, and makes control characters visible. */
 export function shorten(text: string, limit = 60): string {
   const visible = JSON.stringify(text.length > limit ? `${text.slice(0, limit)}…` : text);
   return visible.slice(1, -1).replace(UNSAFE_AFTER_JSON, codePointEscape);
-}
-
-function codePointEscape(character: string): string {
-  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** The checks in the order their messages are given; `usesAlphabet` is asked last. */

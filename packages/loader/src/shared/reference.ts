@@ -10,6 +10,7 @@
  * bare package specifier (`@scope/name/subpath`), looked up from the host.
  */
 import { typeName } from './type-name.ts';
+import { unsafeCharacterKind } from './unsafe-text.ts';
 export interface ParsedReference {
   /** `.` / `./subpath` (package-relative) or a bare specifier (host list). */
   readonly module: string;
@@ -120,8 +121,11 @@ function splitReference(text: unknown): ParseResult {
   if (text.length === 0) return refuse('the reference is empty');
   if (text.length > MAX_REFERENCE_LENGTH)
     return refuse(`it is longer than ${MAX_REFERENCE_LENGTH} characters`);
-  // Three defences, each with its own message (and its own test).
-  if (hasControlCharacter(text)) return refuse('it contains a control character');
+  // Three defences, each with its own message (and its own test). The first is
+  // the characters every message escapes (unsafe-text.ts): no honest module
+  // specifier holds one, and a reference is kept raw in records and reports.
+  const unsafe = unsafeCharacterKind(text);
+  if (unsafe !== undefined) return refuse(`it contains ${unsafe}`);
   if (text.includes('\\')) {
     return refuse('it contains a backslash (a reference separates folders with "/")');
   }
@@ -155,12 +159,6 @@ function badSubpath(subpath: string): string | undefined {
   if (segments.some((s) => s === '' || s === '.')) return 'it has an empty or "." path segment';
   if (segments.includes('node_modules')) return 'it reaches into node_modules (another package)';
   return undefined;
-}
-
-/** A C0 control character (newline, escape…): never in a reference, nor raw in a scan's messages. */
-export function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
-  return false;
 }
 
 function refuse(why: string): ParseResult {

@@ -163,6 +163,7 @@ const fieldProperty: ManifestProperty = {
           assert.equal(pluginNameProblem(d.name), undefined);
           const parsed = parsePackageReference(d.reference);
           assert.ok(parsed.ok, `accepted a reference the parser refuses: ${d.reference}`);
+          assertPrintable(d.reference);
           assert.ok(d.module === '.' || d.module.startsWith('./'));
           assert.ok(!d.module.split('/').includes('..'));
         }
@@ -190,6 +191,8 @@ const scanProperty: ManifestProperty = {
         const evaluated = lab.evaluations();
         const source = packageScan({ cwd: lab.cwd, cache: false });
         const report = source.discover();
+        // An accepted reference is kept raw in records: the parser refuses one holding such a character.
+        for (const entry of report.entryPoints) assertPrintable(entry.reference);
         for (const problem of report.problems) {
           assert.ok(problem.error instanceof DiscoveryError, `untyped problem: ${problem.error}`);
           assertPrintable(problem.error.message);
@@ -286,6 +289,8 @@ const hostListText = fc
               `${LAB}/../../canary:Plugin`,
               `${RIVAL}/inner/deep:Plugin`,
               `${OTHER}:Plugin`,
+              `${LAB}/plugin\u009b2J:Plugin`,
+              `${LAB}/plugin\u202e:Plugin`,
               'node:fs:readFileSync',
               './canary.js:Plugin',
               '../canary.js',
@@ -335,6 +340,7 @@ const hostListProperty: ManifestProperty = {
             return;
           }
           const report = source.discover();
+          for (const entry of report.entryPoints) assertPrintable(entry.reference);
           for (const problem of report.problems) {
             assert.ok(problem.error instanceof DiscoveryError);
             assertPrintable(problem.error.message);
