@@ -44,6 +44,11 @@ describe('package references: one defence per test', () => {
       'it contains an invisible direction mark',
     ],
     ['a left-to-right mark', './lib/\u200eplugin', 'it contains an invisible direction mark'],
+    [
+      'an Arabic letter mark',
+      './lib/\u061cplugin:Plugin',
+      'it contains an invisible direction mark',
+    ],
     ['a right-to-left mark', './lib/plugin\u200f', 'it contains an invisible direction mark'],
     [
       'a first-strong isolate',

@@ -9,12 +9,13 @@
 /**
  * What `JSON.stringify` leaves as it is but a terminal or a text view acts
  * on: DEL and the C1 controls (U+009B is a one-character ESC [), the bidi
- * marks, overrides and isolates (which reorder what follows them on screen),
- * and the line and paragraph separators. As a character-class body, so that
- * other checks (the cache's) can use it too.
+ * marks, overrides and isolates and the Arabic letter mark (which reorder
+ * what follows them on screen), and the line and paragraph separators: the
+ * set the CLI's `escapeText` escapes (a CLI test compares the two). As a
+ * character-class body, so that other checks (the cache's) can use it too.
  */
 export const UNSAFE_AFTER_JSON_CHARACTERS: string =
-  '\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029';
+  '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029';
 /** The C0 controls (which `JSON.stringify` escapes itself) and the rest. */
 const UNSAFE_CHARACTERS = `\\u0000-\\u001f${UNSAFE_AFTER_JSON_CHARACTERS}`;
 const UNSAFE = new RegExp(`[${UNSAFE_CHARACTERS}]`, 'g');

@@ -83,6 +83,7 @@ const REFERENCES = [
   './inner/deep\u2028',
   './\u2066plugin:Plugin',
   './plugin\u200f',
+  './inner\u061c/deep:Plugin',
   './plugin::Plugin',
   './plugin:',
   ':Plugin',

@@ -67,16 +67,17 @@ export interface ManifestProperty {
 
 /**
  * True when `text` holds none of what a terminal or a text view acts on: a
- * C0 or C1 control, DEL, a bidi mark, override or isolate, a line or
- * paragraph separator (every character the loader's `shorten` escapes,
- * written out here on its own, as the specification): a message ends up in a
- * terminal.
+ * C0 or C1 control, DEL, a bidi mark, override or isolate, the Arabic letter
+ * mark, a line or paragraph separator (every character the loader's `shorten`
+ * escapes, written out here on its own, as the specification): a message ends
+ * up in a terminal.
  */
 export function isPrintable(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return false;
-    if (code === 0x200e || code === 0x200f || code === 0x2028 || code === 0x2029) return false;
+    if (code === 0x061c || code === 0x200e || code === 0x200f) return false;
+    if (code === 0x2028 || code === 0x2029) return false;
     if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return false;
   }
   return true;
