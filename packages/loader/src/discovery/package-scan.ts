@@ -12,6 +12,7 @@
  */
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
 import { type CacheState, cacheFileFor, readScanCache, writeScanCache } from './cache/cache.ts';
 import type { DiscoveryReport, DiscoverySource } from './entry-point.ts';
 import { walkInstalledPackages } from './installed-packages.ts';
@@ -150,7 +151,7 @@ function turnedOff(cacheDir: string): string | undefined {
     return `turned off by ${CACHE_SWITCH}=${switched}`;
   }
   const marker = join(cacheDir, CACHE_OFF_MARKER);
-  return existsSync(marker) ? `turned off by ${marker}` : undefined;
+  return existsSync(marker) ? `turned off by ${escapeUnsafe(marker)}` : undefined;
 }
 
 function scanOrReuse(settings: Settings): { found: Findings; stats: Omit<ScanStats, 'ms'> } {

@@ -21,7 +21,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a } from '../../shared/fnv1a.ts';
-import { isPlainObject } from '../declared-names.ts';
+import { escapeUnsafe, isPlainObject } from '../declared-names.ts';
 import type { Findings, ScanFindings } from '../scan-findings.ts';
 import { decodeFingerprint, decodeScan, encodeScan } from './cache-format.ts';
 import { type Fingerprint, whatChanged } from './fingerprint.ts';
@@ -56,30 +56,33 @@ export function cacheFileFor(dir: string, key: string): string {
 
 /** The cached findings, if the file is sound, is for this scan and still holds. */
 export function readScanCache(file: string, identity: CacheIdentity): CacheRead {
+  // Every note quotes the file, in the host's cache folder: a path a terminal
+  // may act on (a folder named with U+009B), so it is escaped as it is written.
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
     const absent = (cause as { code?: unknown }).code === 'ENOENT';
     return absent
-      ? { state: 'absent', why: `no cache file at ${file}` }
-      : { state: 'invalid', why: `cannot read ${file}: ${String(cause)}` };
+      ? { state: 'absent', why: `no cache file at ${escapeUnsafe(file)}` }
+      : { state: 'invalid', why: `cannot read ${escapeUnsafe(file)}: ${messageOf(cause)}` };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { state: 'invalid', why: `${file} is not JSON` };
+    return { state: 'invalid', why: `${escapeUnsafe(file)} is not JSON` };
   }
   if (!isPlainObject(data) || data.format !== FORMAT || data.version !== CACHE_VERSION) {
-    return { state: 'invalid', why: `${file} is not a version ${CACHE_VERSION} scan cache` };
+    const why = `${escapeUnsafe(file)} is not a version ${CACHE_VERSION} scan cache`;
+    return { state: 'invalid', why };
   }
   if (data.key !== identity.key) {
-    return { state: 'stale', why: `${file} was written for other options` };
+    return { state: 'stale', why: `${escapeUnsafe(file)} was written for other options` };
   }
   const misshapen: CacheRead = {
     state: 'invalid',
-    why: `${file} does not have the shape of a scan cache`,
+    why: `${escapeUnsafe(file)} does not have the shape of a scan cache`,
   };
   // The fingerprint first: findings that no longer hold are not worth checking.
   const fingerprint = decodeFingerprint(data, identity.host);
@@ -90,7 +93,8 @@ export function readScanCache(file: string, identity: CacheIdentity): CacheRead 
   const findings = decodeScan(data, identity.host, identity.field, holders);
   if (findings === undefined) return misshapen;
   if (typeof findings === 'string') {
-    return { state: 'invalid', why: `${file} was refused and is rebuilt: ${findings}` };
+    const why = `${escapeUnsafe(file)} was refused and is rebuilt: ${findings}`;
+    return { state: 'invalid', why };
   }
   return { state: 'hit', findings };
 }
@@ -120,6 +124,11 @@ export function writeScanCache(
     } catch {
       // the folder itself is unusable: there is no temporary file to remove
     }
-    return `could not write the discovery cache ${file}: ${cause instanceof Error ? cause.message : String(cause)}`;
+    return `could not write the discovery cache ${escapeUnsafe(file)}: ${messageOf(cause)}`;
   }
+}
+
+/** A system error's message, escaped: Node's quotes the path it was given. */
+function messageOf(cause: unknown): string {
+  return escapeUnsafe(cause instanceof Error ? cause.message : String(cause));
 }

@@ -33,6 +33,7 @@
  */
 import type { Stats } from 'node:fs';
 import { statSync } from 'node:fs';
+import { escapeUnsafe } from '../../shared/unsafe-text.ts';
 import { nearestLockfiles } from '../lockfiles.ts';
 import { locatePackage, lookupFolders } from '../package-lookup.ts';
 
@@ -93,12 +94,13 @@ export class FingerprintBuilder {
 /** Why the fingerprint no longer holds, or undefined when it still does. */
 export function whatChanged(fingerprint: Fingerprint): string | undefined {
   for (const [path, stamp] of fingerprint.stamps) {
-    if (stampPath(path) !== stamp) return `${path} changed`;
+    // Notes are printed: a folder or a name is escaped where the note is written.
+    if (stampPath(path) !== stamp) return `${escapeUnsafe(path)} changed`;
   }
   for (const [name, manifest] of fingerprint.unresolved) {
     // Looked up the same way as in a scan, from the manifest that declared it.
     if (locatePackage(name, lookupFolders(manifest, name)) !== undefined) {
-      return `${name} is now installed`;
+      return `${escapeUnsafe(name)} is now installed`;
     }
   }
   return undefined;
