@@ -31,8 +31,9 @@ export default {
     '!packages/loader/src/discovery/index.ts',
     '!packages/loader/src/discovery/manifest-writer.ts',
     '!packages/loader/src/discovery/entry-point.ts',
-    // References: parsing and containment.
+    // References: parsing and containment, and the characters the parser refuses and messages escape.
     'packages/loader/src/shared/reference.ts',
+    'packages/loader/src/shared/unsafe-text.ts',
     'packages/loader/src/shared/resolve.ts',
     // Enabling: the policies.
     'packages/loader/src/enabling/*.ts',

@@ -38,6 +38,7 @@ describe('package references: one defence per test', () => {
       'it contains a control character',
     ],
     ['U+0080', './lib\u0080/plugin', 'it contains a control character'],
+    ['U+009F (the last C1 control)', './lib/plugin\u009f', 'it contains a control character'],
     [
       'a right-to-left override',
       './inner\u202e/deep:Plugin',

@@ -57,6 +57,12 @@ describe('cache notes escape the folder they quote', () => {
     ['not JSON', () => '{', 'invalid', 'is not JSON'],
     ['of another version', () => '{"format":"x"}', 'invalid', 'is not a version'],
     [
+      'of another format',
+      (data) => JSON.stringify({ ...data, format: 'other' }),
+      'invalid',
+      'is not a version',
+    ],
+    [
       'written for other options',
       (data) => JSON.stringify({ ...data, key: 'other' }),
       'stale',
@@ -97,6 +103,10 @@ describe('cache notes escape the folder they quote', () => {
       `cannot read ${join(dir.replace(HOSTILE, SHOWN), 'package-scan-')}`,
     );
     expectEscaped(stats.cacheNote, 'could not write the discovery cache', `cache${SHOWN}`);
+    // Each part ends with Node's own message (which quotes the path again).
+    expect(stats.cacheNote).toMatch(
+      /^cannot read [^;]+: ENOTDIR[^;]+; could not write [^;]+: ENOTDIR/,
+    );
   });
 
   it('turned off by the marker file in the folder', () => {
