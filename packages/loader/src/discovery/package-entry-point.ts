@@ -85,8 +85,9 @@ export class PackageEntryPoint implements EntryPoint {
     });
     if (result.ok) return result.target;
     const who = { namespace: this.namespace, name: this.name };
-    // An accepted reference may still hold a C1 control or a bidi mark in a
-    // subpath, and the reason quotes paths: both escaped for the message.
+    // The reason quotes the package's folder, which is whatever the disk
+    // holds: escaped for the message. The reference (the parser refused any
+    // unsafe character in it) is only cut to a readable length.
     const shown = shorten(reference, 200);
     const why = escapeUnsafe(result.why);
     if (result.escapes) throw new ReferenceEscapeError(shown, why, who);
