@@ -123,7 +123,7 @@ function versionOf(version: unknown): string {
   return `(invalid version ${shown})`;
 }
 
-/** Why a manifest cannot be used: a message whose untrusted parts (path, file text) are escaped. */
+/** A manifest refused, and why (each caller escapes the path and file text it quotes). */
 function refused(why: string): ManifestRead {
   return { ok: false, why };
 }
