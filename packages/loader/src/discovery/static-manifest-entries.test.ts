@@ -229,6 +229,26 @@ describe('when the fingerprint is checked', () => {
   });
 });
 
+describe('a stale manifest in a hostile folder', () => {
+  it('shows the changed file and the host folder escaped', () => {
+    const dir = join(host(), 'app\u009b[2J\u202e');
+    mkdirSync(join(dir, 'node_modules'), { recursive: true });
+    const source = sourceOver(
+      { fingerprint: [['lib\u009b/package.json', 'x:1', -1]] },
+      { cwd: dir },
+    );
+    let message = '';
+    try {
+      source.discover('meter.storage');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('lib\\u009b/package.json changed since the manifest was written');
+    expect(message).toContain('app\\u009b[2J\\u202e); run');
+    expect(message).not.toMatch(/[\u009b\u202e]/);
+  });
+});
+
 describe('what is not a manifest', () => {
   it('is refused, saying what format it had', () => {
     expect(() => staticManifest(null as unknown as StaticManifest)).toThrow(

@@ -24,6 +24,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
 import type {
   DiscoveryProblem,
   DiscoveryReport,
@@ -146,7 +147,11 @@ class ManifestSource implements StaticManifestSource {
     if (!wanted) return { checked: false, stale: undefined };
     const changed = whatChanged(this.#cwd, this.#manifest.fingerprint);
     if (changed !== undefined) {
-      return { checked: true, stale: `${changed} changed since the manifest was written` };
+      // The file's path and the host's folder are whatever the disk holds: escaped.
+      return {
+        checked: true,
+        stale: `${escapeUnsafe(changed)} changed since the manifest was written`,
+      };
     }
     return { checked: true, stale: undefined };
   }
@@ -176,7 +181,7 @@ class ManifestSource implements StaticManifestSource {
 
   #staleError(namespace: string | undefined, stale: string): DiscoveryError {
     const why =
-      `the static manifest is stale: ${stale} (in ${this.#cwd}); ` +
+      `the static manifest is stale: ${stale} (in ${escapeUnsafe(this.#cwd)}); ` +
       'run "plugin-patterns manifest" again, and rebuild';
     return new DiscoveryError(why, { namespace: namespace ?? '' });
   }
