@@ -97,14 +97,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
-// The character rule lives in shared/ (the reference parser refuses the same
-// characters); the scan's modules import it from here, beside `shorten`.
-export {
-  escapeUnsafe,
-  hasUnsafeCharacter,
-  UNSAFE_AFTER_JSON_CHARACTERS,
-} from '../shared/unsafe-text.ts';
-
+// The character rule is shared/unsafe-text.ts's: the reference parser refuses the same characters.
 const UNSAFE_AFTER_JSON = new RegExp(`[${UNSAFE_AFTER_JSON_CHARACTERS}]`, 'g');
 
 /** Cuts long or hostile text down for a message, and makes control characters visible. */

@@ -22,12 +22,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { isInside, resolveFile } from '../shared/resolve.ts';
-import {
-  escapeUnsafe,
-  exportNameProblem,
-  namespaceProblem,
-  pluginNameProblem,
-} from './declared-names.ts';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
+import { exportNameProblem, namespaceProblem, pluginNameProblem } from './declared-names.ts';
 import type {
   DiscoveryProblem,
   DiscoveryReport,

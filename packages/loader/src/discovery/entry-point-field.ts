@@ -13,13 +13,7 @@
  */
 import { parsePackageReference } from '../shared/reference.ts';
 import { typeName } from '../shared/type-name.ts';
-import {
-  escapeUnsafe,
-  isPlainObject,
-  namespaceProblem,
-  pluginNameProblem,
-  shorten,
-} from './declared-names.ts';
+import { isPlainObject, namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
 
 /** Beyond this, a package is not declaring plugins but flooding the scan. */
 export const MAX_DECLARATIONS_PER_PACKAGE = 1000;
@@ -111,8 +105,9 @@ export function checkDeclaration(
   // The same parse as an import's (plain form first), so the two cannot disagree.
   const parsed = parsePackageReference(reference);
   if (!parsed.ok) {
-    // The parse quotes a refused export name as written: escaped here, where it becomes a message.
-    const why = `${escapeUnsafe(parsed.why)} (${fieldPath(where, namespace, name)})`;
+    // The parser refuses any character a terminal acts on before it quotes
+    // anything (shared/unsafe-text.ts), so its reason is safe to show as it is.
+    const why = `${parsed.why} (${fieldPath(where, namespace, name)})`;
     return { namespace, name, reference, why };
   }
   const { module, exportName } = parsed.reference;

@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { DiscoveryError } from '../errors/kinds.ts';
 import { resolveFile } from '../shared/resolve.ts';
 import { typeName } from '../shared/type-name.ts';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
 import {
-  escapeUnsafe,
   exportNameProblem,
   isPlainObject,
   namespaceProblem,

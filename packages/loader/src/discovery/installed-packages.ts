@@ -14,8 +14,9 @@
  */
 import { join, sep } from 'node:path';
 import { typeName } from '../shared/type-name.ts';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
 import { FingerprintBuilder } from './cache/fingerprint.ts';
-import { escapeUnsafe, isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
+import { isPlainObject, packageNameProblem, shorten } from './declared-names.ts';
 import { dependencyFolders, IN_NODE_MODULES } from './dependency-folders.ts';
 import { selfReferenceName } from './find-package-manifest.ts';
 import { describeFsError, packageFacts, readManifest } from './manifest-file.ts';

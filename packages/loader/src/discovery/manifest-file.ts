@@ -14,8 +14,9 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { typeName } from '../shared/type-name.ts';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
 import { stampOf } from './cache/fingerprint.ts';
-import { escapeUnsafe, packageNameProblem, shorten } from './declared-names.ts';
+import { packageNameProblem, shorten } from './declared-names.ts';
 
 /** A manifest larger than this is not a package.json anyone meant to write. */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;

@@ -11,7 +11,8 @@ import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import type { ImportTarget } from '../shared/import-target.ts';
 import { splitAtExport } from '../shared/reference.ts';
 import { resolvePackageModule } from '../shared/resolve.ts';
-import { escapeUnsafe, shorten } from './declared-names.ts';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
+import { shorten } from './declared-names.ts';
 import type { EntryPoint, PluginSource } from './entry-point.ts';
 
 /** Where a scanned package's plugins come from, as reports show it. */

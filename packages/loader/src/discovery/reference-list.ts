@@ -18,7 +18,8 @@ import { pathToFileURL } from 'node:url';
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
 import { packageNameOf, parseSpecifierReference } from '../shared/reference.ts';
 import { resolvePackageModule } from '../shared/resolve.ts';
-import { escapeUnsafe, namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
+import { namespaceProblem, pluginNameProblem, shorten } from './declared-names.ts';
 import type {
   DiscoveryProblem,
   DiscoveryReport,
@@ -92,7 +93,7 @@ function entryFor(entry: ListEntry): EntryPoint | DiscoveryProblem {
     return refuse(refusedReference(reference, parsed.why, { namespace, name, kind: 'specifier' }));
   }
   const text = reference as string; // the parser accepted it: a string
-  // Accepted, yet it may hold what a terminal acts on (a C1 control in a subpath): escaped for messages.
+  // Accepted, so it holds nothing a terminal acts on; only cut to a readable length.
   const quoted = shorten(text, 200);
   const { module, exportName } = parsed.reference;
   const packageName = packageNameOf(module) as string; // the parser checked it is one

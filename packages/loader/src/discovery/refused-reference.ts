@@ -10,7 +10,7 @@
  * by looking at where the module part points.
  */
 import { DiscoveryError, ReferenceEscapeError } from '../errors/kinds.ts';
-import { escapeUnsafe, shorten } from './declared-names.ts';
+import { shorten } from './declared-names.ts';
 
 interface Who {
   readonly namespace: string;
@@ -29,13 +29,14 @@ export function refusedReference(
   who: Who & { readonly kind: ReferenceKind },
 ): DiscoveryError {
   const who_ = { namespace: who.namespace, name: who.name };
-  // The parser's reason can quote what it refused (an export name) as written.
-  const reason = escapeUnsafe(why);
-  if (typeof reference !== 'string') return new DiscoveryError(reason, who_);
+  // `why` is the parser's reason, or a scan's or a cache's refusal: none holds
+  // a character a terminal acts on (the parser refuses them before quoting,
+  // scans escape, the cache refuses a file holding one).
+  if (typeof reference !== 'string') return new DiscoveryError(why, who_);
   const shown = shorten(reference, 200);
   return pointsOutside(reference, who.kind)
-    ? new ReferenceEscapeError(shown, reason, who_)
-    : new DiscoveryError(`import reference "${shown}" is refused: ${reason}`, who_);
+    ? new ReferenceEscapeError(shown, why, who_)
+    : new DiscoveryError(`import reference "${shown}" is refused: ${why}`, who_);
 }
 
 /** True when the reference aims outside the place it is allowed to name. */

@@ -12,7 +12,7 @@
  */
 import { sep } from 'node:path';
 import { DiscoveryError } from '../errors/kinds.ts';
-import { escapeUnsafe } from './declared-names.ts';
+import { escapeUnsafe } from '../shared/unsafe-text.ts';
 import type { DiscoveryProblem, DiscoveryReport, EntryPoint } from './entry-point.ts';
 import { type Declaration, type FieldIssue, readEntryPointField } from './entry-point-field.ts';
 import { PackageEntryPoint, type ScannedSource, scannedSource } from './package-entry-point.ts';

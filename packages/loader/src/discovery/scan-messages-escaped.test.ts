@@ -1,12 +1,14 @@
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from '../../test-fixtures/temp-tree.ts';
-import { escapeUnsafe, hasUnsafeCharacter, shorten } from './declared-names.ts';
+import { escapeUnsafe, hasUnsafeCharacter } from '../shared/unsafe-text.ts';
+import { shorten } from './declared-names.ts';
 import { packageScan } from './package-scan.ts';
 
 // Every text a package scan quotes from the disk or a manifest — a folder
-// path, a file's broken JSON, a refused export name — is escaped where the
-// message is written: a C1 control (U+009B is a one-character ESC [) or a
+// path, a file's broken JSON — is escaped where the message is written (a
+// reference or export name holding such a character is refused by the parser
+// before it is quoted): a C1 control (U+009B is a one-character ESC [) or a
 // bidi override (U+202E) never reaches a message or an origin raw.
 
 const HOSTILE = '\u009b2J\u202e';

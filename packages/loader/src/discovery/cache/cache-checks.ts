@@ -8,12 +8,14 @@ import { basename, dirname, sep } from 'node:path';
 import {
   escapeUnsafe,
   hasUnsafeCharacter,
+  UNSAFE_AFTER_JSON_CHARACTERS,
+} from '../../shared/unsafe-text.ts';
+import {
   isPlainObject,
   namespaceProblem,
   packageNameProblem,
   pluginNameProblem,
   shorten,
-  UNSAFE_AFTER_JSON_CHARACTERS,
 } from '../declared-names.ts';
 import type { FieldIssue } from '../entry-point-field.ts';
 import type { WalkIssue } from '../package-walk.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from '../../../test-fixtures/temp-tree.ts';
-import { hasUnsafeCharacter } from '../declared-names.ts';
+import { hasUnsafeCharacter } from '../../shared/unsafe-text.ts';
 import { CACHE_OFF_MARKER, packageScan, type ScanStats } from '../package-scan.ts';
 
 // A package scan's notes about its cache (lastScan.cacheNote) quote the

@@ -21,7 +21,8 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a } from '../../shared/fnv1a.ts';
-import { escapeUnsafe, isPlainObject } from '../declared-names.ts';
+import { escapeUnsafe } from '../../shared/unsafe-text.ts';
+import { isPlainObject } from '../declared-names.ts';
 import type { Findings, ScanFindings } from '../scan-findings.ts';
 import { decodeFingerprint, decodeScan, encodeScan } from './cache-format.ts';
 import { type Fingerprint, whatChanged } from './fingerprint.ts';
