@@ -72,11 +72,11 @@ function untracedMap(
   const failures: PluginError[] = [];
   const atWork = atWorkNote();
   const before = atWork.plugin;
-  atWork.method = policy.guard.method;
   try {
     for (let i = 0; i < extensions.length; i++) {
       const extension = extensions[i] as Extension<BenchPollster>;
       atWork.plugin = extension;
+      atWork.method = policy.guard.method;
       try {
         const answer = untracedCallOne(objects[i] as BenchPollster, call);
         if (isThenable(answer)) throw new Error('this benchmark is sync only');

@@ -55,6 +55,23 @@ describe('each run notes the plugin it is calling, for the exit listener', () =>
     callEnded(previous);
   });
 
+  it('names the method of every later plugin after a plugin ran another run', () => {
+    const inner = threeProbes();
+    const nesting: Probe = { run: () => sync(inner.map(run)).values.join() };
+    const outer = managerOf<Probe>({ x: nesting, y: probe, z: probe });
+    expect(sync(outer.map(run, { method: 'run' })).values).toEqual([
+      'a,b,c',
+      'y in run',
+      'z in run',
+    ]);
+    const first = managerOf<Probe>({ x: { run: () => void nesting.run() }, y: probe });
+    expect(sync(first.first(run, { method: 'run' })).value).toBe('y in run');
+    const pipeline = managerOf<Probe>({ x: nesting, y: probe });
+    expect(sync(pipeline.pipeline<unknown, unknown>(0, step, { method: 'run' })).value).toBe(
+      'y in run',
+    );
+  });
+
   it('keeps the plugin noted while its failure is read, and clears it after a raised one', () => {
     let seen = '';
     const thrower: Probe = {

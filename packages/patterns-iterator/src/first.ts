@@ -43,11 +43,13 @@ export function runFirst<T, R>(
   // The plugin at work, named should it call process.exit() (as in map.ts).
   const atWork = atWorkNote();
   const before = atWork.plugin;
-  atWork.method = policy.guard.method;
   try {
     for (let i = 0; i < extensions.length; i++) {
       const extension = extensions[i] as Extension<T>;
+      // The method too, each time: a call the plugin made in between (a
+      // guarded call, another run) ended by clearing it.
       atWork.plugin = extension;
+      atWork.method = policy.guard.method;
       try {
         const answer = callOne(extension, objects[i] as T, call, tracing);
         if (isThenable(answer)) {
@@ -94,7 +96,7 @@ async function firstRest<T, R>(
       }
     }
   } finally {
-    atWork.plugin = undefined;
+    callEnded(undefined);
   }
   return notFound(failures);
 }

@@ -49,15 +49,17 @@ export function runMap<T, R>(
   const failed: Extension<T>[] = [];
   const failures: PluginError[] = [];
   // The plugin at work, named should it call process.exit() (the loader's
-  // plugin-at-work.ts): one assignment as the loop reaches each plugin, and
+  // plugin-at-work.ts): written as the loop reaches each plugin, and
   // what was noted before (a caller's plugin) put back when the run ends.
   const atWork = atWorkNote();
   const before = atWork.plugin;
-  atWork.method = policy.guard.method;
   try {
     for (let i = 0; i < extensions.length; i++) {
       const extension = extensions[i] as Extension<T>;
+      // The method too, each time: a call the plugin made in between (a
+      // guarded call, another run) ended by clearing it.
       atWork.plugin = extension;
+      atWork.method = policy.guard.method;
       try {
         const answer = callOne(extension, objects[i] as T, call, tracing);
         if (isThenable(answer)) {
@@ -114,7 +116,7 @@ export async function mapRest<T, R>(
       }
     }
   } finally {
-    atWork.plugin = undefined;
+    callEnded(undefined);
   }
   return resultOf(plan, run.values, run.failed, run.failures);
 }

@@ -48,11 +48,13 @@ export function runPipeline<T, V>(
   // The plugin at work, named should it call process.exit() (as in map.ts).
   const atWork = atWorkNote();
   const before = atWork.plugin;
-  atWork.method = policy.guard.method;
   try {
     for (let i = 0; i < extensions.length; i++) {
       const extension = extensions[i] as Extension<T>;
+      // The method too, each time: a call the plugin made in between (a
+      // guarded call, another run) ended by clearing it.
       atWork.plugin = extension;
+      atWork.method = policy.guard.method;
       try {
         const answer = callOne(extension, objects[i] as T, call, tracing);
         if (isThenable(answer)) {
@@ -101,7 +103,7 @@ async function pipelineRest<T, V>(
       }
     }
   } finally {
-    atWork.plugin = undefined;
+    callEnded(undefined);
   }
   return run;
 }
