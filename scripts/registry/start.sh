@@ -19,6 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 verdaccio_version=6.10.4
 . scripts/server-state.sh
+. scripts/registry/server-pid.sh
 start_state registry "${PLUGIN_PATTERNS_REGISTRY_DIR:-}"
 log() { echo "registry/start.sh: $*" >&2; }
 # The repository's Node.js (Verdaccio needs 22 or later; the machine's may be older).
@@ -31,7 +32,7 @@ print_env() {
 }
 
 mkdir -p "$state"
-if [ -f "$state/pid" ] && kill -0 "$(cat "$state/pid")" 2>/dev/null && [ -f "$state/token" ]; then
+if server_pid >/dev/null && [ -f "$state/token" ]; then
   log "already running"
   print_env
   exit 0
