@@ -21,8 +21,8 @@ start_state() {
   mkdir -p "$servers_record"
   {
     if command -v flock >/dev/null 2>&1; then flock 8; fi
-    state="$(cat "$servers_record/$1" 2>/dev/null || true)"
-    if [ -z "$state" ] || [ ! -d "$state" ]; then
+    recorded_state "$1"
+    if [ -z "$state" ]; then
       state="$(mktemp -d "${TMPDIR:-/tmp}/plugin-patterns-$1.XXXXXX")"
       echo "$state" >"$servers_record/$1"
     fi
@@ -35,8 +35,28 @@ stop_state() {
   if [ -n "$2" ]; then
     state="$2"
   else
-    state="$(cat "$servers_record/$1" 2>/dev/null || true)"
+    recorded_state "$1"
   fi
+}
+
+# Sets `state` to the folder this checkout's record names, when it is one
+# start_state made: stop.sh deletes it (rm -rf) and may source a file in it, so
+# the record, a file anyone who can write to the checkout can write, is not
+# trusted. It must name a folder (not a link) of the current user's whose name
+# has mktemp's form above. Any other record is forgotten, and said so; one naming
+# a folder gone since (a reboot cleared the temp folder) is forgotten quietly.
+recorded_state() {
+  state="$(cat "$servers_record/$1" 2>/dev/null || true)"
+  [ -n "$state" ] || return 0
+  if [ ! -e "$state" ] && [ ! -L "$state" ]; then
+    state=""
+  elif [ -L "$state" ] || [ ! -d "$state" ] || [ ! -O "$state" ] ||
+    ! [[ "$(basename "$state")" =~ ^plugin-patterns-$1\.[A-Za-z0-9]{6}$ ]]; then
+    printf 'server-state.sh: forgetting .cache/servers/%s: %q is not a folder of this user named plugin-patterns-%s.XXXXXX\n' \
+      "$1" "$state" "$1" >&2
+    state=""
+  fi
+  [ -n "$state" ] || rm -f "$servers_record/$1"
 }
 
 # For stop.sh, once the folder is gone: so is the record of it (unless it was named).

@@ -65,7 +65,10 @@ if [ -d "$state/data" ]; then
 fi
 rm -rf "$state/data" "$state/url" "$state/server.log"
 if [ "$(id -u)" -eq 0 ]; then
-  chown postgres "$state"
+  # The folder stays root's (server-state.sh trusts a recorded folder only when
+  # it is the caller's); the postgres user writes to it as its group.
+  chgrp postgres "$state"
+  chmod 770 "$state"
   as_owner test -w "$state" || { log "error: the postgres user cannot write to $state (is a parent folder private?)"; exit 1; }
 fi
 
