@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ExtensionSet, type PluginError } from '@plugin-patterns/loader';
-import { isThenable } from '@plugin-patterns/loader/invocation';
+import { atWorkNote, callEnded, callStarted, isThenable } from '@plugin-patterns/loader/invocation';
 import { describe, expect, it } from 'vitest';
 import type { IteratorManager } from '../iterator-manager.ts';
 import type { MapResult } from '../map.ts';
@@ -298,6 +298,24 @@ function summary(error: PluginError) {
 function lastErrors(manager: IteratorManager<Fn>) {
   return manager.set.extensions.map((e) => e.lastError?.message);
 }
+
+describe('the plugin-at-work note around a compiled run', () => {
+  it('puts back a caller’s plugin when a plugin answers with a promise', async () => {
+    const set = ExtensionSet.fromObjects<Fn>(NAMESPACE, [
+      ['now', () => 1],
+      ['later', async () => 2],
+    ]);
+    const manager = new CompiledIteratorManager(set);
+    const previous = callStarted({ namespace: 'host.plugins', name: 'caller' }, 'handle');
+    try {
+      const pending = manager.map(call);
+      expect(atWorkNote().plugin?.name).toBe('caller');
+      expect((await pending).values).toEqual([1, 2]);
+    } finally {
+      callEnded(previous);
+    }
+  });
+});
 
 describe('the compiled map, among the manager’s other features', () => {
   it('runs inside the manager’s wrappers, and calls plugins added at run time', () => {

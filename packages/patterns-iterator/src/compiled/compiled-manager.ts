@@ -16,6 +16,7 @@
  * without 'unsafe-eval'), and for an empty plan, it runs the plain map.
  */
 import type { Extension } from '@plugin-patterns/loader';
+import { atWorkNote, callEnded } from '@plugin-patterns/loader/invocation';
 import { contain, type RunPolicy } from '../error-policy.ts';
 import { IteratorManager, type IteratorOptions } from '../iterator-manager.ts';
 import {
@@ -112,12 +113,22 @@ function compilePlan<T>(
   const plain: PlanRun<T> = (policy) => runMap(plan, call, policy);
   const count = plan.extensions.length;
   if (count === 0 || (compiler === newFunction && !codeGenerationAllowed())) return plain;
+  // The hand-over to the async half. mapRest clears the plugin-at-work note
+  // before it first waits; a caller's plugin (this run inside a plugin's call)
+  // is put back as the plain runMap's `finally` puts it back.
   const rest = (
     start: number,
     pending: PromiseLike<unknown>,
     run: Gathered<T, unknown>,
     policy: RunPolicy,
-  ) => mapRest(plan, call, policy, run, start, pending);
+  ) => {
+    const before = atWorkNote().plugin;
+    try {
+      return mapRest(plan, call, policy, run, start, pending);
+    } finally {
+      callEnded(before);
+    }
+  };
   const parts: ((
     run: Gathered<T, unknown>,
     policy: RunPolicy,
