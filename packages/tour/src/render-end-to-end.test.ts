@@ -1,7 +1,8 @@
 /**
- * The storage and transport lines print URLs and driver names the tour did
- * not write (a URL is the user's, a driver name a plugin's): escaped, so a
- * control character shows as `\uXXXX` instead of acting on the terminal.
+ * The storage and transport lines print URLs, file paths and driver names the
+ * tour did not write (a URL is the user's, a driver name a plugin's), and the
+ * totals table meters and units that plugins wrote: escaped, so a control
+ * character shows as `\uXXXX` instead of acting on the terminal.
  */
 import { createPalette } from '@plugin-patterns/cli';
 import { expect, it } from 'vitest';
@@ -47,4 +48,17 @@ it('escapes the storage and transport URLs and driver names', () => {
     'Transport: driver fix\\u001bture, URL fixture:\\u202e (a notification agent consumed it)',
   );
   expect(text.includes('\u001b') || text.includes('\u202e')).toBe(false);
+});
+
+it('escapes the storage file and the meters and units read back', () => {
+  const total = { meter: 'cpu\u009b2J', origin: 'pollster', count: 1, sum: 1, unit: '%\u202e' };
+  const text = renderEndToEnd(
+    { ...run, readBack: [total], writtenTotals: [total] } as unknown as EndToEnd,
+    { url: 'sqlite:x', driver: 'sqlite', file: '/tmp/x\u001b[2J.db' },
+    { palette: createPalette(false) },
+  );
+  expect(text).toContain('  file: /tmp/x\\u001b[2J.db');
+  expect(text).toContain('cpu\\u009b2J');
+  expect(text).toContain('%\\u202e');
+  expect(['\u001b', '\u009b', '\u202e'].some((c) => text.includes(c))).toBe(false);
 });

@@ -23,7 +23,7 @@ export function renderEndToEnd(
   const p = run.polling;
   const lines = [
     `Storage: driver ${escapeText(storage.driver)}, URL ${escapeText(storage.url)}`,
-    ...(storage.file === undefined ? [] : [`  file: ${storage.file}`]),
+    ...(storage.file === undefined ? [] : [`  file: ${escapeText(storage.file)}`]),
     ...busLines(options.bus),
     `Notifications: ${n.events} events -> ${n.routed} routed, ${n.unrouted} unrouted, ${n.malformed} malformed`,
     `  ${n.deliveries} deliveries to handlers, ${n.failed} failed; ${n.samples} samples`,
@@ -44,12 +44,13 @@ export function renderEndToEnd(
   const rows = run.readBack.map((t) => {
     const w = written.get(t.meter);
     const same = w !== undefined && w.count === t.count && w.sum === t.sum;
+    // Meters and units are what plugins wrote, read back from the storage.
     return [
-      t.meter,
+      escapeText(t.meter),
       t.origin,
       `${t.count} ${t.count === 1 ? 'sample' : 'samples'}`,
       formatNumber(t.sum),
-      t.unit,
+      escapeText(t.unit),
       same ? c.green('yes') : c.red('NO'),
     ];
   });
