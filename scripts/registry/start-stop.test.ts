@@ -1,7 +1,8 @@
 /**
- * server-pid.sh, through registry/stop.sh and registry/start.sh, with stand-in
- * processes in place of Verdaccio: a pid file is believed only when it names
- * a process started with this folder's config.yaml. No server is started.
+ * registry/start.sh and stop.sh with stand-in processes in place of Verdaccio:
+ * a pid file is believed only when it names a process started with this
+ * folder's config.yaml (server-pid.sh), and one start at a time runs per
+ * folder. No server is started.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -42,10 +43,28 @@ function runs(pid: number): boolean {
   }
 }
 
-function script(name: string, state: string): Promise<{ stdout: string; stderr: string }> {
+function script(
+  name: string,
+  state: string,
+  ...args: string[]
+): Promise<{ stdout: string; stderr: string }> {
   const env = { PATH: process.env.PATH, PLUGIN_PATTERNS_REGISTRY_DIR: state };
-  return run('bash', [join(import.meta.dirname, name)], { env, encoding: 'utf8' });
+  return run('bash', [join(import.meta.dirname, name), ...args], { env, encoding: 'utf8' });
 }
+
+/** A folder whose server (a stand-in) start.sh finds running. */
+function running(): { state: string; server: ChildProcess } {
+  const state = folder();
+  const server = idler('verdaccio', '--config', join(state, 'config.yaml'));
+  writeFileSync(join(state, 'pid'), `${server.pid}\n`);
+  writeFileSync(join(state, 'url'), 'http://127.0.0.1:1/\n');
+  writeFileSync(join(state, 'token'), 'secret');
+  return { state, server };
+}
+
+const printed =
+  "export PLUGIN_PATTERNS_REGISTRY_URL='http://127.0.0.1:1/'\n" +
+  "export PLUGIN_PATTERNS_REGISTRY_TOKEN='secret'\n";
 
 /** What server_pid prints for the folder (empty when it refuses the pid file). */
 async function serverPid(state: string): Promise<string> {
@@ -59,7 +78,7 @@ afterEach(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('registry pid file', () => {
+describe('registry start.sh and stop.sh', () => {
   it('refuses what is not a pid above 1, or a process without this folder in its command line', async () => {
     const state = folder();
     for (const text of ['', '1', '0', '-1', '12 34', 'abc', `${process.pid}`]) {
@@ -91,17 +110,40 @@ describe('registry pid file', () => {
   });
 
   it('start.sh finds a server of this folder already running and prints its lines', async () => {
-    const state = folder();
-    const ours = idler('verdaccio', '--config', join(state, 'config.yaml'));
-    writeFileSync(join(state, 'pid'), `${ours.pid}\n`);
-    writeFileSync(join(state, 'url'), 'http://127.0.0.1:1/\n');
-    writeFileSync(join(state, 'token'), 'secret');
+    const { state, server } = running();
     const { stdout, stderr } = await script('start.sh', state);
     expect(stderr).toContain('already running');
-    expect(stdout).toBe(
-      "export PLUGIN_PATTERNS_REGISTRY_URL='http://127.0.0.1:1/'\n" +
-        "export PLUGIN_PATTERNS_REGISTRY_TOKEN='secret'\n",
-    );
-    expect(runs(ours.pid ?? 0)).toBe(true);
+    expect(stdout).toBe(printed);
+    expect(runs(server.pid ?? 0)).toBe(true);
+  });
+
+  it('start.sh accepts --no-install, which changes nothing, and refuses other arguments', async () => {
+    const { state } = running();
+    expect((await script('start.sh', state, '--no-install')).stdout).toBe(printed);
+    await expect(script('start.sh', state, '--fast')).rejects.toMatchObject({
+      code: 2,
+      stderr: 'usage: bash scripts/registry/start.sh [--no-install]\n',
+    });
+  });
+
+  it('start.sh waits for the lock a start in the same folder holds', async () => {
+    const { state } = running();
+    // Holds the folder's lock, as a start under way does, until its stdin closes.
+    const holder = spawn('bash', [
+      '-c',
+      'exec 9>"$1"; flock 9; echo held; read -r _',
+      'bash',
+      `${state}.lock`,
+    ]);
+    started.push(holder);
+    await once(holder.stdout, 'data');
+    let done = false;
+    const second = script('start.sh', state).finally(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(done).toBe(false);
+    holder.stdin.end();
+    expect((await second).stdout).toBe(printed);
   });
 });

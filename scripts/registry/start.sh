@@ -15,7 +15,13 @@
 # npm registry, pinned, through `npm exec`, and runs on the repository's
 # Node.js. Running it again while the server is up prints the same lines.
 # Stop it with scripts/registry/stop.sh. Everything but the export lines goes to stderr.
+# --no-install, which the other servers' start.sh take, is accepted and changes
+# nothing: Verdaccio comes from the npm registry, never from a system package.
 set -euo pipefail
+case "${1:-}" in
+  '' | --no-install) ;;
+  *) echo "usage: bash scripts/registry/start.sh [--no-install]" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/../.."
 verdaccio_version=6.10.4
 . scripts/server-state.sh
@@ -32,6 +38,12 @@ print_env() {
 }
 
 mkdir -p "$state"
+# One start at a time per state folder: a second caller waits, then finds the server up.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$state.lock"
+  flock 9
+fi
+
 if server_pid >/dev/null && [ -f "$state/token" ]; then
   log "already running"
   print_env
@@ -74,7 +86,8 @@ YAML
 # In a session (and process group) of its own, named by the pid kept here:
 # `node` on this PATH is the node package's shell shim, which runs Node.js as
 # its child, so stop.sh stops the whole group, not the shim alone.
-nohup setsid node "$bin" --config "$state/config.yaml" >"$state/server.log" 2>&1 &
+# The server must not inherit (and hold) the lock.
+nohup setsid node "$bin" --config "$state/config.yaml" >"$state/server.log" 2>&1 9>&- &
 echo $! >"$state/pid"
 url="http://127.0.0.1:$port/"
 for _ in $(seq 1 100); do

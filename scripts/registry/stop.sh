@@ -18,6 +18,6 @@ if pid="$(server_pid)"; then
   # A server left behind once its folder is gone would serve nothing, forever.
   kill -KILL -- "$group" 2>/dev/null || true
 fi
-rm -rf "$state"
+rm -rf "$state" "$state.lock"
 forget_state registry "${PLUGIN_PATTERNS_REGISTRY_DIR:-}"
 echo "registry/stop.sh: stopped and removed $state" >&2
