@@ -115,6 +115,24 @@ describe('build-package', () => {
     );
   });
 
+  it('with --one-chunk, reports a warning about the code as itself, and builds', () => {
+    const dir = makePackage();
+    const odd = "export const odd = typeof globalThis === 'undefinedd';\n";
+    writeFileSync(join(dir, 'src', 'index.ts'), `export const top = 'top';\n${odd}`);
+    const built = spawnSync(process.execPath, [SCRIPT, '--one-chunk'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(built.stderr).toContain(
+      'build-package: warning: dist/bundle.js: The "typeof" operator will never evaluate to "undefinedd"',
+    );
+    expect(built.stderr).not.toContain('lacks a name');
+    expect(built.status).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'index.js'), 'utf8')).toBe(
+      "export { odd, top } from './bundle.js';\n",
+    );
+  });
+
   it('leaves no file of an earlier build in dist', () => {
     const dir = makePackage();
     mkdirSync(join(dir, 'dist', 'shared'), { recursive: true });

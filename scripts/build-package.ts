@@ -81,6 +81,9 @@ const common = {
   logLevel: 'warning',
 } satisfies BuildOptions;
 
+/** What esbuild says of an import the linked module does not export (or exports twice), in checkReExports. */
+const MISSING_NAME = /^(No matching export|Ambiguous import|Import ".*" will always be undefined)/;
+
 if (oneChunk) {
   await buildOneModule(entryPoints);
 } else {
@@ -118,11 +121,15 @@ async function buildOneModule(entries: { in: string; out: string }[]): Promise<v
  * esbuild's metafile still lists it among the bundle's exports, so the entry
  * that re-exports it would fail to load. Linking the written entries against
  * the bundle, in memory, finds such a name: esbuild reports it as an error
- * (no matching export) or, when the bundle exports nothing, a warning.
+ * (no matching export, or an ambiguous one) or, when the bundle exports
+ * nothing, a warning (the import will always be undefined). Any other message
+ * of the linking is about the code, not the names: it is reported as esbuild
+ * wrote it, a warning as a warning.
  */
 async function checkReExports(entries: { in: string; out: string }[]): Promise<void> {
   type Message = { text: string; location: { file: string } | null };
-  let problems: Message[];
+  let errors: Message[] = [];
+  let warnings: Message[];
   try {
     const linked = await build({
       ...common,
@@ -133,17 +140,26 @@ async function checkReExports(entries: { in: string; out: string }[]): Promise<v
       write: false,
       logLevel: 'silent',
     });
-    problems = linked.warnings;
+    warnings = linked.warnings;
   } catch (error) {
-    const errors = (error as { errors?: Message[] }).errors;
-    if (errors === undefined) throw error;
-    problems = errors;
+    const failure = error as { errors?: Message[]; warnings?: Message[] };
+    if (failure.errors === undefined) throw error;
+    errors = failure.errors;
+    warnings = failure.warnings ?? [];
   }
-  if (problems.length === 0) return;
-  const lines = problems.map((problem) => `${problem.location?.file}: ${problem.text}`);
-  throw new Error(
-    `dist/bundle.js lacks a name an entry re-exports (do two entries export different things under it?):\n${lines.join('\n')}`,
-  );
+  const line = (message: Message) => `${message.location?.file}: ${message.text}`;
+  const missing = [...errors, ...warnings].filter((message) => MISSING_NAME.test(message.text));
+  if (missing.length > 0) {
+    throw new Error(
+      `dist/bundle.js lacks a name an entry re-exports (do two entries export different things under it?):\n${missing.map(line).join('\n')}`,
+    );
+  }
+  if (errors.length > 0) {
+    throw new Error(
+      `linking the entries against dist/bundle.js failed:\n${errors.map(line).join('\n')}`,
+    );
+  }
+  for (const warning of warnings) console.warn(`build-package: warning: ${line(warning)}`);
 }
 
 /**
