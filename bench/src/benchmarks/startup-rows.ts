@@ -51,11 +51,13 @@ const MODULES =
   "the warm-cache host 207M. Of the manifest host's extra 115M, parsing JavaScript is 31M and " +
   "compiling it 29M (the loader's bundle, about 160 KB, is parsed whole; each function that " +
   'runs is parsed again and compiled when first called), running it 21M, garbage collection ' +
-  "9M, the rest V8's bookkeeping (strings, objects) 17M; of the warm host's extra 104M, " +
-  '25M, 20M, 26M, 8M and 17M. Importing the bundle alone, doing nothing, costs 41M over an ' +
+  "9M, V8's bookkeeping (strings, objects) 17M and 8M spread over the rest; of the warm " +
+  "host's extra 104M, 25M, 20M, 26M, 8M, 17M and 8M. Importing the bundle alone, doing " +
+  'nothing, costs 41M over an ' +
   'empty process of 88M. The bundled rows below show the same host as one module. The detail ' +
   'ends with the floor of the way (its context row below: the same job, the plugins found by ' +
-  "hand that way, with no loader) and says whether the target is within any loader's reach";
+  'hand that way, with no loader) and says whether the target is within reach of a loader ' +
+  'that reads the same files';
 
 const BUNDLED =
   'both processes are one esbuild bundle each (each plugin a chunk of its own); what is left ' +
@@ -107,7 +109,7 @@ export const rows: RowSpec[] = [
 /**
  * The floor of a way (built/floor.js): the same job done by hand, with no
  * loader, finding its plugins that way. A context row: it says which targets
- * any implementation could meet, in numbers.
+ * a loader reading the same files could meet, in numbers.
  */
 function floorRow(job: Job, way: string): RowSpec {
   return {

@@ -20,7 +20,8 @@
  * (fixtures/bundled-hosts.ts): the application the manifest is made for.
  * And each way has its floor (built/floor.js): the plugins found that way by
  * a short script written for this install, with no loader. A target below
- * its way's floor is out of reach of any loader, and the row says so.
+ * its way's floor is out of reach of any loader that reads the same files,
+ * and the row says so.
  * Each round starts one process of each way,
  * in an order that rotates from round to round; a row is the median of its
  * processes, and its ratio the median of the per-round ratios. The detail
@@ -69,7 +70,7 @@ export const startup: Benchmark = {
     'a direct import of the modules (the baseline), a cold package scan, a scan answered by the ' +
     'discovery cache, and a static manifest written beforehand. Each way also has its floor: ' +
     'the job done by a short script that finds its plugins that way by hand, with no loader, ' +
-    'the least any implementation of that way pays. Rounds rotate the order; each ' +
+    'the least a loader reading the same files pays. Rounds rotate the order; each ' +
     'row is the median over its processes and its ratio the median of per-round ratios.',
   file: 'bench/src/benchmarks/startup.ts',
   rows,
@@ -186,33 +187,44 @@ export const startup: Benchmark = {
     const counted = (way: string, base: string) =>
       `${modules.get(way)} modules loaded (baseline ${modules.get(base)})`;
     for (const job of ['driver', 'iterator'] as const) {
-      // [the row's way, its floor's way, its baseline's way, the floor row's name]
+      // The row, then the ways of its process, its floor and its baseline.
       const pairs = [
-        ...['warm', 'cold', 'manifest'].map((way) => [
-          `${job}-${way}`,
-          `${job}-floor-${way}`,
-          `${job}-direct`,
-          way,
-        ]),
-        [`bundled-${job}-manifest`, `bundled-${job}-floor`, `bundled-${job}-direct`, 'bundled'],
-      ] as const;
-      for (const [way, floorWay, baseWay, floorName] of pairs) {
-        const id = way.startsWith('bundled-')
-          ? `startup-${job}-bundled-manifest`
-          : `startup-${way}`;
+        ...['warm', 'cold', 'manifest'].map((way) => ({
+          row: `startup-${job}-${way}`,
+          floorRow: `startup-${job}-floor-${way}`,
+          way: `${job}-${way}`,
+          floorWay: `${job}-floor-${way}`,
+          baseWay: `${job}-direct`,
+        })),
+        {
+          row: `startup-${job}-bundled-manifest`,
+          floorRow: `startup-${job}-floor-bundled`,
+          way: `bundled-${job}-manifest`,
+          floorWay: `bundled-${job}-floor`,
+          baseWay: `bundled-${job}-direct`,
+        },
+      ];
+      for (const { row, floorRow, way, floorWay, baseWay } of pairs) {
+        const max = rows.find((r) => r.id === row)?.target?.max;
+        if (max === undefined) throw new Error(`startup: no targeted row ${row}`);
         const base = times.get(baseWay) ?? [];
-        const floor = compare(base, times.get(floorWay) ?? [], node, install, '');
-        const max = rows.find((r) => r.id === id)?.target?.max ?? 0;
+        const floor = compare(
+          base,
+          times.get(floorWay) ?? [],
+          node,
+          install,
+          counted(floorWay, baseWay),
+        );
         const detail =
           `${counted(way, baseWay)}; the floor of this way, with no loader: ` +
           `${floor.value.toFixed(1)} ms, ${floor.ratio.toFixed(2)}x, ` +
           (floor.ratio > max
-            ? 'over the target by itself: no loader can meet it on this machine'
+            ? 'over the target by itself: no loader that reads this file can meet it here'
             : "within the target: what is over it is the loader's");
-        measured[id] = compare(base, times.get(way) ?? [], node, install, detail);
-        measured[`startup-${job}-floor-${floorName}`] = {
+        measured[row] = compare(base, times.get(way) ?? [], node, install, detail);
+        measured[floorRow] = {
           ...floor,
-          detail: `${floor.detail}found by hand (bench/src/built/floor.js${floorName === 'bundled' ? ', bundled' : ''})`,
+          detail: `${floor.detail}; found by hand (bench/src/built/floor.js${way.startsWith('bundled-') ? ', bundled' : ''})`,
         };
       }
     }

@@ -1,9 +1,11 @@
 // The floor of a way of finding plugins: what a process must do to find them
 // that way, written by hand for this install and no other, with no loader (no
 // policies, no records, no errors, no checks beyond the one the way cannot
-// skip), then the same imports and calls as the direct host. No loader can
-// start faster than the floor of its way, so a startup target below its
-// floor is out of every implementation's reach, this project's or another's.
+// skip), then the same imports and calls as the direct host. No loader that
+// reads the same files (every package.json for a cold scan; this project's
+// cache file or manifest module for the others) can start faster than the
+// floor of its way, so a startup target below its floor is out of its reach.
+// (Another format of cache or manifest would have a floor of its own.)
 //
 //     node floor.js manifest <install> <namespace> <name | *> <manifest module>
 //     node floor.js warm     <install> <namespace> <name | *> <cache file> <module file>…
