@@ -1,8 +1,11 @@
 /**
  * throwaway-server.ts with real scripts: a server the environment names, a
- * PostgreSQL started and stopped for the run, and a start that fails. Each case
- * has a temp folder of its own as TMPDIR, so what the helper leaves is seen.
+ * PostgreSQL started and stopped for the run (by stop(), or by the end of the
+ * process that started it), and a start that fails. Each case has a temp folder
+ * of its own as TMPDIR, so what the helper leaves is seen.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,13 +58,53 @@ describe('throwawayServer', () => {
   });
 
   it('starts a server in a temp folder of its own, and stop() stops it and removes the folder', async () => {
+    const exitListeners = process.listenerCount('exit');
     // An empty variable names no server: the helper starts one, as on a developer's machine.
     const server = await throwawayServer('postgres', { env: { PLUGIN_PATTERNS_POSTGRES_URL: '' } });
     const port = Number(new URL(server.url).port);
     expect(server.url).toBe(`postgres://postgres@127.0.0.1:${port}/plugin_patterns`);
     expect(server.folder?.startsWith(join(scratch, 'plugin-patterns-postgres-'))).toBe(true);
     expect(await listening(port)).toBe(true);
+    // Until stop(), the process stops it should it end first; stop() takes that back.
+    expect(process.listenerCount('exit')).toBe(exitListeners + 1);
     await server.stop();
+    expect(process.listenerCount('exit')).toBe(exitListeners);
+    expect(await listening(port)).toBe(false);
+    expect(leftOver()).toEqual([]);
+  }, 60_000);
+
+  // A process that starts a PostgreSQL, prints its URL, then idles (or, with `end`, ends).
+  async function starter(end: boolean): Promise<{ port: number; exit: Promise<unknown[]> }> {
+    const module = JSON.stringify(join(import.meta.dirname, 'throwaway-server.ts'));
+    const code = [
+      `const { throwawayServer } = await import(${module});`,
+      'const server = await throwawayServer("postgres");',
+      'console.log(server.url);',
+      end ? '' : 'setInterval(() => {}, 1 << 30);',
+    ].join('\n');
+    const env = { ...process.env, PLUGIN_PATTERNS_POSTGRES_URL: '' };
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env });
+    const exit = once(child, 'exit');
+    const [url] = (await once(child.stdout, 'data')) as [Buffer];
+    const port = Number(new URL(url.toString().trim()).port);
+    if (!end) {
+      expect(await listening(port)).toBe(true);
+      child.kill('SIGTERM');
+    }
+    return { port, exit };
+  }
+
+  it('stops the server when the process that started it is ended by SIGTERM', async () => {
+    const { port, exit } = await starter(false);
+    // The process still ends as SIGTERM ends it.
+    expect(await exit).toEqual([null, 'SIGTERM']);
+    expect(await listening(port)).toBe(false);
+    expect(leftOver()).toEqual([]);
+  }, 60_000);
+
+  it('stops the server when the process that started it ends without calling stop()', async () => {
+    const { port, exit } = await starter(true);
+    expect(await exit).toEqual([0, null]);
     expect(await listening(port)).toBe(false);
     expect(leftOver()).toEqual([]);
   }, 60_000);

@@ -6,13 +6,15 @@
  * (CI starts each server once for the whole run), those are the server and
  * there is nothing to stop. Otherwise scripts/NAME/start.sh starts one in a
  * temp folder made for this run alone, so two runs at once never share a
- * server, and stop() runs scripts/NAME/stop.sh and removes the folder.
+ * server, and stop() runs scripts/NAME/stop.sh and removes the folder. Should
+ * the process end first (Ctrl-C), it does so on the way out (stop-on-exit.ts).
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { stopOnExit } from './stop-on-exit.ts';
 
 const run = promisify(execFile);
 
@@ -68,7 +70,16 @@ export async function throwawayServer(
     const { stdout } = await run('bash', [script('start.sh'), ...args], { env });
     const printed = valuesIn(exportsIn(stdout), prints);
     if (printed === undefined) throw new Error(`start.sh printed no ${prints.join(' and ')}`);
+    const release = stopOnExit(() => {
+      try {
+        execFileSync('bash', [script('stop.sh')], { env, stdio: 'ignore' });
+      } catch {
+        // The process is ending: the folder goes all the same.
+      }
+      rmSync(folder, { recursive: true, force: true });
+    });
     const stopStarted = async () => {
+      release();
       try {
         await run('bash', [script('stop.sh')], { env });
       } finally {
