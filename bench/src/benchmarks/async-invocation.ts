@@ -43,8 +43,8 @@ const rows: RowSpec[] = [
       'each await: about 5% of this row, so that a plugin calling process.exit() is named), ' +
       'and per run the result and the promise the host awaits; the first plugin is called ' +
       'before any async function starts, so that a run of sync plugins never enters one. It ' +
-      'measured 1.16x at load average 19; a wrapper promise per answer (an earlier version) ' +
-      'cost 1.6-2.0x',
+      'measured 1.16x once at load average 19 and 1.31-1.34x in quiet full runs; a wrapper ' +
+      'promise per answer (an earlier version) cost 1.6-2.0x',
   },
 ];
 

@@ -31,7 +31,7 @@ const SIZES = [
 
 /** Found by CPU profiles of the benchmark process at 5,000 packages. */
 const WHY_SLOW =
-  'reading and parsing the cache file (about 170 KB at 5,000 packages), the baseline itself, ' +
+  'reading and parsing the cache file (about 180 KB at 5,000 packages), the baseline itself, ' +
   'is about half of the time; checking each plugin again (its name and reference, as a scan ' +
   'does) and making its entry point is most of the rest, with the garbage collection of those ' +
   'records in a loop like this one. The figure follows the baseline: a miss means a machine ' +
