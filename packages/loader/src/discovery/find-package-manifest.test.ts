@@ -1,3 +1,4 @@
+import { symlinkSync } from 'node:fs';
 import Module, { findPackageJSON } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -303,5 +304,13 @@ describe('which answer is used', () => {
     const base = pathToFileURL(join(root, 'app/package.json'));
     expect(findPackageManifest('a', base)).toBe(join(root, 'app/node_modules/a/package.json'));
     expect(findPackageManifest('b', base)).toBeUndefined();
+  });
+
+  it('is undefined, as on Node, when a folder on the way cannot be read (a link to itself)', () => {
+    const root = tempTree({ 'app/package.json': '{}' });
+    symlinkSync('loop', join(root, 'app/loop'));
+    replaceFind(undefined);
+    const base = pathToFileURL(join(root, 'app/loop/lib/host.js'));
+    expect(findPackageManifest('a', base)).toBeUndefined();
   });
 });

@@ -29,11 +29,13 @@ import { locatePackage, lookupFolders } from './package-lookup.ts';
 /** The package.json that `import name` from the file `base` finds; undefined if none. */
 export function findPackageManifest(name: string, base: URL): string | undefined {
   const find = nodeModule.findPackageJSON;
-  if (typeof find !== 'function') return lookupPackageManifest(name, fileURLToPath(base));
   try {
-    return find(name, base);
+    return typeof find === 'function'
+      ? find(name, base)
+      : lookupPackageManifest(name, fileURLToPath(base));
   } catch {
-    // Node throws when the package is not found.
+    // Node throws when the package is not found; the lookup, when a folder on
+    // the way cannot be read (EACCES, a file where a folder was): not found either.
   }
   return undefined;
 }
