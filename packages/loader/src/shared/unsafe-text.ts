@@ -30,7 +30,9 @@ export function hasUnsafeCharacter(text: string): boolean {
  * Untrusted text for a message, whole: every character of the rule becomes
  * `\uXXXX`, and the rest is left as it is (quotes and backslashes included),
  * so a path reads as the path and text that is already escaped is not
- * escaped twice. For what a message quotes in full, such as a folder path or
+ * escaped twice. (The price: a name that holds the six characters `\u009b`
+ * reads the same as one that held U+009B. The CLI's escapeText makes the same
+ * trade.) For what a message quotes in full, such as a folder path or
  * a system error; `shorten` is for values, which it also cuts and quotes.
  */
 export function escapeUnsafe(text: string): string {
